@@ -1,0 +1,1 @@
+"""Pure analysis: models in, values and findings out."""

@@ -1,0 +1,53 @@
+# Two commands do all the set-up: `make demo` and `make test` (each builds .venv if needed).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+SC     := $(BIN)/stakecli
+EXAMPLES := examples/vendor-renewal examples/partnership examples/conflicting-kpis
+
+.PHONY: demo test lint fmt golden bench schemas docs clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.dev: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e . --group dev
+	touch $@ $(VENV)/.runtime
+
+demo: $(VENV)/.runtime
+	@echo "== stakecli validate $(EXAMPLES)"
+	$(SC) validate $(EXAMPLES)
+	@echo "== stakecli validate examples/mistakes   (a register with deliberate mistakes)"
+	-$(SC) validate examples/mistakes
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
+
+test: lint
+	$(SC) validate --strict $(EXAMPLES)
+	$(BIN)/pytest -q
+
+fmt: $(VENV)/.dev
+	$(BIN)/ruff format src tests bench
+	$(BIN)/ruff check --fix src tests bench
+
+golden: $(VENV)/.dev
+	$(BIN)/pytest -q --update-golden
+
+schemas docs: $(VENV)/.runtime
+	for kind in $$($(BIN)/python -c "from stakecli.models import MODEL_BY_KIND; print(*MODEL_BY_KIND)"); do \
+	  $(SC) schema $$kind > schemas/$$kind.schema.json; done
+	$(SC) rules --format markdown > docs/rules.md
+
+bench: $(VENV)/.dev
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) dist build .pytest_cache .mypy_cache .ruff_cache

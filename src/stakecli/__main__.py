@@ -1,0 +1,5 @@
+"""`python -m stakecli`."""
+
+from stakecli.cli import main
+
+main()

@@ -1,0 +1,68 @@
+"""Which checks run on which kind of file, and the context they run in."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from stakecli.findings import Finding
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from stakecli.config import Config
+    from stakecli.loading import Document
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """A file that loaded and passed its schema."""
+
+    path: Path
+    kind: str
+    document: Document
+    model: BaseModel
+
+
+@dataclass(slots=True)
+class Workspace:
+    """Every parsed file of a run, for checks that look across files."""
+
+    config: Config
+    files: list[Parsed] = field(default_factory=list)
+
+    def of_kind(self, kind: str) -> list[Parsed]:
+        """The parsed files of one kind, in path order."""
+        return [f for f in self.files if f.kind == kind]
+
+    def stakeholder_ids(self) -> set[str]:
+        """Every id defined in a register of the run."""
+        from stakecli.models.stakeholders import Register
+
+        return {s.id for f in self.of_kind("stakeholders")
+                for s in _as(f.model, Register).stakeholders}
+
+
+def _as(model: Any, cls: type[Any]) -> Any:
+    assert isinstance(model, cls)
+    return model
+
+
+FileCheck = Callable[[Parsed, Workspace], Iterable[Finding]]
+"""Checks one file; may look at the rest of the workspace. Findings carry only a loc."""
+ProjectCheck = Callable[[Workspace], Iterable[Finding]]
+"""Checks across files. Findings carry a path and a loc."""
+
+
+def file_checks() -> dict[str, list[FileCheck]]:
+    """The checks per kind (imported lazily: only `validate` needs them)."""
+    from stakecli.analysis import register
+
+    return {"stakeholders": [register.check]}
+
+
+def project_checks() -> list[ProjectCheck]:
+    """The checks that need every file of the run."""
+    return []

@@ -1,0 +1,94 @@
+"""The Typer application, global options, and the one place errors become exit codes."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from enum import Enum
+from typing import Annotated, Any, ParamSpec, TypeVar
+
+import typer
+
+from stakecli import __version__
+
+app = typer.Typer(
+    name="stakecli",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help="Stakeholder maps, negotiation plans and agreements as code: YAML in git, "
+    "checked like source, rendered to Markdown.",
+)
+
+
+class Color(str, Enum):
+    """When to colour terminal output."""
+
+    AUTO = "auto"
+    ALWAYS = "always"
+    NEVER = "never"
+
+
+class State:
+    """Global options, set by the root callback."""
+
+    color: Color = Color.AUTO
+    debug: bool = False
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"stakecli {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+    color: Annotated[Color, typer.Option(
+        help="Colour: auto (a terminal, unless NO_COLOR is set), always, never.")] = Color.AUTO,
+    debug: Annotated[bool, typer.Option(help="Show tracebacks of internal errors.")] = False,
+) -> None:
+    """Stakeholder maps, negotiation plans and agreements as code."""
+    State.color = color
+    State.debug = debug
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def reports_errors(func: Callable[P, R]) -> Callable[P, R]:
+    """Turn a StakeError into `error: ...` on stderr and exit code 2."""
+
+    @functools.wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        from stakecli.errors import StakeError
+
+        try:
+            return func(*args, **kwargs)
+        except StakeError as exc:
+            fail(str(exc))
+
+    return wrapper
+
+
+def fail(message: str) -> Any:
+    """Print `error: message` to stderr and exit 2 (the tool could not do its job)."""
+    sys.stderr.write(f"stakecli: error: {message}\n")
+    raise typer.Exit(2)
+
+
+def console(*, stderr: bool = False) -> Any:
+    """A rich Console honouring --color, NO_COLOR and whether the stream is a terminal."""
+    from rich.console import Console
+
+    if State.color is Color.ALWAYS:
+        return Console(stderr=stderr, force_terminal=True, highlight=False, soft_wrap=True)
+    if State.color is Color.NEVER:
+        return Console(stderr=stderr, no_color=True, highlight=False, soft_wrap=True,
+                       force_terminal=False)
+    return Console(stderr=stderr, highlight=False, soft_wrap=True)

@@ -1,0 +1,109 @@
+"""Project configuration: found from the checked folder upward, stopping at the git root."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from stakecli.errors import ConfigError
+
+CONFIG_NAMES = (".stakecli.yaml", "stakecli.yaml", "pyproject.toml")
+"""Looked for in each folder, in this order; pyproject.toml counts only with [tool.stakecli]."""
+ENV_VAR = "STAKECLI_CONFIG"
+
+Grade = Literal["error", "warning", "info", "off"]
+
+
+class Section(BaseModel):
+    """Strict config section: a misspelt setting is an error, not a silent default."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Config(Section):
+    """Everything a project can tune. Every field is optional; defaults are documented."""
+
+    rules: dict[str, Grade] = Field(
+        default={}, description="Re-grade or switch off rules by code: {code: error|warning|info|off}.")
+    source: Path | None = Field(None, exclude=True, description="The file this came from.")
+
+
+def discover(start: Path, explicit: Path | None = None) -> Config:
+    """`explicit` > $STAKECLI_CONFIG > nearest config file from `start` up to the git root."""
+    path = explicit or (Path(os.environ[ENV_VAR]) if os.environ.get(ENV_VAR) else None)
+    if path is not None:
+        if not path.is_file():
+            raise ConfigError(f"config file {path} does not exist")
+        return read(path)
+    found = find(start)
+    return read(found) if found else Config()
+
+
+def find(start: Path) -> Path | None:
+    """The nearest config file at or above `start`, not looking past the git root."""
+    folder = start.resolve()
+    if not folder.is_dir():
+        folder = folder.parent
+    for candidate in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            path = candidate / name
+            if path.is_file() and (name != "pyproject.toml" or _has_tool_section(path)):
+                return path
+        if (candidate / ".git").exists():
+            return None
+    return None
+
+
+def _has_tool_section(path: Path) -> bool:
+    try:
+        return "stakecli" in tomllib.loads(path.read_text("utf-8")).get("tool", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+
+
+def read(path: Path) -> Config:
+    """Parse and validate one config file; problems raise ConfigError naming the file."""
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc}") from None
+    if path.suffix == ".toml":
+        try:
+            data: Any = tomllib.loads(text).get("tool", {}).get("stakecli", {})
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path}: {exc}") from None
+    else:
+        from stakecli.loading import parse
+
+        doc = parse(text.encode("utf-8"), path)
+        if not hasattr(doc, "data"):
+            data = {}
+            if getattr(doc, "code", "") != "file.empty":
+                raise ConfigError(f"{path}:{doc.line}:{doc.col}: {doc.message}")  # type: ignore[union-attr]
+        else:
+            data = doc.data or {}
+    return validate(data, path)
+
+
+def validate(data: Any, path: Path) -> Config:
+    """Check a config mapping, including that every rule code it names exists."""
+    try:
+        config = Config.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors(include_url=False, include_input=False)[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise ConfigError(f"{path}: {where}: {first['msg']}") from None
+    from stakecli.rules import all_rules
+
+    known = all_rules()
+    for code in config.rules:
+        if code not in known:
+            guess = difflib.get_close_matches(code, list(known), n=1)
+            hint = f"; did you mean {guess[0]!r}?" if guess else "; see `stakecli rules`"
+            raise ConfigError(f"{path}: rules: unknown rule code {code!r}{hint}")
+    return config.model_copy(update={"source": path})

@@ -1,0 +1,15 @@
+"""Pydantic models, one module per file kind; `MODEL_BY_KIND` maps a file's `kind` to its model."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from stakecli.models.stakeholders import Register
+
+MODEL_BY_KIND: dict[str, type[BaseModel]] = {
+    "stakeholders": Register,
+}
+"""Every file kind stakecli reads, keyed by the value of its `kind:` field."""
+
+VERSIONS: dict[str, tuple[int, ...]] = {kind: (1,) for kind in MODEL_BY_KIND}
+"""Format versions each kind understands."""
