@@ -33,7 +33,7 @@ Run = Callable[..., Result]
 
 @pytest.fixture
 def run() -> Run:
-    """Invoke stakecli in-process: run("validate", "x.yaml") -> Result(exit_code, stdout, stderr)."""
+    """Invoke stakecli in-process: run("validate", "x.yaml") -> Result."""
 
     def invoke(*args: str | Path, input: str | None = None) -> Result:
         runner = CliRunner()

@@ -41,8 +41,9 @@ class Workspace:
         """Every id defined in a register of the run."""
         from stakecli.models.stakeholders import Register
 
-        return {s.id for f in self.of_kind("stakeholders")
-                for s in _as(f.model, Register).stakeholders}
+        return {
+            s.id for f in self.of_kind("stakeholders") for s in _as(f.model, Register).stakeholders
+        }
 
 
 def _as(model: Any, cls: type[Any]) -> Any:

@@ -29,7 +29,8 @@ class Config(Section):
     """Everything a project can tune. Every field is optional; defaults are documented."""
 
     rules: dict[str, Grade] = Field(
-        default={}, description="Re-grade or switch off rules by code: {code: error|warning|info|off}.")
+        default={}, description="Re-grade or switch off rules: {code: error|warning|info|off}."
+    )
     source: Path | None = Field(None, exclude=True, description="The file this came from.")
 
 
@@ -84,7 +85,7 @@ def read(path: Path) -> Config:
         if not hasattr(doc, "data"):
             data = {}
             if getattr(doc, "code", "") != "file.empty":
-                raise ConfigError(f"{path}:{doc.line}:{doc.col}: {doc.message}")  # type: ignore[union-attr]
+                raise ConfigError(f"{path}:{doc.line}:{doc.col}: {doc.message}")
         else:
             data = doc.data or {}
     return validate(data, path)

@@ -100,9 +100,16 @@ def load(path: Path, *, pure: bool | None = None) -> Document | Finding:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            return _problem(path, "file.too-large", 1, 1, (
-                f"file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit; split it into "
-                "several files of the same kind"))
+            return _problem(
+                path,
+                "file.too-large",
+                1,
+                1,
+                (
+                    f"file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit; split it into "
+                    "several files of the same kind"
+                ),
+            )
         raw = path.read_bytes()
     except OSError as exc:
         return _problem(path, "file.unreadable", None, None, f"cannot read file: {exc.strerror}")
@@ -115,12 +122,23 @@ def parse(raw: bytes, path: Path, *, pure: bool | None = None) -> Document | Fin
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line, col = _line_col(raw, exc.start)
-        return _problem(path, "file.encoding", line, col, (
-            f"byte 0x{raw[exc.start]:02x} is not valid UTF-8; save the file as UTF-8"))
-    if not text.strip() or all(ln.lstrip().startswith("#") or not ln.strip()
-                                for ln in text.splitlines()):
-        return _problem(path, "file.empty", 1, 1, "file is empty; a stakecli file starts with "
-                        "`kind:` and `version:`")
+        return _problem(
+            path,
+            "file.encoding",
+            line,
+            col,
+            (f"byte 0x{raw[exc.start]:02x} is not valid UTF-8; save the file as UTF-8"),
+        )
+    if not text.strip() or all(
+        ln.lstrip().startswith("#") or not ln.strip() for ln in text.splitlines()
+    ):
+        return _problem(
+            path,
+            "file.empty",
+            1,
+            1,
+            "file is empty; a stakecli file starts with `kind:` and `version:`",
+        )
     from ruamel.yaml.error import MarkedYAMLError
 
     yaml = _yaml(pure=not has_c_loader() if pure is None else pure)
@@ -193,15 +211,20 @@ def _check_graph(root: Any) -> tuple[str, str] | None:
             on_path.discard(key)
             total = 1 + sum(expanded[id(c)] for c in _children(node))
             if total > MAX_NODES:
-                return ("yaml.alias-bomb", f"aliases expand this document past {MAX_NODES:,} "
-                        "nodes (a 'billion laughs' attack?); refused without expanding it")
+                return (
+                    "yaml.alias-bomb",
+                    f"aliases expand this document past {MAX_NODES:,} "
+                    "nodes (a 'billion laughs' attack?); refused without expanding it",
+                )
             expanded[key] = total
             continue
         if key in expanded:
             continue
         if key in on_path:
-            return ("yaml.alias-cycle", "an alias refers to a node that contains it; "
-                    "stakecli files cannot be recursive")
+            return (
+                "yaml.alias-cycle",
+                "an alias refers to a node that contains it; stakecli files cannot be recursive",
+            )
         if depth > MAX_DEPTH:
             return ("yaml.too-deep", f"nesting is deeper than {MAX_DEPTH} levels")
         if node.id == "scalar":

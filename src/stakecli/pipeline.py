@@ -47,8 +47,11 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(p for p in sorted(path.rglob("*")) if p.suffix in YAML_SUFFIXES
-                         and p.is_file() and not _skipped(p.relative_to(path)))
+            found.extend(
+                p
+                for p in sorted(path.rglob("*"))
+                if p.suffix in YAML_SUFFIXES and p.is_file() and not _skipped(p.relative_to(path))
+            )
         else:
             explicit.append(path)
     return explicit, [p for p in found if p not in explicit]
@@ -90,8 +93,9 @@ def run(paths: Iterable[Path], config: Config | None = None) -> Report:
     return report
 
 
-def parse_file(path: Path, *, required: bool = True) -> (
-        Parsed | tuple[list[Finding], Document | None] | None):
+def parse_file(
+    path: Path, *, required: bool = True
+) -> Parsed | tuple[list[Finding], Document | None] | None:
     """Load and schema-check one file; None for a non-stakecli YAML file found in a folder."""
     loaded = load(path)
     if isinstance(loaded, Finding):
@@ -102,9 +106,17 @@ def parse_file(path: Path, *, required: bool = True) -> (
         if not required:
             return None
         got = type(data).__name__ if data is not None else "nothing"
-        return [Finding("file.not-mapping", Severity.ERROR,
-                        f"the document is a {got}, not a mapping; a stakecli file starts with "
-                        "`kind:` and `version:`", path=name, line=1, col=1)], loaded
+        return [
+            Finding(
+                "file.not-mapping",
+                Severity.ERROR,
+                f"the document is a {got}, not a mapping; a stakecli file starts with "
+                "`kind:` and `version:`",
+                path=name,
+                line=1,
+                col=1,
+            )
+        ], loaded
     kind = data.get("kind")
     if kind is None and not required:
         return None
@@ -125,24 +137,36 @@ def parse_file(path: Path, *, required: bool = True) -> (
 
 def _kind_problem(kind: Any, version: Any) -> Finding | None:
     if kind is None:
-        return Finding("kind.missing", Severity.ERROR,
-                       "no `kind:`; say which file this is: " + ", ".join(MODEL_BY_KIND), loc=())
+        return Finding(
+            "kind.missing",
+            Severity.ERROR,
+            "no `kind:`; say which file this is: " + ", ".join(MODEL_BY_KIND),
+            loc=(),
+        )
     if not isinstance(kind, str) or kind not in MODEL_BY_KIND:
         guess = difflib.get_close_matches(str(kind), list(MODEL_BY_KIND), n=1)
-        hint = f"did you mean {guess[0]!r}?" if guess else "expected one of " + ", ".join(
-            MODEL_BY_KIND)
-        return Finding("kind.unknown", Severity.ERROR, f"unknown kind {kind!r}; {hint}",
-                       loc=("kind",))
+        hint = (
+            f"did you mean {guess[0]!r}?"
+            if guess
+            else "expected one of " + ", ".join(MODEL_BY_KIND)
+        )
+        return Finding(
+            "kind.unknown", Severity.ERROR, f"unknown kind {kind!r}; {hint}", loc=("kind",)
+        )
     if version not in VERSIONS[kind]:
         supported = ", ".join(map(str, VERSIONS[kind]))
-        return Finding("kind.version", Severity.ERROR,
-                       f"{kind} files need `version:` {supported}, got {version!r}",
-                       loc=("version",))
+        return Finding(
+            "kind.version",
+            Severity.ERROR,
+            f"{kind} files need `version:` {supported}, got {version!r}",
+            loc=("version",),
+        )
     return None
 
 
-def finalise(findings: Iterable[Finding], documents: dict[str, Document],
-             config: Config) -> Iterator[Finding]:
+def finalise(
+    findings: Iterable[Finding], documents: dict[str, Document], config: Config
+) -> Iterator[Finding]:
     """Apply the project's grades and in-file suppressions, and fill in lines and columns."""
     suppressions = {path: _suppressions(doc) for path, doc in documents.items()}
     for finding in findings:
@@ -155,8 +179,9 @@ def finalise(findings: Iterable[Finding], documents: dict[str, Document],
         if doc is not None and finding.line is None:
             pos = doc.position(finding.loc, at_key=finding.at_key)
             if pos is not None:
-                finding = replace(finding, line=pos.line, col=pos.col,
-                                  end_line=pos.end_line, end_col=pos.end_col)
+                finding = replace(
+                    finding, line=pos.line, col=pos.col, end_line=pos.end_line, end_col=pos.end_col
+                )
         if not _is_suppressed(finding, suppressions.get(finding.path)):
             yield finding
 

@@ -24,8 +24,7 @@ def location(f: Finding) -> str:
 
 def to_text(report: Report) -> str:
     """`path:line:col: severity [code] message`, one finding a line."""
-    return "".join(f"{location(f)}: {f.severity} [{f.code}] {f.message}\n"
-                   for f in report.findings)
+    return "".join(f"{location(f)}: {f.severity} [{f.code}] {f.message}\n" for f in report.findings)
 
 
 def summary(report: Report) -> str:
@@ -41,9 +40,17 @@ def summary(report: Report) -> str:
 
 def as_dict(f: Finding) -> dict[str, object]:
     """The stable JSON shape of a finding."""
-    return {"path": f.path, "line": f.line, "col": f.col, "end_line": f.end_line,
-            "end_col": f.end_col, "loc": f.dotted, "code": f.code,
-            "severity": f.severity.value, "message": f.message}
+    return {
+        "path": f.path,
+        "line": f.line,
+        "col": f.col,
+        "end_line": f.end_line,
+        "end_col": f.end_col,
+        "loc": f.dotted,
+        "code": f.code,
+        "severity": f.severity.value,
+        "message": f.message,
+    }
 
 
 def to_json(report: Report) -> str:

@@ -33,11 +33,11 @@ def findings(exc: ValidationError, model: type[BaseModel], data: Any = None) -> 
     for err in exc.errors(include_url=False, include_input=False, include_context=True):
         loc: Loc = tuple(p for p in err["loc"] if isinstance(p, str | int))
         kind = err["type"]
-        code = CODES.get(kind) or ("schema.type" if kind.endswith(("_type", "_parsing"))
-                                   else "schema.invalid")
+        code = CODES.get(kind) or (
+            "schema.type" if kind.endswith(("_type", "_parsing")) else "schema.invalid"
+        )
         message = _message(err, loc, model) + _got(data, loc, kind)
-        yield Finding(code, Severity.ERROR, message, loc=loc,
-                      at_key=kind == "extra_forbidden")
+        yield Finding(code, Severity.ERROR, message, loc=loc, at_key=kind == "extra_forbidden")
 
 
 def _message(err: Any, loc: Loc, model: type[BaseModel]) -> str:
@@ -84,8 +84,11 @@ def fields_at(model: type[BaseModel], loc: Loc) -> set[str]:
         else:
             current = _item_type(current, mapping=True)
         current = _unwrap(current)
-    return set(current.model_fields) if isinstance(current, type) and issubclass(
-        current, BaseModel) else set()
+    return (
+        set(current.model_fields)
+        if isinstance(current, type) and issubclass(current, BaseModel)
+        else set()
+    )
 
 
 def _unwrap(tp: Any) -> Any:
@@ -96,8 +99,10 @@ def _unwrap(tp: Any) -> Any:
             tp = typing.get_args(tp)[0]
         elif origin in (typing.Union, types.UnionType):
             models = [a for a in typing.get_args(tp) if a is not type(None)]
-            tp = next((a for a in models if isinstance(a, type) and issubclass(a, BaseModel)),
-                      models[0] if models else None)
+            tp = next(
+                (a for a in models if isinstance(a, type) and issubclass(a, BaseModel)),
+                models[0] if models else None,
+            )
         else:
             return tp
 

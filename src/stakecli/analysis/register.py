@@ -21,8 +21,11 @@ def check(parsed: Parsed, workspace: Workspace) -> Iterator[Finding]:
     seen: dict[str, int] = {}
     for i, person in enumerate(register.stakeholders):
         if person.id in seen:
-            yield error("stakeholders.duplicate-id", ("stakeholders", i, "id"),
-                        f"id {person.id!r} is already used by stakeholders[{seen[person.id]}]; "
-                        "give each stakeholder its own id")
+            yield error(
+                "stakeholders.duplicate-id",
+                ("stakeholders", i, "id"),
+                f"id {person.id!r} is already used by stakeholders[{seen[person.id]}]; "
+                "give each stakeholder its own id",
+            )
         else:
             seen[person.id] = i

@@ -20,9 +20,11 @@ def main() -> None:
     except Exception as exc:
         if State.debug:
             raise
-        sys.stderr.write(f"stakecli: internal error: {type(exc).__name__}: {exc}\n"
-                         "This is a bug in stakecli; rerun with --debug for the traceback "
-                         "and report it.\n")
+        sys.stderr.write(
+            f"stakecli: internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug in stakecli; rerun with --debug for the traceback "
+            "and report it.\n"
+        )
         sys.exit(2)
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
-from enum import Enum
-from typing import Annotated, Any, ParamSpec, TypeVar
+from enum import StrEnum
+from typing import Annotated, Any, NoReturn, ParamSpec, TypeVar
 
 import typer
 
@@ -23,7 +23,7 @@ app = typer.Typer(
 )
 
 
-class Color(str, Enum):
+class Color(StrEnum):
     """When to colour terminal output."""
 
     AUTO = "auto"
@@ -46,10 +46,16 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def root(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Print the version and exit.")] = False,
-    color: Annotated[Color, typer.Option(
-        help="Colour: auto (a terminal, unless NO_COLOR is set), always, never.")] = Color.AUTO,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+    color: Annotated[
+        Color,
+        typer.Option(help="Colour: auto (a terminal, unless NO_COLOR is set), always, never."),
+    ] = Color.AUTO,
     debug: Annotated[bool, typer.Option(help="Show tracebacks of internal errors.")] = False,
 ) -> None:
     """Stakeholder maps, negotiation plans and agreements as code."""
@@ -76,7 +82,7 @@ def reports_errors(func: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
-def fail(message: str) -> Any:
+def fail(message: str) -> NoReturn:
     """Print `error: message` to stderr and exit 2 (the tool could not do its job)."""
     sys.stderr.write(f"stakecli: error: {message}\n")
     raise typer.Exit(2)
@@ -89,6 +95,7 @@ def console(*, stderr: bool = False) -> Any:
     if State.color is Color.ALWAYS:
         return Console(stderr=stderr, force_terminal=True, highlight=False, soft_wrap=True)
     if State.color is Color.NEVER:
-        return Console(stderr=stderr, no_color=True, highlight=False, soft_wrap=True,
-                       force_terminal=False)
+        return Console(
+            stderr=stderr, no_color=True, highlight=False, soft_wrap=True, force_terminal=False
+        )
     return Console(stderr=stderr, highlight=False, soft_wrap=True)

@@ -11,5 +11,5 @@ MODEL_BY_KIND: dict[str, type[BaseModel]] = {
 }
 """Every file kind stakecli reads, keyed by the value of its `kind:` field."""
 
-VERSIONS: dict[str, tuple[int, ...]] = {kind: (1,) for kind in MODEL_BY_KIND}
+VERSIONS: dict[str, tuple[int, ...]] = dict.fromkeys(MODEL_BY_KIND, (1,))
 """Format versions each kind understands."""

@@ -93,7 +93,8 @@ class Stakeholder(Model):
     urgency: Score
     interest: Score
     proximity: Annotated[int, Field(ge=1, le=4)] | None = Field(
-        None, description="Stakeholder Circle proximity, 1 (remote) to 4 (day-to-day).")
+        None, description="Stakeholder Circle proximity, 1 (remote) to 4 (day-to-day)."
+    )
     direction: Direction | None = None
     engagement: EngagementAssessment | None = None
     positions: list[Text] = Field(default=[], description="What they say they want.")
@@ -104,7 +105,7 @@ class Stakeholder(Model):
     discovered: Discovery | None = None
     tags: list[Text] = []
     notes: Text | None = confidential(description="Candid notes; internal only.")
-    confidential: bool = Field(False, description="Leave the whole entry out of external documents.")
+    confidential: bool = Field(False, description="Leave the entry out of external documents.")
     assessed_on: date | None = None
     assessor: Text | None = None
 

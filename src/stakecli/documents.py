@@ -1,0 +1,31 @@
+"""Which documents stakecli renders from which file kinds: one DocumentSpec per document."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from stakecli.checks import Parsed, Workspace
+
+Context = Callable[[Parsed, Workspace], dict[str, Any]]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSpec:
+    """A document rendered from one file of `kind` through `template`.
+
+    `context` computes every value the template shows (templates never compute); for an
+    `external` audience it must leave out everything marked confidential.
+    """
+
+    name: str
+    kind: str
+    template: str
+    audience: Literal["internal", "external"]
+    context: Context
+
+
+def specs() -> list[DocumentSpec]:
+    """Every document stakecli knows how to render (view modules are imported lazily)."""
+    return []
