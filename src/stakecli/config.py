@@ -8,7 +8,7 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from stakecli.errors import ConfigError
 
@@ -25,12 +25,44 @@ class Section(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class SalienceConfig(Section):
+    """Mitchell-Agle-Wood salience from 1-5 scores (DOMAIN.md 1.5, 7.1; docs/stakeholders.md)."""
+
+    threshold: int = Field(
+        3, ge=0, le=5, description="An attribute is present iff its score is > this (3: 4 and 5)."
+    )
+
+
+class CircleWeights(Section):
+    """Stakeholder Circle-style index weights (DOMAIN.md 2.3); only their ratios matter."""
+
+    power: float = Field(4, ge=0)
+    proximity: float = Field(2, ge=0)
+    urgency: float = Field(5, ge=0)
+
+    @model_validator(mode="after")
+    def _not_all_zero(self) -> CircleWeights:
+        if self.power + self.proximity + self.urgency <= 0:
+            raise ValueError("at least one weight must be positive")
+        return self
+
+
+class GridConfig(Section):
+    """Power/interest grid and prioritisation settings (DOMAIN.md 2.1, 2.3, 7.3)."""
+
+    cutoff: int = Field(3, ge=0, le=5, description="High iff score > this; at the cut-off is low.")
+    circle_weights: CircleWeights = CircleWeights()
+    diagram_limit: int = Field(40, ge=1, description="Most stakeholders drawn in a diagram.")
+
+
 class Config(Section):
     """Everything a project can tune. Every field is optional; defaults are documented."""
 
     rules: dict[str, Grade] = Field(
         default={}, description="Re-grade or switch off rules: {code: error|warning|info|off}."
     )
+    salience: SalienceConfig = SalienceConfig()
+    grid: GridConfig = GridConfig()
     source: Path | None = Field(None, exclude=True, description="The file this came from.")
 
 

@@ -28,4 +28,21 @@ class DocumentSpec:
 
 def specs() -> list[DocumentSpec]:
     """Every document stakecli knows how to render (view modules are imported lazily)."""
-    return []
+    from stakecli.views import stakeholders
+
+    return [
+        DocumentSpec(
+            "stakeholder-map",
+            "stakeholders",
+            "stakeholder-map.md.j2",
+            "internal",
+            stakeholders.map_document,
+        ),
+        DocumentSpec(
+            "stakeholder-list",
+            "stakeholders",
+            "stakeholder-list.md.j2",
+            "external",
+            stakeholders.list_document,
+        ),
+    ]

@@ -1,0 +1,187 @@
+"""`stakecli stakeholders [PATH]` (the analysis) and `stakecli stakeholders diff REV1 [REV2]`."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from stakecli.cli._app import app, console, fail, reports_errors
+
+
+class _ShowByDefault(TyperGroup):
+    """`stakecli stakeholders PATH` means `stakecli stakeholders show PATH`."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if not args or (args[0] not in self.commands and args[0] not in ("-h", "--help")):
+            args = ["show", *args]
+        return super().parse_args(ctx, args)
+
+
+group = typer.Typer(
+    cls=_ShowByDefault,
+    rich_markup_mode=None,
+    help="Stakeholder analysis: salience, power/interest, engagement gaps, who needs attention. "
+    "`stakecli stakeholders PATH` is short for `stakecli stakeholders show PATH`.",
+)
+app.add_typer(group, name="stakeholders")
+
+
+class Format(StrEnum):
+    """Output formats of `stakeholders show`."""
+
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+    MARKDOWN = "markdown"
+
+
+class SideFilter(StrEnum):
+    """Values of --side."""
+
+    INTERNAL = "internal"
+    EXTERNAL = "external"
+
+
+class Sort(StrEnum):
+    """Orders of --sort."""
+
+    ATTENTION = "attention"
+    CIRCLE = "circle"
+    ID = "id"
+    NAME = "name"
+
+
+PathArg = Annotated[
+    Path,
+    typer.Argument(help="A register file, or a folder holding one. Default: the current folder."),
+]
+ConfigOpt = Annotated[
+    Path | None,
+    typer.Option(help="Config file (default: the nearest one from PATH up to the git root)."),
+]
+
+
+@group.command()
+@reports_errors
+def show(
+    path: PathArg = Path(),
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.TABLE,
+    side: Annotated[SideFilter | None, typer.Option(help="Only internal or external.")] = None,
+    tag: Annotated[list[str] | None, typer.Option(help="Only with this tag (repeat: any).")] = None,
+    cls: Annotated[
+        list[str] | None,
+        typer.Option("--class", help="Only this salience class or group (repeat: any)."),
+    ] = None,
+    quadrant: Annotated[
+        list[str] | None,
+        typer.Option(help="Only this quadrant or strategy, e.g. key-players (repeat: any)."),
+    ] = None,
+    sort: Annotated[Sort, typer.Option(help="Row order.")] = Sort.ATTENTION,
+    circle: Annotated[
+        bool, typer.Option("--circle", help="Show the Stakeholder Circle-style index.")
+    ] = False,
+    config: ConfigOpt = None,
+) -> None:
+    """Classify and rank a register's stakeholders: who needs attention, and what to do.
+
+    Example: stakecli stakeholders examples/vendor-renewal --format markdown
+    """
+    from stakecli import registers
+    from stakecli.analysis import attention
+    from stakecli.config import discover
+
+    _check_choices("--class", cls, attention.CLASS_CHOICES)
+    _check_choices("--quadrant", quadrant, attention.QUADRANT_CHOICES)
+    file = registers.find(path)
+    settings_config = discover(file, config)
+    settings = attention.Settings.from_config(settings_config)
+    register = registers.read(file)
+    ranked = attention.rank(register.stakeholders, settings)
+    chosen = attention.select(
+        ranked,
+        side=side.value if side else None,
+        tags=tag or (),
+        classes=cls or (),
+        quadrants=quadrant or (),
+    )
+    chosen.sort(key=attention.SORTS[sort.value])
+    if fmt is Format.MARKDOWN:
+        from stakecli import rendering
+        from stakecli.views.stakeholders import map_context
+
+        limit = settings_config.grid.diagram_limit
+        context = map_context(register, chosen, settings, limit=limit)
+        user_templates = [file.parent / "templates"]
+        sys.stdout.write(rendering.render("stakeholder-map.md.j2", context, user_templates))
+    elif fmt is Format.JSON:
+        _print_json(file, settings, chosen)
+    elif fmt is Format.CSV:
+        _print_csv(chosen)
+    else:
+        _print_table(register.title or str(file), chosen, circle or sort is Sort.CIRCLE)
+
+
+def _check_choices(option: str, given: list[str] | None, choices: list[str]) -> None:
+    import difflib
+
+    for value in given or ():
+        if value not in choices:
+            guess = difflib.get_close_matches(value, choices, n=1)
+            hint = f"did you mean {guess[0]!r}?" if guess else "choose from " + ", ".join(choices)
+            fail(f"{option} {value!r} is not a known value; {hint}")
+
+
+def _print_json(file: Path, settings: Any, chosen: list[Any]) -> None:
+    import json
+
+    from stakecli.views.stakeholders import record
+
+    document = {
+        "register": str(file),
+        "settings": {
+            "salience_threshold": settings.threshold,
+            "grid_cutoff": settings.cutoff,
+            "circle_weights": dict(settings.weights),
+        },
+        "stakeholders": [record(a) for a in chosen],
+    }
+    sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+
+
+def _print_csv(chosen: list[Any]) -> None:
+    import csv
+
+    from stakecli.views.stakeholders import CSV_HEADER, csv_row
+
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(CSV_HEADER)
+    writer.writerows(csv_row(a) for a in chosen)
+
+
+def _print_table(title: str, chosen: list[Any], with_circle: bool) -> None:
+    from rich.table import Table
+
+    from stakecli.views.stakeholders import row
+
+    table = Table(title=title, title_justify="left", highlight=False)
+    columns = ["id", "name", "class", "group", "quadrant", "strategy", "C → D", "gap", "priority"]
+    for name in [*columns, *(["circle"] if with_circle else [])]:
+        table.add_column(name, overflow="fold")
+    for a in chosen:
+        r = row(a)
+        cells = [r["id"], r["name"], r["cls"], r["group"], r["quadrant"], r["strategy"]]
+        cells += [r["engagement"], r["gap"], str(r["rank"])]
+        table.add_row(*cells, *([r["circle"]] if with_circle else []), style=None)
+    out = console()
+    if not out.is_terminal:
+        out.width = 200
+    out.print(table, markup=False)
+    console(stderr=True).print(f"{len(chosen)} stakeholders", markup=False)
+
+
+from stakecli.cli import stakeholder_diff as _diff  # noqa: E402, F401  (registers `diff`)

@@ -1,0 +1,1 @@
+"""Document contexts: every value a template shows, computed from parsed files."""

@@ -1,0 +1,250 @@
+"""Contexts of the stakeholder documents: the internal map and the external list."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from stakecli.analysis.attention import Assessment, Settings, rank
+from stakecli.analysis.grid import Quadrant
+from stakecli.analysis.salience import Group
+from stakecli.checks import Parsed, Workspace
+from stakecli.models.stakeholders import SCALE, Register
+
+GROUP_ORDER = (Group.DEFINITIVE, Group.EXPECTANT, Group.LATENT, Group.NONE)
+GROUP_TITLES = {
+    Group.DEFINITIVE: "Definitive (3 attributes)",
+    Group.EXPECTANT: "Expectant (2 attributes)",
+    Group.LATENT: "Latent (1 attribute)",
+    Group.NONE: "Non-stakeholders (0 attributes)",
+}
+GROUP_PLURALS = {
+    Group.DEFINITIVE: "definitive",
+    Group.EXPECTANT: "expectant",
+    Group.LATENT: "latent",
+    Group.NONE: "non-stakeholders",
+}
+QUADRANT_NUMBER = {
+    Quadrant.KEY_PLAYERS: 1,
+    Quadrant.KEEP_SATISFIED: 2,
+    Quadrant.MINIMAL_EFFORT: 3,
+    Quadrant.KEEP_INFORMED: 4,
+}
+"""Mermaid numbers quadrants 1 top-right, 2 top-left, 3 bottom-left, 4 bottom-right."""
+
+
+def engagement_text(a: Assessment) -> str:
+    """`resistant → supportive`, or an em dash when engagement is not assessed."""
+    return f"{a.current.value} → {a.desired.value}" if a.current and a.desired else "—"
+
+
+def gap_text(a: Assessment) -> str:
+    """`+2`, `0`, or `-1 (over-engaged)`."""
+    if a.current is None:
+        return "—"
+    return f"{a.gap:+d} (over-engaged)" if a.over_engaged else (f"{a.gap:+d}" if a.gap else "0")
+
+
+def axis(score: int, cutoff: int) -> float:
+    """Place a 1-5 score on a 0..1 chart axis so that the cut-off falls on the midline.
+
+    Low scores (1..cutoff) spread over 0.15..0.4 and high ones over 0.65..0.9.
+    """
+    low, high = SCALE
+    if score <= cutoff:
+        span = min(cutoff, high) - low
+        return 0.15 + 0.25 * (score - low) / span if span > 0 else 0.275
+    span = high - max(cutoff + 1, low)
+    return 0.65 + 0.25 * (score - max(cutoff + 1, low)) / span if span > 0 else 0.775
+
+
+def _coordinate(value: float) -> str:
+    # Mermaid's lexer takes only `1` or `0` followed by decimals for a point coordinate.
+    return f"{min(max(value, 0.0), 0.99):.3f}"
+
+
+def points(shown: Sequence[Assessment], cutoff: int) -> list[dict[str, str]]:
+    """Quadrant chart points (x = interest, y = power); equal scores are fanned out."""
+    seen: dict[tuple[int, int], int] = {}
+    out = []
+    for a in shown:
+        cell = (a.stakeholder.interest, a.stakeholder.power)
+        j = seen.get(cell, 0)
+        seen[cell] = j + 1
+        # Up to 12 points of one cell stay apart and on their side of both midlines.
+        x = axis(cell[0], cutoff) + 0.03 * (j // 4 % 3)
+        y = axis(cell[1], cutoff) - 0.035 * (j % 4)
+        out.append({"label": a.stakeholder.name, "x": _coordinate(x), "y": _coordinate(y)})
+    return out
+
+
+def row(a: Assessment) -> dict[str, Any]:
+    """One table row: display strings, escaped by the template."""
+    s = a.stakeholder
+    return {
+        "rank": a.rank,
+        "id": s.id,
+        "name": s.name,
+        "side": s.side.value,
+        "cls": a.cls.label,
+        "group": a.group.label,
+        "quadrant": a.quadrant.label,
+        "strategy": a.strategy.label,
+        "engagement": engagement_text(a),
+        "gap": gap_text(a),
+        "circle": "—" if a.circle is None else f"{a.circle:.2f}",
+    }
+
+
+def map_context(
+    register: Register,
+    assessments: Sequence[Assessment],
+    settings: Settings,
+    *,
+    limit: int = 40,
+) -> dict[str, Any]:
+    """Everything `stakeholder-map.md.j2` shows, for the given (ranked, filtered) list."""
+    shown = sorted(assessments, key=lambda a: a.rank)[:limit]
+    node = {a.id: f"s{i}" for i, a in enumerate(shown, start=1)}
+    groups = [
+        {
+            "node": f"g_{g.value.replace('-', '_')}",
+            "title": GROUP_TITLES[g],
+            "members": [
+                {"node": node[a.id], "label": a.stakeholder.name} for a in shown if a.group is g
+            ],
+        }
+        for g in GROUP_ORDER
+    ]
+    edges = [
+        {"source": node[a.id], "target": node[t]}
+        for a in shown
+        for t in dict.fromkeys(a.stakeholder.influences)
+        if t in node
+    ]
+    return {
+        "title": register.title or "Stakeholder map",
+        "threshold": settings.threshold,
+        "cutoff": settings.cutoff,
+        "total": len(assessments),
+        "shown": len(shown),
+        "rows": [row(a) for a in sorted(assessments, key=lambda a: a.rank)],
+        "points": points(shown, settings.cutoff),
+        "quadrants": {n: q.strategy.label for q, n in QUADRANT_NUMBER.items()},
+        "groups": [g for g in groups if g["members"]],
+        "edges": edges,
+        "counts": {GROUP_PLURALS[g]: sum(a.group is g for a in assessments) for g in GROUP_ORDER},
+    }
+
+
+def list_context(register: Register) -> dict[str, Any]:
+    """The external list: names, roles and organisations of non-confidential entries only."""
+    people = sorted(
+        (s for s in register.stakeholders if not s.confidential),
+        key=lambda s: (s.name.casefold(), s.id),
+    )
+    return {
+        "title": register.title or "Stakeholders",
+        "rows": [{"name": s.name, "role": s.role, "organisation": s.organisation} for s in people],
+    }
+
+
+def map_document(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
+    """DocumentSpec context of `stakeholder-map` (audience: internal)."""
+    register = parsed.model
+    assert isinstance(register, Register)
+    settings = Settings.from_config(workspace.config)
+    limit = workspace.config.grid.diagram_limit
+    return map_context(register, rank(register.stakeholders, settings), settings, limit=limit)
+
+
+def list_document(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
+    """DocumentSpec context of `stakeholder-list` (audience: external)."""
+    register = parsed.model
+    assert isinstance(register, Register)
+    return list_context(register)
+
+
+def record(a: Assessment) -> dict[str, Any]:
+    """The JSON form of one assessment (stable keys; values as computed)."""
+    s = a.stakeholder
+    return {
+        "rank": a.rank,
+        "id": s.id,
+        "name": s.name,
+        "side": s.side.value,
+        "organisation": s.organisation,
+        "role": s.role,
+        "tags": list(s.tags),
+        "scores": {
+            "power": s.power,
+            "legitimacy": s.legitimacy,
+            "urgency": s.urgency,
+            "interest": s.interest,
+            "proximity": s.proximity,
+        },
+        "attributes": {
+            "power": a.salience.power,
+            "legitimacy": a.salience.legitimacy,
+            "urgency": a.salience.urgency,
+        },
+        "class": a.cls.value,
+        "group": a.group.value,
+        "count": a.salience.count,
+        "score": a.salience.score,
+        "quadrant": a.quadrant.value,
+        "strategy": a.strategy.value,
+        "engagement": None
+        if a.current is None or a.desired is None
+        else {
+            "current": a.current.value,
+            "desired": a.desired.value,
+            "gap": a.gap,
+            "over_engaged": a.over_engaged,
+        },
+        "circle_index": a.circle,
+        "owner": s.owner,
+    }
+
+
+CSV_HEADER = [
+    "rank",
+    "id",
+    "name",
+    "side",
+    "class",
+    "group",
+    "count",
+    "score",
+    "quadrant",
+    "strategy",
+    "current",
+    "desired",
+    "gap",
+    "over_engaged",
+    "circle_index",
+    "owner",
+]
+
+
+def csv_row(a: Assessment) -> list[str]:
+    """One CSV row, in CSV_HEADER order."""
+    s = a.stakeholder
+    return [
+        str(a.rank),
+        s.id,
+        s.name,
+        s.side.value,
+        a.cls.value,
+        a.group.value,
+        str(a.salience.count),
+        f"{a.salience.score:.4f}",
+        a.quadrant.value,
+        a.strategy.value,
+        a.current.value if a.current else "",
+        a.desired.value if a.desired else "",
+        str(a.gap) if a.current else "",
+        ("true" if a.over_engaged else "false") if a.current else "",
+        "" if a.circle is None else f"{a.circle:.4f}",
+        s.owner or "",
+    ]
