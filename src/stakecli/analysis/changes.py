@@ -72,10 +72,11 @@ def _entry(a: Assessment) -> Entry:
 
 
 def engagement_state(a: Assessment) -> str:
-    """`current -> desired (gap +2)`, or `not assessed`."""
+    """`neutral (desired supportive, gap +1)`, or `not assessed`."""
     if a.current is None or a.desired is None:
         return "not assessed"
-    return f"{a.current.value} -> {a.desired.value} (gap {a.gap:+d})"
+    gap = f"{a.gap:+d}" if a.gap else "0"
+    return f"{a.current.value} (desired {a.desired.value}, gap {gap})"
 
 
 def compare(before: Sequence[Assessment], after: Sequence[Assessment]) -> Changes:

@@ -1,0 +1,122 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from stakecli.analysis import attention
+from stakecli.analysis.attention import Settings
+from stakecli.models.stakeholders import Stakeholder
+
+
+def person(id, p=1, l=1, u=1, i=1, current=None, desired=None, **extra):
+    data = dict(id=id, name=id.title(), side="internal", power=p, legitimacy=l, urgency=u)
+    data["interest"] = i
+    if current:
+        data["engagement"] = {"current": current, "desired": desired}
+    return Stakeholder.model_validate({**data, **extra})
+
+
+def ids(assessments):
+    return [a.id for a in assessments]
+
+
+def test_count_first_then_gap_then_score_then_id():
+    people = [
+        person("latent-big-gap", p=5, current="unaware", desired="leading"),
+        person("expectant", p=5, l=5),
+        person("definitive-low", p=4, l=4, u=4),
+        person("definitive-gap", p=4, l=4, u=4, current="neutral", desired="supportive"),
+        person("definitive-high", p=5, l=5, u=5),
+        person("b-tied", p=4, l=4, u=4),
+    ]
+    ranked = attention.rank(people)
+    assert ids(ranked) == [
+        "definitive-gap",
+        "definitive-high",
+        "b-tied",
+        "definitive-low",
+        "expectant",
+        "latent-big-gap",
+    ]
+    assert [a.rank for a in ranked] == [1, 2, 3, 4, 5, 6]
+
+
+def test_any_count_3_ranks_above_any_count_2_above_any_count_1():
+    people = [
+        person("one", p=5, i=5, current="unaware", desired="leading"),
+        person("two", l=4, u=4),
+        person("three", p=4, l=4, u=4, current="leading", desired="unaware"),
+    ]
+    assert ids(attention.rank(people)) == ["three", "two", "one"]
+
+
+def test_over_engaged_ranks_after_no_gap_within_a_count():
+    people = [
+        person("over", p=5, l=5, u=5, current="leading", desired="neutral"),
+        person("even", p=4, l=4, u=4, current="neutral", desired="neutral"),
+    ]
+    ranked = attention.rank(people)
+    assert ids(ranked) == ["even", "over"]
+    assert ranked[1].gap == -2 and ranked[1].over_engaged
+
+
+def test_select_filters_combine_and_accept_groups_and_strategies():
+    people = [
+        person("a", p=5, l=5, u=5, i=5, tags=["x"]),
+        person("b", p=5, l=5, i=1, side="external", tags=["y"]),
+        person("c", l=4, u=4, i=5, tags=["x", "y"]),
+    ]
+    ranked = attention.rank(people)
+    assert ids(attention.select(ranked, side="external")) == ["b"]
+    assert ids(attention.select(ranked, tags=["y"])) == ["b", "c"]
+    assert ids(attention.select(ranked, classes=["expectant"])) == ["b", "c"]
+    assert ids(attention.select(ranked, classes=["dependent", "definitive"])) == ["a", "c"]
+    assert ids(attention.select(ranked, quadrants=["manage-closely"])) == ["a"]
+    assert ids(attention.select(ranked, quadrants=["keep-informed"], tags=["x"])) == ["c"]
+
+
+def test_settings_change_the_analysis():
+    lenient = Settings(threshold=2, cutoff=2)
+    [a] = attention.rank([person("a", p=3, l=3, u=3, i=3)], lenient)
+    assert (a.cls.value, a.quadrant.value) == ("definitive", "key-players")
+    [b] = attention.rank([person("a", p=3, l=3, u=3, i=3)])
+    assert (b.cls.value, b.quadrant.value) == ("non-stakeholder", "minimal-effort")
+
+
+score = st.integers(1, 5)
+engagement = st.sampled_from(["unaware", "resistant", "neutral", "supportive", "leading"])
+people_strategy = st.lists(
+    st.tuples(score, score, score, score, st.none() | st.tuples(engagement, engagement)),
+    min_size=1,
+    max_size=12,
+)
+
+
+def build(rows):
+    out = []
+    for n, (p, l, u, i, eng) in enumerate(rows):
+        extra = {"engagement": {"current": eng[0], "desired": eng[1]}} if eng else {}
+        out.append(person(f"s{n:02d}", p=p, l=l, u=u, i=i, **extra))
+    return out
+
+
+@given(people_strategy, st.data())
+def test_gaining_an_attribute_never_lowers_rank(rows, data):
+    people = build(rows)
+    who = data.draw(st.integers(0, len(people) - 1))
+    target = people[who]
+    absent = [f for f in ("power", "legitimacy", "urgency") if getattr(target, f) <= 3]
+    if not absent:
+        return
+    field = data.draw(st.sampled_from(absent))
+    raised = target.model_copy(update={field: data.draw(st.integers(4, 5))})
+    before = {a.id: a.rank for a in attention.rank(people)}
+    after = {a.id: a.rank for a in attention.rank([*people[:who], raised, *people[who + 1 :]])}
+    assert after[target.id] <= before[target.id]
+
+
+@pytest.mark.parametrize("sort", sorted(attention.SORTS))
+def test_every_sort_is_total_and_deterministic(sort):
+    people = build([(5, 5, 5, 5, None), (1, 1, 1, 1, None), (4, 1, 4, 2, ("neutral", "leading"))])
+    ranked = attention.rank(people)
+    once = sorted(ranked, key=attention.SORTS[sort])
+    assert once == sorted(reversed(ranked), key=attention.SORTS[sort])
