@@ -89,7 +89,7 @@ def _yaml(*, pure: bool) -> Any:
 def has_c_loader() -> bool:
     """Whether the C parser is installed (`ruamel.yaml[oldlibyaml]`)."""
     try:
-        import ruamel.yaml.clib  # noqa: F401
+        import _ruamel_yaml  # type: ignore[import-not-found]  # noqa: F401  (the C parser)
     except ImportError:  # pragma: no cover - depends on the installation
         return False
     return True
