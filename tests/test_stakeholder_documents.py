@@ -1,0 +1,82 @@
+import pytest
+
+from conftest import EXAMPLES
+from stakecli import pipeline, rendering
+from stakecli.checks import Workspace
+from stakecli.config import Config, GridConfig
+from stakecli.documents import specs
+from stakecli.models.stakeholders import Register
+
+
+def spec(name):
+    [found] = [s for s in specs() if s.name == name]
+    return found
+
+
+def render(name, folder, config=None):
+    report = pipeline.run([folder], config or Config())
+    [parsed] = [p for p in report.parsed if p.kind == "stakeholders"]
+    workspace = Workspace(config or Config(), report.parsed)
+    s = spec(name)
+    return rendering.render(s.template, s.context(parsed, workspace)), parsed.model
+
+
+def test_documents_are_registered_with_their_audience():
+    assert (spec("stakeholder-map").kind, spec("stakeholder-map").audience) == (
+        "stakeholders",
+        "internal",
+    )
+    assert (spec("stakeholder-list").kind, spec("stakeholder-list").audience) == (
+        "stakeholders",
+        "external",
+    )
+
+
+@pytest.mark.parametrize("example", ["vendor-renewal", "partnership", "conflicting-kpis"])
+def test_external_list_leaks_nothing_confidential(example):
+    text, register = render("stakeholder-list", EXAMPLES / example)
+    assert isinstance(register, Register)
+    for person in register.stakeholders:
+        if person.notes:
+            assert person.notes not in text
+        if person.confidential:
+            assert person.name not in text
+        else:
+            assert rendering.md_cell(person.name) in text
+        for hidden in [*person.positions, *person.interests]:
+            assert hidden not in text
+    for word in ("legitimacy", "resistant", "Definitive", "Manage closely", "gap"):
+        assert word not in text
+
+
+def test_external_list_of_the_partnership():
+    text, _ = render("stakeholder-list", EXAMPLES / "partnership")
+    assert text == (
+        "# Guided onboarding rollout (Engineering x Marketing)\n\n"
+        "| Name | Role | Organisation |\n|---|---|---|\n"
+        "| Beta customer panel | Early-access customers | — |\n"
+        "| Hannah Osei | Group Product Manager, Onboarding | Product |\n"
+        "| Keisha Morgan | Support Operations Lead | Customer Support |\n"
+        "| Olivia Brandt | VP Product | Product & Engineering |\n"
+        "| Priya Natarajan | Engineering Manager, Growth Platform | Engineering |\n"
+        "| Site Reliability Engineering | — | Engineering |\n"
+        "| Tomás Ferreira | Director of Product Marketing | Marketing |\n"
+    )
+
+
+def test_map_document_matches_the_command(run):
+    text, _ = render("stakeholder-map", EXAMPLES / "conflicting-kpis")
+    assert text == run("stakeholders", EXAMPLES / "conflicting-kpis", "-f", "markdown").stdout
+    assert "| 3 | Robert Kim (`sales-vp`) | Definitive | Definitive | Key players" in text
+
+
+def test_diagrams_are_limited_but_the_table_is_complete():
+    config = Config(grid=GridConfig(diagram_limit=2))
+    text, _ = render("stakeholder-map", EXAMPLES / "vendor-renewal", config)
+    chart = text.split("```mermaid\n")[1].split("```")[0]
+    assert [line for line in chart.splitlines() if line.startswith('    "')] == [
+        '    "Mei Lin": [0.900, 0.650]',
+        '    "Dana Whitfield": [0.650, 0.900]',
+    ]
+    assert "The 2 stakeholders who need attention most, of 7." in text
+    assert text.count("\n| ") == 8  # header + 7 rows
