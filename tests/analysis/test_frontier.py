@@ -238,7 +238,7 @@ HUGE = st.integers(0, 4).map(lambda n: n * 10**19 + F(n, 7))
 
 @st.composite
 def spaces(draw: st.DrawFn, values: st.SearchStrategy[Exact] = VALUES) -> Space:
-    k = draw(st.integers(2, 3))
+    k = draw(st.integers(2, 4))
     n = draw(st.integers(1, 5))
     sizes = [draw(st.integers(1, 4)) for _ in range(n)]
     rows = [[[draw(values) for _ in range(k)] for _ in range(m)] for m in sizes]
