@@ -1,6 +1,6 @@
 """Pareto frontier benchmark: issue-by-issue merge versus enumeration.
 
-Run: PYTHONPATH=src python bench/bench_frontier.py [--brute-issues N]
+Run: PYTHONPATH=src python bench/bench_frontier.py [--brute ISSUES OPTIONS]
 """
 
 import argparse
@@ -43,22 +43,25 @@ def correlated(issues: int, options: int, seed: int) -> Space:
 
 
 def opposed(issues: int, options: int, seed: int) -> Space:
-    """On every issue party B's value is a decreasing (convex or concave) function of A's."""
+    """On every issue party B's value falls as A's rises, along a concave curve 100 - x^2/100."""
     rng = random.Random(seed)
     rows = []
     for _ in range(issues):
         wa, wb = weight(rng), weight(rng)
         values = sorted(rng.sample(range(101), options))
-        power = rng.choice([Fraction(1, 2), Fraction(1), Fraction(2)])
-        rows.append([(wa * v, wb * opposite(v, power)) for v in values])
+        rows.append([(wa * v, wb * (100 - Fraction(v * v, 100))) for v in values])
     return build("o", rows)
 
 
-def opposite(v: int, power: Fraction) -> Fraction:
-    """100 at v=0 down to 0 at v=100, curved; exact (square roots rounded to 1/100)."""
-    x = Fraction(100 - v, 100)
-    curved = x**2 if power == 2 else x if power == 1 else Fraction(round(float(x) ** 0.5 * 100), 100)
-    return 100 * curved
+def three_way(issues: int, options: int, seed: int) -> Space:
+    """Three parties splitting 100 points per option (a purely distributive issue each)."""
+    rng = random.Random(seed)
+    rows = []
+    for _ in range(issues):
+        w = [weight(rng) for _ in range(3)]
+        cuts = [sorted(rng.sample(range(101), 2)) for _ in range(options)]
+        rows.append([(w[0] * x, w[1] * (y - x), w[2] * (100 - y)) for x, y in cuts])
+    return build("t", rows)
 
 
 def timed(fn: Callable[[Space], Frontier], space: Space, repeat: int = 1) -> tuple[Frontier, float]:
@@ -76,32 +79,29 @@ def same(a: Frontier, b: Frontier) -> bool:
 
 
 def report(label: str, space: Space, front: Frontier, seconds: float, target: str = "") -> None:
+    size = f"{space.size:,}" if space.size < 10**15 else f"{space.size:.2e}"
     print(
-        f"{label:<34} {space.size:>26,} packages  {len(front.points):>7,} points"
+        f"{label:<34} {size:>20} packages  {len(front.points):>7,} points"
         f"  {seconds * 1000:>10.1f} ms {target}"
     )
 
 
+def compare(label: str, space: Space) -> None:
+    fast, t_fast = timed(frontier, space, repeat=5)
+    slow, t_slow = timed(brute_force_frontier, space)
+    report(f"frontier {label}", space, fast, t_fast)
+    report(f"brute force {label}", space, slow, t_slow)
+    print(f"{'':<34} identical: {same(fast, slow)}, speed-up x{t_slow / t_fast:,.0f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--brute-issues", type=int, default=9)
+    parser.add_argument("--brute", type=int, nargs=2, default=(8, 9), metavar=("ISSUES", "OPTIONS"))
     args = parser.parse_args()
     print(f"python {platform.python_version()}, numpy {np.__version__}, {platform.machine()}")
-
-    space = correlated(args.brute_issues, 6, seed=1)
-    fast, t_fast = timed(frontier, space, repeat=5)
-    slow, t_slow = timed(brute_force_frontier, space)
-    report(f"frontier {args.brute_issues}x6 correlated", space, fast, t_fast)
-    report(f"brute force {args.brute_issues}x6 correlated", space, slow, t_slow)
-    print(f"{'':<34} identical: {same(fast, slow)}, speed-up x{t_slow / t_fast:,.0f}")
-
-    space = opposed(7, 10, seed=2)
-    fast, t_fast = timed(frontier, space, repeat=5)
-    slow, t_slow = timed(brute_force_frontier, space)
-    report("frontier 7x10 opposed", space, fast, t_fast)
-    report("brute force 7x10 opposed", space, slow, t_slow)
-    print(f"{'':<34} identical: {same(fast, slow)}, speed-up x{t_slow / t_fast:,.0f}")
-
+    compare("8x6 correlated", correlated(8, 6, seed=1))
+    issues, options = args.brute
+    compare(f"{issues}x{options} opposed", opposed(issues, options, seed=2))
     for seed in (3, 4, 5):
         space = correlated(12, 6, seed=seed)
         front, seconds = timed(frontier, space, repeat=5)
@@ -110,6 +110,10 @@ def main() -> None:
         space = opposed(40, 10, seed=seed)
         front, seconds = timed(frontier, space, repeat=3)
         report(f"frontier 40x10 opposed seed {seed}", space, front, seconds, "(target < 1 s)")
+    for issues in (8, 12):
+        space = three_way(issues, 5, seed=9)
+        front, seconds = timed(frontier, space, repeat=3)
+        report(f"frontier {issues}x5 three parties", space, front, seconds, "(no target)")
 
 
 if __name__ == "__main__":

@@ -87,13 +87,14 @@ class Frontier:
 
 
 @dataclass(frozen=True, slots=True)
-class Nash:
-    """Nash bargaining solution: every efficient point with the maximal Nash product.
+class Solution:
+    """A bargaining solution: every efficient point reaching the best value of its criterion.
 
-    `product` is None and `points` empty when no package is acceptable (u >= d).
+    `value` is the maximised criterion (the Nash product, or the Kalai-Smorodinsky share);
+    it is None and `points` empty when no package is acceptable (u >= d).
     """
 
-    product: Fraction | None
+    value: Fraction | None
     points: tuple[FrontierPoint, ...]
 
 
@@ -162,6 +163,11 @@ def _halfway_option(rows: tuple[tuple[Exact, ...], ...]) -> int:
 
 def _share(x: Exact, low: Exact, high: Exact) -> Fraction:
     return Fraction(1) if high == low else Fraction(x - low) / (high - low)
+
+
+def _check_vector(space: Space, values: Sequence[Exact], what: str) -> None:
+    if len(values) != len(space.parties):
+        raise ValueError(f"{what} needs one value per party, got {len(values)}")
 
 
 def _check_package(space: Space, package: Package) -> None:
@@ -375,7 +381,7 @@ def _backtrack(stages: list[_Stage]) -> list[Package]:
         index = stage.parent[index]
     if not columns:
         return [()] * len(index)
-    return [tuple(row) for row in np.stack(columns[::-1], axis=1).tolist()]
+    return list(map(tuple, np.stack(columns[::-1], axis=1).tolist()))
 
 
 def brute_force_frontier(space: Space) -> Frontier:
@@ -407,22 +413,20 @@ def brute_force_frontier(space: Space) -> Frontier:
 def packages_at(space: Space, scores: Sequence[Exact]) -> Iterator[Package]:
     """Every package scoring exactly `scores`, a frontier point (in no particular order).
 
-    The search walks issues backwards and only visits prefix-frontier points, so its cost is
-    proportional to the packages found (their count is on the `FrontierPoint`).
+    It rebuilds the frontier, then walks issues backwards through prefix-frontier points only;
+    every step leads to a package, so the walk costs O(issues x options) per package found
+    (how many there are is `FrontierPoint.count`).
 
     Raises:
         ValueError: `scores` is not a point of the frontier.
     """
+    _check_vector(space, scores, "scores")
     scaled = _scale(space)
     stages = _stages(scaled, len(space.parties))
     lookups = [set(zip(*stage.points.tolist(), strict=True)) for stage in stages]
     scaled_scores = [Fraction(s) * d for s, d in zip(scores, scaled.denominators, strict=True)]
     target = tuple(int(x) for x in scaled_scores)
-    if (
-        len(target) != len(space.parties)
-        or target not in lookups[-1]
-        or any(x.denominator != 1 for x in scaled_scores)
-    ):
+    if target not in lookups[-1] or any(x.denominator != 1 for x in scaled_scores):
         raise ValueError(f"{tuple(scores)!r} is not a point of the Pareto frontier")
     rows = [table.tolist() for table in scaled.tables]
     return _walk_back(rows, lookups, len(rows), target)
@@ -455,16 +459,18 @@ def is_acceptable(scores: Sequence[Exact], reservation: Sequence[Exact]) -> bool
 
 def acceptable(front: Frontier, reservation: Sequence[Exact]) -> tuple[FrontierPoint, ...]:
     """Frontier points acceptable to every party: the efficient part of the ZOPA."""
+    _check_vector(front.space, reservation, "reservation")
     return tuple(p for p in front.points if is_acceptable(p.scores, reservation))
 
 
 def acceptable_packages(space: Space, reservation: Sequence[Exact]) -> Iterator[Package]:
-    """Every package acceptable to every party (the multi-issue ZOPA), lexicographically.
+    """Every package acceptable to every party (the multi-issue ZOPA), in lexicographic order.
 
     Depth-first over issues, cutting any prefix that cannot reach some party's reservation even
     with that party's best options on the remaining issues. The ZOPA itself can hold billions of
     packages: take what you need with `itertools.islice`, or use `acceptable()` on the frontier.
     """
+    _check_vector(space, reservation, "reservation")
     scaled = _scale(space)
     floor = [
         math.ceil(Fraction(r) * d) for r, d in zip(reservation, scaled.denominators, strict=True)
@@ -506,7 +512,7 @@ def nash_product(scores: Sequence[Exact], disagreement: Sequence[Exact]) -> Frac
     )
 
 
-def nash(front: Frontier, disagreement: Sequence[Exact]) -> Nash:
+def nash(front: Frontier, disagreement: Sequence[Exact]) -> Solution:
     """Nash bargaining solution over the packages, with every tied maximiser reported.
 
     Searching the frontier suffices: if u maximises the product N(u) = prod(u_p - d_p) > 0 over
@@ -518,16 +524,16 @@ def nash(front: Frontier, disagreement: Sequence[Exact]) -> Nash:
     return _best(front, disagreement, lambda p: nash_product(p.scores, disagreement))
 
 
-def kalai_smorodinsky(front: Frontier, disagreement: Sequence[Exact]) -> Nash:
+def kalai_smorodinsky(front: Frontier, disagreement: Sequence[Exact]) -> Solution:
     """Kalai-Smorodinsky solution: maximise the smallest share of each party's ideal gain.
 
     The ideal gain of a party is its best score over acceptable packages minus its
     disagreement value (attained on the frontier); a party whose ideal gain is 0 counts as
-    fully served. `product` holds the achieved minimal share. Ties are all reported.
+    fully served. `value` is the achieved smallest share. Ties are all reported.
     """
     feasible = acceptable(front, disagreement)
     if not feasible:
-        return Nash(None, ())
+        return Solution(None, ())
     ideal = [max(p.scores[q] for p in feasible) for q in range(len(disagreement))]
 
     def share(point: FrontierPoint) -> Fraction | None:
@@ -539,15 +545,15 @@ def kalai_smorodinsky(front: Frontier, disagreement: Sequence[Exact]) -> Nash:
 
 def _best(
     front: Frontier,
-    reservation: Sequence[Exact],
+    disagreement: Sequence[Exact],
     value: Callable[[FrontierPoint], Fraction | None],
-) -> Nash:
-    scored = [(value(p), p) for p in acceptable(front, reservation)]
+) -> Solution:
+    scored = [(value(p), p) for p in acceptable(front, disagreement)]
     values = [v for v, _ in scored if v is not None]
     if not values:
-        return Nash(None, ())
+        return Solution(None, ())
     top = max(values)
-    return Nash(top, tuple(p for v, p in scored if v == top))
+    return Solution(top, tuple(p for v, p in scored if v == top))
 
 
 def logroll(front: Frontier, compromise: Package) -> Logroll:
