@@ -272,17 +272,27 @@ def _step(stage: _Stage, table: Array) -> _Stage:
 def _prune_2d(cand: Array) -> tuple[Array, Array, Array]:
     """Staircase filter; returns (sort order, positions of survivors in it, first-of-point mask).
 
-    Each shifted copy of the frontier is already sorted, so a stable sort only merges runs.
+    Each shifted copy of the frontier is sorted, so a stable sort on party 0 only merges runs.
+    A record (party 1 above everything before it) is efficient unless the next record has the
+    same party-0 score; copies of an efficient point follow it within its party-0 score.
     """
     order = np.argsort(-cand[0], kind="stable")
     a, b = cand[0, order], cand[1, order]
-    starts = np.flatnonzero(np.concatenate(([True], a[1:] != a[:-1])))
-    best = np.maximum.reduceat(b, starts)  # max of party 1 among equal party-0 scores
-    prior = np.concatenate(([best[0] - 1], np.maximum.accumulate(best)[:-1]))
-    kept = np.flatnonzero(best > prior)
-    pos, group = _members(starts, len(a), kept)
-    hit = b[pos] == best[kept][group]  # duplicates of the kept point, to aggregate counts
-    return order, pos[hit], _firsts(group[hit])
+    record = np.flatnonzero(np.concatenate(([True], b[1:] > np.maximum.accumulate(b)[:-1])))
+    heads = record[np.append(a[record[1:]] != a[record[:-1]], True)]
+    members, owners = [heads], [np.arange(len(heads))]
+    live, shift = owners[0], 1
+    while len(live):  # a party-0 score occurs at most once per copy: at most `options` rounds
+        live = live[heads[live] + shift < len(a)]
+        live = live[a[heads[live] + shift] == a[heads[live]]]
+        copy = b[heads[live] + shift] == b[heads[live]]
+        members.append(heads[live[copy]] + shift)
+        owners.append(live[copy])
+        shift += 1
+    if sum(map(len, members)) == len(heads):
+        return order, heads, np.ones(len(heads), dtype=bool)
+    grouped = np.argsort(np.concatenate(owners), kind="stable")
+    return order, np.concatenate(members)[grouped], _firsts(np.concatenate(owners)[grouped])
 
 
 def _prune_kd(cand: Array) -> tuple[Array, Array, Array]:
