@@ -24,7 +24,7 @@ Package = tuple[int, ...]  # option index per issue
 Array = npt.NDArray[Any]
 
 _INT64_SAFE = 2**62  # partial sums and their differences stay below 2**63
-_BLOCK = 256  # candidates compared at once by the k-dimensional filter
+_BLOCK = 256  # candidates compared at once by the filter for four or more parties
 _CHUNK = 4096  # kept points compared at once against a block
 
 
@@ -57,7 +57,7 @@ class Space:
                 if len(row) != len(self.parties):
                     raise ValueError(f"issue {issue!r}: every option needs one score per party")
                 if not all(isinstance(x, Fraction | int) and not isinstance(x, bool) for x in row):
-                    raise TypeError(f"issue {issue!r}: scores must be int or Fraction, not float")
+                    raise TypeError(f"issue {issue!r}: scores must be int or Fraction (exact)")
 
     @property
     def size(self) -> int:
