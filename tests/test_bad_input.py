@@ -22,6 +22,7 @@ stakeholders:
     legitimacy: 5
     urgency: 4
     interest: 4
+    owner: cfo
 """
 
 BOMB = """\
@@ -82,7 +83,7 @@ def test_duplicate_ids_are_reported_at_the_second_id(run, write):
     finding = only(run, path)
     assert (finding["code"], finding["line"], finding["col"]) == (
         "stakeholders.duplicate-id",
-        11,
+        12,
         9,
     )
 

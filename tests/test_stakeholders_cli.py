@@ -96,7 +96,7 @@ def test_json_shape_and_values(run, write):
     }
     assert [s["id"] for s in data["stakeholders"]] == ["sec", "pm", "cab"]
     sec, pm, cab = data["stakeholders"]
-    assert sec["class"] == "definitive" and sec["group"] == "definitive" and sec["count"] == 3
+    assert (sec["class"], sec["group"], sec["count"]) == ("definitive", "definitive", 3)
     assert sec["attributes"] == {"power": True, "legitimacy": True, "urgency": True}
     assert sec["score"] == pytest.approx(0.9167)
     assert sec["engagement"] == {
@@ -111,7 +111,7 @@ def test_json_shape_and_values(run, write):
         "keep-informed",
         "keep-informed",
     )
-    assert pm["engagement"]["gap"] == -1 and pm["engagement"]["over_engaged"] is True
+    assert (pm["engagement"]["gap"], pm["engagement"]["over_engaged"]) == (-1, True)
     assert pm["circle_index"] == pytest.approx((4 * 3 / 5 + 2 * 4 / 4 + 5 * 5 / 5) / 11, abs=1e-4)
     assert (cab["class"], cab["group"], cab["count"], cab["engagement"]) == (
         "non-stakeholder",
@@ -272,4 +272,5 @@ def test_config_threshold_and_cutoff_apply(run, write):
 def test_help_mentions_the_subcommands(run):
     result = run("stakeholders", "--help")
     assert result.exit_code == 0
-    assert "show" in result.stdout and "diff" in result.stdout
+    assert "show" in result.stdout
+    assert "diff" in result.stdout

@@ -72,7 +72,7 @@ def repo(tmp_path):
 
 
 def test_text_report_against_the_working_tree(run, repo, monkeypatch):
-    root, folder = repo
+    _, folder = repo
     monkeypatch.chdir(folder)
     result = run("stakeholders", "diff", "HEAD")
     assert result.exit_code == 0, result.stderr
@@ -94,7 +94,7 @@ def test_text_report_against_the_working_tree(run, repo, monkeypatch):
 
 
 def test_two_revisions_and_a_path_from_the_repository_root(run, repo, monkeypatch):
-    root, folder = repo
+    root, _ = repo
     git(root, "commit", "-q", "-am", "second")
     monkeypatch.chdir(root)
     result = run("stakeholders", "diff", "HEAD~1", "HEAD", "programmes/launch", "-f", "json")
@@ -110,7 +110,12 @@ def test_two_revisions_and_a_path_from_the_repository_root(run, repo, monkeypatc
     ]
     assert [m["id"] for m in data["changes"]["quadrant_moves"]] == ["cfo", "ngo"]
     assert data["changes"]["added"] == [
-        {"id": "new", "name": "New | Regulator", "class": "discretionary", "quadrant": "minimal-effort"}
+        {
+            "id": "new",
+            "name": "New | Regulator",
+            "class": "discretionary",
+            "quadrant": "minimal-effort",
+        }
     ]
     assert data["changes"]["removed"][0]["id"] == "old"
     same = run("stakeholders", "diff", "HEAD", "programmes/launch/stakeholders.yaml", "-f", "json")
@@ -124,7 +129,7 @@ def test_two_revisions_and_a_path_from_the_repository_root(run, repo, monkeypatc
 
 
 def test_markdown_is_fit_for_a_pull_request_comment(run, repo):
-    root, folder = repo
+    _, folder = repo
     out = run("stakeholders", "diff", "main", folder, "-f", "markdown").stdout
     assert out.startswith(
         "### Stakeholder changes in `programmes/launch/stakeholders.yaml`: "
@@ -136,7 +141,7 @@ def test_markdown_is_fit_for_a_pull_request_comment(run, repo):
 
 
 def test_no_changes_says_so(run, repo):
-    root, folder = repo
+    _, folder = repo
     (folder / "stakeholders.yaml").write_text(BASE, encoding="utf-8")
     result = run("stakeholders", "diff", "HEAD", folder)
     assert result.stdout.endswith("no changes to classes, quadrants, engagement or membership\n")
@@ -145,7 +150,7 @@ def test_no_changes_says_so(run, repo):
 
 
 def test_changes_is_an_alias(run, repo):
-    root, folder = repo
+    _, folder = repo
     assert run("stakeholders", "changes", "HEAD", folder).stdout == (
         run("stakeholders", "diff", "HEAD", folder).stdout
     )
@@ -168,7 +173,7 @@ def test_git_errors_are_one_line_and_exit_2(run, repo, args, message):
 
 
 def test_file_absent_at_a_revision(run, repo):
-    root, folder = repo
+    _, folder = repo
     (folder / "extra.yaml").write_text(BASE, encoding="utf-8")
     result = run("stakeholders", "diff", "HEAD", folder / "extra.yaml")
     assert (result.exit_code, result.stderr) == (
@@ -200,7 +205,7 @@ def test_invalid_register_at_a_revision_is_located(run, repo):
 
 
 def test_wrong_number_of_arguments(run, repo):
-    root, folder = repo
+    _, folder = repo
     result = run("stakeholders", "diff", "a", "b", str(folder), "extra")
     assert (result.exit_code, result.stderr) == (
         2,

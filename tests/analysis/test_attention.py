@@ -7,9 +7,9 @@ from stakecli.analysis.attention import Settings
 from stakecli.models.stakeholders import Stakeholder
 
 
-def person(id, p=1, l=1, u=1, i=1, current=None, desired=None, **extra):
-    data = dict(id=id, name=id.title(), side="internal", power=p, legitimacy=l, urgency=u)
-    data["interest"] = i
+def person(id, p=1, leg=1, u=1, i=1, current=None, desired=None, **extra):
+    data = {"id": id, "name": id.title(), "side": "internal", "power": p, "legitimacy": leg}
+    data |= {"urgency": u, "interest": i}
     if current:
         data["engagement"] = {"current": current, "desired": desired}
     return Stakeholder.model_validate({**data, **extra})
@@ -22,11 +22,11 @@ def ids(assessments):
 def test_count_first_then_gap_then_score_then_id():
     people = [
         person("latent-big-gap", p=5, current="unaware", desired="leading"),
-        person("expectant", p=5, l=5),
-        person("definitive-low", p=4, l=4, u=4),
-        person("definitive-gap", p=4, l=4, u=4, current="neutral", desired="supportive"),
-        person("definitive-high", p=5, l=5, u=5),
-        person("b-tied", p=4, l=4, u=4),
+        person("expectant", p=5, leg=5),
+        person("definitive-low", p=4, leg=4, u=4),
+        person("definitive-gap", p=4, leg=4, u=4, current="neutral", desired="supportive"),
+        person("definitive-high", p=5, leg=5, u=5),
+        person("b-tied", p=4, leg=4, u=4),
     ]
     ranked = attention.rank(people)
     assert ids(ranked) == [
@@ -43,27 +43,28 @@ def test_count_first_then_gap_then_score_then_id():
 def test_any_count_3_ranks_above_any_count_2_above_any_count_1():
     people = [
         person("one", p=5, i=5, current="unaware", desired="leading"),
-        person("two", l=4, u=4),
-        person("three", p=4, l=4, u=4, current="leading", desired="unaware"),
+        person("two", leg=4, u=4),
+        person("three", p=4, leg=4, u=4, current="leading", desired="unaware"),
     ]
     assert ids(attention.rank(people)) == ["three", "two", "one"]
 
 
 def test_over_engaged_ranks_after_no_gap_within_a_count():
     people = [
-        person("over", p=5, l=5, u=5, current="leading", desired="neutral"),
-        person("even", p=4, l=4, u=4, current="neutral", desired="neutral"),
+        person("over", p=5, leg=5, u=5, current="leading", desired="neutral"),
+        person("even", p=4, leg=4, u=4, current="neutral", desired="neutral"),
     ]
     ranked = attention.rank(people)
     assert ids(ranked) == ["even", "over"]
-    assert ranked[1].gap == -2 and ranked[1].over_engaged
+    assert ranked[1].gap == -2
+    assert ranked[1].over_engaged
 
 
 def test_select_filters_combine_and_accept_groups_and_strategies():
     people = [
-        person("a", p=5, l=5, u=5, i=5, tags=["x"]),
-        person("b", p=5, l=5, i=1, side="external", tags=["y"]),
-        person("c", l=4, u=4, i=5, tags=["x", "y"]),
+        person("a", p=5, leg=5, u=5, i=5, tags=["x"]),
+        person("b", p=5, leg=5, i=1, side="external", tags=["y"]),
+        person("c", leg=4, u=4, i=5, tags=["x", "y"]),
     ]
     ranked = attention.rank(people)
     assert ids(attention.select(ranked, side="external")) == ["b"]
@@ -76,9 +77,9 @@ def test_select_filters_combine_and_accept_groups_and_strategies():
 
 def test_settings_change_the_analysis():
     lenient = Settings(threshold=2, cutoff=2)
-    [a] = attention.rank([person("a", p=3, l=3, u=3, i=3)], lenient)
+    [a] = attention.rank([person("a", p=3, leg=3, u=3, i=3)], lenient)
     assert (a.cls.value, a.quadrant.value) == ("definitive", "key-players")
-    [b] = attention.rank([person("a", p=3, l=3, u=3, i=3)])
+    [b] = attention.rank([person("a", p=3, leg=3, u=3, i=3)])
     assert (b.cls.value, b.quadrant.value) == ("non-stakeholder", "minimal-effort")
 
 
@@ -93,9 +94,9 @@ people_strategy = st.lists(
 
 def build(rows):
     out = []
-    for n, (p, l, u, i, eng) in enumerate(rows):
+    for n, (p, leg, u, i, eng) in enumerate(rows):
         extra = {"engagement": {"current": eng[0], "desired": eng[1]}} if eng else {}
-        out.append(person(f"s{n:02d}", p=p, l=l, u=u, i=i, **extra))
+        out.append(person(f"s{n:02d}", p=p, leg=leg, u=u, i=i, **extra))
     return out
 
 
@@ -118,5 +119,6 @@ def test_gaining_an_attribute_never_lowers_rank(rows, data):
 def test_every_sort_is_total_and_deterministic(sort):
     people = build([(5, 5, 5, 5, None), (1, 1, 1, 1, None), (4, 1, 4, 2, ("neutral", "leading"))])
     ranked = attention.rank(people)
+    backwards = ranked[::-1]
     once = sorted(ranked, key=attention.SORTS[sort])
-    assert once == sorted(reversed(ranked), key=attention.SORTS[sort])
+    assert once == sorted(backwards, key=attention.SORTS[sort])

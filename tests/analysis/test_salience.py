@@ -22,9 +22,9 @@ TABLE_8_1 = [
     ("present", "cls", "group", "count"), TABLE_8_1, ids=[row[1] for row in TABLE_8_1]
 )
 def test_domain_8_1_typology(present, cls, group, count):
-    p, l, u = (bool(x) for x in present)
+    p, leg, u = (bool(x) for x in present)
     result = salience.assess(*(5 if x else 1 for x in present))
-    assert classify(p, l, u) == SalienceClass(cls)
+    assert classify(p, leg, u) == SalienceClass(cls)
     assert (result.cls.value, result.group.value, result.count) == (cls, group, count)
     assert salience.group_of(SalienceClass(cls)) == Group(group)
 

@@ -27,10 +27,10 @@ def findings(tmp_path, body, name="stakeholders.yaml"):
     return [(f.code, f.line, f.col, f.severity.value) for f in report.findings]
 
 
-def entry(id="x", p=2, l=2, u=2, i=2, extra=""):
+def entry(id="x", p=2, leg=2, u=2, i=2, extra=""):
     return (
         f"  - id: {id}\n    name: Someone\n    side: external\n"
-        f"    power: {p}\n    legitimacy: {l}\n    urgency: {u}\n    interest: {i}\n" + extra
+        f"    power: {p}\n    legitimacy: {leg}\n    urgency: {u}\n    interest: {i}\n" + extra
     )
 
 
@@ -50,10 +50,10 @@ def test_every_code_is_in_the_catalogue():
     ids=["definitive", "manage-closely", "dominant", "midpoint"],
 )
 def test_no_owner(tmp_path, scores, flagged):
-    p, l, u, i = scores
-    got = findings(tmp_path, entry(p=p, l=l, u=u, i=i))
+    p, leg, u, i = scores
+    got = findings(tmp_path, entry(p=p, leg=leg, u=u, i=i))
     assert got == ([("stakeholders.no-owner", 11, 5, "warning")] if flagged else [])
-    assert findings(tmp_path, entry(p=p, l=l, u=u, i=i, extra="    owner: owner\n")) == []
+    assert findings(tmp_path, entry(p=p, leg=leg, u=u, i=i, extra="    owner: owner\n")) == []
 
 
 def test_gap_without_actions(tmp_path):
@@ -63,7 +63,7 @@ def test_gap_without_actions(tmp_path):
     ]
     planned = (
         "    engagement:\n      current: resistant\n      desired: supportive\n"
-        "      actions: [Weekly 1:1]\n"
+        "      actions: [Weekly one-to-one]\n"
     )
     assert findings(tmp_path, entry(extra=planned)) == []
     same = "    engagement: {current: neutral, desired: neutral}\n"
@@ -115,7 +115,7 @@ def test_rules_follow_the_configured_threshold(tmp_path):
     from stakecli.config import Config, SalienceConfig
 
     path = tmp_path / "stakeholders.yaml"
-    path.write_text(HEAD + entry(p=3, l=3, u=3), encoding="utf-8")
+    path.write_text(HEAD + entry(p=3, leg=3, u=3), encoding="utf-8")
     lenient = Config(salience=SalienceConfig(threshold=2))
     assert [f.code for f in pipeline.run([path], lenient).findings] == ["stakeholders.no-owner"]
     assert pipeline.run([path]).findings == []
