@@ -72,14 +72,25 @@ def show(
     path: PathArg = Path(),
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.TABLE,
     side: Annotated[SideFilter | None, typer.Option(help="Only internal or external.")] = None,
-    tag: Annotated[list[str] | None, typer.Option(help="Only with this tag (repeat: any).")] = None,
+    tag: Annotated[
+        list[str] | None, typer.Option(metavar="TAG", help="Only with this tag (repeat: any).")
+    ] = None,
     cls: Annotated[
         list[str] | None,
-        typer.Option("--class", help="Only this salience class or group (repeat: any)."),
+        typer.Option(
+            "--class",
+            metavar="CLASS",
+            help="Only this salience class (definitive, dependent...) or group (latent, "
+            "expectant); repeat: any.",
+        ),
     ] = None,
     quadrant: Annotated[
         list[str] | None,
-        typer.Option(help="Only this quadrant or strategy, e.g. key-players (repeat: any)."),
+        typer.Option(
+            metavar="QUADRANT",
+            help="Only this quadrant (key-players, keep-satisfied, keep-informed, "
+            "minimal-effort) or strategy (manage-closely, monitor); repeat: any.",
+        ),
     ] = None,
     sort: Annotated[Sort, typer.Option(help="Row order.")] = Sort.ATTENTION,
     circle: Annotated[
