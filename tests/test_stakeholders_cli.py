@@ -274,3 +274,11 @@ def test_help_mentions_the_subcommands(run):
     assert result.exit_code == 0
     assert "show" in result.stdout
     assert "diff" in result.stdout
+
+
+def test_folder_lookup_reads_the_kind_line(run, write, tmp_path):
+    write("q/notes.yaml", "title: not a register\n")
+    write("q/register.yaml", "# comment\nkind: 'stakeholders'  # the register\n" + REGISTER[19:])
+    result = run("stakeholders", tmp_path / "q", "-f", "csv")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.count("\n") == 4

@@ -54,7 +54,8 @@ def _declares_register(path: Path) -> bool:
             head = handle.read(65536)
     except OSError:
         return False
-    return any(line.split("#")[0].strip() == "kind: stakeholders" for line in head.splitlines())
+    wanted = {"kind: stakeholders", "kind: 'stakeholders'", 'kind: "stakeholders"'}
+    return any(line.split("#")[0].strip() in wanted for line in head.splitlines())
 
 
 def read(path: Path) -> Register:

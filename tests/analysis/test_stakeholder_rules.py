@@ -127,3 +127,8 @@ def test_shipped_examples_are_clean(example):
     report = pipeline.run([root])
     assert report.findings == []
     assert len(report.parsed) >= 1
+
+
+def test_domain_8_2_engagement_level_outside_pmbok_is_a_validation_error(tmp_path):
+    bad = "    engagement: {current: enthusiastic, desired: supportive}\n"
+    assert findings(tmp_path, entry(extra=bad)) == [("schema.invalid-choice", 18, 27, "error")]
