@@ -1,5 +1,5 @@
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from stakecli.analysis import attention
@@ -100,6 +100,7 @@ def build(rows):
     return out
 
 
+@settings(deadline=None)
 @given(people_strategy, st.data())
 def test_gaining_an_attribute_never_lowers_rank(rows, data):
     people = build(rows)

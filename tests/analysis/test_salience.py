@@ -1,5 +1,5 @@
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from stakecli.analysis import salience
@@ -60,6 +60,7 @@ def test_tie_break_score_is_the_mean_of_normalised_scores_not_a_geometric_mean()
 scores = st.integers(min_value=1, max_value=5)
 
 
+@settings(deadline=None)
 @given(scores, scores, scores, scores, scores, scores, st.integers(0, 5))
 def test_class_depends_only_on_which_attributes_are_present(p1, l1, u1, p2, l2, u2, threshold):
     a = salience.assess(p1, l1, u1, threshold)
