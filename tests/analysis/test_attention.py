@@ -1,3 +1,5 @@
+from itertools import pairwise
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -123,3 +125,14 @@ def test_every_sort_is_total_and_deterministic(sort):
     backwards = ranked[::-1]
     once = sorted(ranked, key=attention.SORTS[sort])
     assert once == sorted(backwards, key=attention.SORTS[sort])
+
+
+@settings(deadline=None)
+@given(people_strategy)
+def test_more_attributes_always_rank_first(rows):
+    ranked = attention.rank(build(rows))
+    counts = [a.salience.count for a in ranked]
+    assert counts == sorted(counts, reverse=True)
+    for a, b in pairwise(ranked):
+        if a.salience.count == b.salience.count:
+            assert a.gap >= b.gap
