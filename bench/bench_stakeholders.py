@@ -31,6 +31,7 @@ from stakecli.analysis import attention, stakeholder_rules  # noqa: E402
 from stakecli.checks import Parsed, Workspace  # noqa: E402
 from stakecli.config import Config  # noqa: E402
 from stakecli.models.stakeholders import Register  # noqa: E402
+from stakecli.views import stakeholder_records  # noqa: E402
 from stakecli.views import stakeholders as views  # noqa: E402
 
 BIN = Path(sys.executable).parent
@@ -80,7 +81,7 @@ def stages(path: Path, runs: int) -> None:
     t_rules, found = best(lambda: list(stakeholder_rules.check(parsed, workspace)), runs)
     t_validate, report = best(lambda: pipeline.run([path], config), runs)
     t_rank, ranked = best(lambda: attention.rank(model.stakeholders, settings), runs)
-    t_json, _ = best(lambda: [views.record(a) for a in ranked], runs)
+    t_json, _ = best(lambda: [stakeholder_records.record(a) for a in ranked], runs)
 
     def markdown() -> str:
         context = views.map_context(model, ranked, settings, limit=config.grid.diagram_limit)

@@ -150,7 +150,7 @@ def _check_choices(option: str, given: list[str] | None, choices: list[str]) -> 
 def _print_json(file: Path, settings: Any, chosen: list[Any]) -> None:
     import json
 
-    from stakecli.views.stakeholders import record
+    from stakecli.views.stakeholder_records import record
 
     document = {
         "register": str(file),
@@ -167,7 +167,7 @@ def _print_json(file: Path, settings: Any, chosen: list[Any]) -> None:
 def _print_csv(chosen: list[Any]) -> None:
     import csv
 
-    from stakecli.views.stakeholders import CSV_HEADER, csv_row
+    from stakecli.views.stakeholder_records import CSV_HEADER, csv_row
 
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow(CSV_HEADER)
