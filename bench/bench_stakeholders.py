@@ -11,7 +11,9 @@ the validation a CI already pays for.
 from __future__ import annotations
 
 import argparse
+import os
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -47,71 +49,80 @@ def with_proximity(text: str) -> str:
     )
 
 
-def best(func: Callable[[], Any], runs: int) -> tuple[float, Any]:
-    """Best wall time of `runs` calls, and the last result."""
-    times, result = [], None
+def best(func: Callable[[], Any], runs: int) -> tuple[float, float, Any]:
+    """Best wall time and best CPU time of `runs` calls, and the last result."""
+    walls, cpus, result = [], [], None
     for _ in range(runs):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         result = func()
-        times.append(time.perf_counter() - start)
-    return min(times), result
+        walls.append(time.perf_counter() - start)
+        cpus.append(time.process_time() - cpu)
+    return min(walls), min(cpus), result
 
 
-def median_process(cmd: list[str], runs: int) -> float:
-    """Median wall time of a fresh process over `runs` runs, after one warm-up."""
-    samples = []
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def median_process(cmd: list[str], runs: int) -> tuple[float, float]:
+    """Median wall and CPU time of a fresh process over `runs` runs, after one warm-up."""
+    walls, cpus = [], []
     for i in range(runs + 1):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), children_cpu()
         proc = subprocess.run(cmd, capture_output=True, check=False)
-        elapsed = time.perf_counter() - start
+        elapsed, used = time.perf_counter() - start, children_cpu() - cpu
         if proc.returncode != 0:
             raise SystemExit(f"{' '.join(cmd)} exited {proc.returncode}: {proc.stderr[-400:]!r}")
         if i:
-            samples.append(elapsed)
-    return statistics.median(samples)
+            walls.append(elapsed)
+            cpus.append(used)
+    return statistics.median(walls), statistics.median(cpus)
 
 
 def stages(path: Path, runs: int) -> None:
     config = Config()
     settings = attention.Settings.from_config(config)
-    t_load, doc = best(lambda: loading.load(path), runs)
-    t_schema, model = best(lambda: Register.model_validate(doc.data), runs)
+    rows = []
+
+    def timed(name: str, func: Callable[[], Any]) -> Any:
+        wall, cpu, result = best(func, runs)
+        rows.append((name, wall, cpu))
+        return result
+
+    doc = timed("YAML load (C parser + node tree)", lambda: loading.load(path))
+    model = timed("schema (pydantic)", lambda: Register.model_validate(doc.data))
     parsed = Parsed(path, "stakeholders", doc, model)
     workspace = Workspace(config, [parsed])
-    t_rules, found = best(lambda: list(stakeholder_rules.check(parsed, workspace)), runs)
-    t_validate, report = best(lambda: pipeline.run([path], config), runs)
-    t_rank, ranked = best(lambda: attention.rank(model.stakeholders, settings), runs)
-    t_json, _ = best(lambda: [stakeholder_records.record(a) for a in ranked], runs)
+    found = timed(
+        "stakeholder rules (4 codes)", lambda: list(stakeholder_rules.check(parsed, workspace))
+    )
+    report = timed("validate pipeline, total", lambda: pipeline.run([path], config))
+    ranked = timed("analysis: assess + rank", lambda: attention.rank(model.stakeholders, settings))
+    timed("JSON records", lambda: [stakeholder_records.record(a) for a in ranked])
 
     def markdown() -> str:
         context = views.map_context(model, ranked, settings, limit=config.grid.diagram_limit)
         return str(rendering.render("stakeholder-map.md.j2", context))
 
-    t_md, text = best(markdown, runs)
-    rows = [
-        ("YAML load (C parser + node tree)", t_load),
-        ("schema (pydantic)", t_schema),
-        ("stakeholder rules (4 codes)", t_rules),
-        ("validate pipeline, total", t_validate),
-        ("analysis: assess + rank", t_rank),
-        ("JSON records", t_json),
-        ("Markdown map (context + Jinja)", t_md),
-    ]
-    print(f"in-process stages, best of {runs}")
-    for name, seconds in rows:
-        print(f"  {name:<34} {seconds * 1000:9.1f} ms")
+    text = timed("Markdown map (context + Jinja)", markdown)
+    print(f"in-process stages, best of {runs}     wall        CPU")
+    for name, wall, cpu in rows:
+        print(f"  {name:<34} {wall * 1000:8.0f} ms {cpu * 1000:8.0f} ms")
     print(f"  findings: {len(report.findings)} (rules alone: {len(found)})")
     print(f"  Markdown: {len(text):,} characters\n")
 
 
 def commands(path: Path, runs: int) -> None:
     stakecli = str(BIN / "stakecli")
-    base = median_process([stakecli, "validate", "-q", str(path)], runs)
-    print(f"commands, fresh process each, median of {runs}")
-    print(f"  {'stakecli validate':<40} {base:7.2f} s   1.00x")
+    base_wall, base_cpu = median_process([stakecli, "validate", "-q", str(path)], runs)
+    print(f"commands, fresh process each, median of {runs}      wall       CPU   CPU ratio")
+    print(f"  {'stakecli validate':<40} {base_wall:6.2f} s  {base_cpu:6.2f} s   1.00x")
     for fmt in ("table", "json", "csv", "markdown"):
-        seconds = median_process([stakecli, "stakeholders", str(path), "-f", fmt], runs)
-        print(f"  {'stakecli stakeholders -f ' + fmt:<40} {seconds:7.2f} s   {seconds / base:.2f}x")
+        cmd = [stakecli, "stakeholders", str(path), "-f", fmt]
+        wall, cpu = median_process(cmd, runs)
+        name = "stakecli stakeholders -f " + fmt
+        print(f"  {name:<40} {wall:6.2f} s  {cpu:6.2f} s   {cpu / base_cpu:.2f}x")
 
 
 def main() -> None:
@@ -124,7 +135,7 @@ def main() -> None:
     path = out / f"stakeholders-{args.n}.yaml"
     path.write_text(with_proximity(register(args.n)), encoding="utf-8")
     size = path.stat().st_size / 1e6
-    print(f"register: {args.n:,} stakeholders, {size:.1f} MB\n")
+    print(f"register: {args.n:,} stakeholders, {size:.1f} MB; load average {os.getloadavg()}\n")
     stages(path, args.runs)
     commands(path, args.runs)
 
