@@ -1,6 +1,7 @@
 import csv
 import io
 import json
+import re
 
 import pytest
 
@@ -45,11 +46,9 @@ stakeholders:
 
 
 def table_rows(stdout):
-    return [
-        [cell.strip() for cell in line.strip("│").split("│")]
-        for line in stdout.splitlines()
-        if line.startswith("│")
-    ]
+    title, header, *rows = stdout.splitlines()
+    assert header.split() == "id name class group quadrant strategy C → D gap priority".split()
+    return [re.split(r"\s{2,}", line) for line in rows]
 
 
 def test_table_shows_class_quadrant_gap_and_priority_in_attention_order(run):
@@ -282,3 +281,10 @@ def test_folder_lookup_reads_the_kind_line(run, write, tmp_path):
     result = run("stakeholders", tmp_path / "q", "-f", "csv")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.count("\n") == 4
+
+
+def test_table_names_cannot_inject_control_characters(run, write):
+    path = write("s.yaml", HOSTILE.replace("two\\nlines", "two\\x1b[2Jlines\\tand"))
+    result = run("stakeholders", path)
+    assert "\x1b" not in result.stdout
+    assert table_rows(result.stdout)[1][:2] == ["b", "two?[2Jlines and {c} (p) <b>"]

@@ -175,24 +175,36 @@ def _print_csv(chosen: list[Any]) -> None:
 
 
 def _print_table(title: str, chosen: list[Any], with_circle: bool) -> None:
-    from rich.table import Table
+    """Aligned columns, `kubectl get` style: fast for 10,000 rows, easy to grep and cut."""
+    from rich.cells import cell_len
 
     from stakecli.views.stakeholders import row
 
-    table = Table(title=title, title_justify="left", highlight=False)
-    columns = ["id", "name", "class", "group", "quadrant", "strategy", "C → D", "gap", "priority"]
-    for name in [*columns, *(["circle"] if with_circle else [])]:
-        table.add_column(name, overflow="fold")
-    for a in chosen:
-        r = row(a)
-        cells = [r["id"], r["name"], r["cls"], r["group"], r["quadrant"], r["strategy"]]
-        cells += [r["engagement"], r["gap"], str(r["rank"])]
-        table.add_row(*cells, *([r["circle"]] if with_circle else []), style=None)
+    header = ["id", "name", "class", "group", "quadrant", "strategy", "C → D", "gap", "priority"]
+    keys = ["id", "name", "cls", "group", "quadrant", "strategy", "engagement", "gap", "rank"]
+    if with_circle:
+        header.append("circle")
+        keys.append("circle")
+    lines = [[_printable(row(a)[k]) for k in keys] for a in chosen]
+    widths = [
+        max([cell_len(h), *(cell_len(line[i]) for line in lines)]) for i, h in enumerate(header)
+    ]
+
+    def fit(cells: list[str]) -> str:
+        padded = (c + " " * (w - cell_len(c)) for c, w in zip(cells, widths, strict=True))
+        return "  ".join(padded).rstrip()
+
     out = console()
-    if not out.is_terminal:
-        out.width = 200
-    out.print(table, markup=False)
+    out.print(_printable(title), style="bold", markup=False, highlight=False)
+    out.print(fit(header), style="bold", markup=False, highlight=False)
+    out.file.write("".join(fit(line) + "\n" for line in lines))
     console(stderr=True).print(f"{len(chosen)} stakeholders", markup=False)
+
+
+def _printable(value: object) -> str:
+    """One line without control characters: a name cannot move the cursor or break a row."""
+    text = " ".join(str(value).split())
+    return "".join(ch if ch.isprintable() else "?" for ch in text)
 
 
 from stakecli.cli import stakeholder_diff as _diff  # noqa: E402, F401  (registers `diff`)
