@@ -46,8 +46,10 @@ stakeholders:
 
 
 def table_rows(stdout):
-    title, header, *rows = stdout.splitlines()
-    assert header.split() == "id name class group quadrant strategy C → D gap priority".split()
+    _title, header, *rows = stdout.splitlines()
+    assert re.split(r"\s{2,}", header) == [
+        "id", "name", "class", "group", "quadrant", "strategy", "C → D", "gap", "priority",
+    ]  # fmt: skip
     return [re.split(r"\s{2,}", line) for line in rows]
 
 
