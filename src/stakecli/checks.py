@@ -61,9 +61,20 @@ def file_checks() -> dict[str, list[FileCheck]]:
     """The checks per kind (imported lazily: only `validate` needs them)."""
     from stakecli.analysis import register
 
-    return {"stakeholders": [register.check]}
+    checks: dict[str, list[FileCheck]] = {"stakeholders": [register.check]}
+    from stakecli.analysis import decisions
+
+    checks["decision"] = [decisions.check]
+    from stakecli.analysis import comms
+
+    checks["comms"] = [comms.check]
+    return checks
 
 
 def project_checks() -> list[ProjectCheck]:
     """The checks that need every file of the run."""
-    return []
+    found: list[ProjectCheck] = []
+    from stakecli.analysis import decisions
+
+    found.append(decisions.check_folders)
+    return found

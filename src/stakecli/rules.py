@@ -48,6 +48,8 @@ CORE = [
 
 RULE_MODULES = [
     "stakecli.analysis.register",
+    "stakecli.analysis.decisions",
+    "stakecli.analysis.comms",
 ]
 """Modules that define a `RULES` list; each area of analysis owns its codes."""
 
