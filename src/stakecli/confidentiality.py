@@ -7,13 +7,15 @@ Two layers keep confidential data out of documents for an external audience:
    compared or tested, and every list entry with `confidential: true` is gone.
 2. Text: `leaks(text, values)` searches the rendered text for every confidential value whose
    string form has at least `MIN_LENGTH` characters (shorter ones such as `3` or `low` would
-   match by accident; layer 1 covers them).
+   match by accident; layer 1 covers them) and that does not also occur inside a public
+   (non-confidential) value of the folder: a date or phrase the user also wrote in a public
+   field is not evidence of a leak when it shows up in a document.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any, NoReturn
@@ -53,7 +55,7 @@ class Withheld:
             "external audience"
         )
 
-    __str__ = __format__ = __iter__ = __len__ = __bool__ = __eq__ = _refuse  # type: ignore[assignment]
+    __str__ = __format__ = __iter__ = __len__ = __bool__ = __eq__ = _refuse
     __lt__ = __le__ = __gt__ = __ge__ = __getitem__ = __contains__ = __int__ = _refuse
     __float__ = __add__ = __radd__ = __html__ = _refuse
     __hash__ = None  # type: ignore[assignment]
@@ -129,9 +131,30 @@ def _forms(value: Any, where: str, *, whole: bool) -> Iterator[Secret]:
         yield Secret(str(value), where)
 
 
-def searchable(found: Iterator[Secret]) -> list[Secret]:
-    """The secrets long enough to search for in text, longest first, without duplicates."""
-    unique = {s.value: s for s in found if len(s.value.strip()) >= MIN_LENGTH}
+def public(model: Any) -> Iterator[str]:
+    """Every string value of a model that is not confidential (what documents may show)."""
+    if isinstance(model, BaseModel):
+        if is_withheld_entry(model):
+            return
+        for name in type(model).model_fields:
+            if not is_confidential(type(model), name):
+                yield from public(getattr(model, name))
+    elif isinstance(model, list):
+        for value in model:
+            yield from public(value)
+    elif isinstance(model, str | int | float | dt.date) and not isinstance(model, bool):
+        yield str(model)
+
+
+def searchable(found: Iterable[Secret], public_text: Iterable[str] = ()) -> list[Secret]:
+    """The secrets worth searching for in text, longest first, without duplicates.
+
+    Left out: values shorter than `MIN_LENGTH`, and values that occur inside public text.
+    """
+    corpus = "\x00".join(public_text)
+    unique = {
+        s.value: s for s in found if len(s.value.strip()) >= MIN_LENGTH and s.value not in corpus
+    }
     return sorted(unique.values(), key=lambda s: (-len(s.value), s.value))
 
 

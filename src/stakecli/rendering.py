@@ -36,12 +36,13 @@ def builtin_templates() -> Path:
     return Path(__file__).resolve().parents[2] / "templates"
 
 
+_SPACE = re.compile(r"\s+")
 _CELL = re.compile(r"([\\|`*_\[\]<>#~])")
 
 
 def md_text(value: Any) -> Safe:
-    """Escape a user string for Markdown running text (one line)."""
-    text = " ".join(str(value).split())
+    """Escape a user string for Markdown running text (one line: whitespace runs become a space)."""
+    text = _SPACE.sub(" ", str(value))
     return Safe(_CELL.sub(r"\\\1", text))
 
 
@@ -53,7 +54,7 @@ def md_cell(value: Any) -> Safe:
 def md_paragraphs(value: Any) -> Safe:
     """Escape multi-paragraph user text: blank lines separate paragraphs, other breaks join."""
     parts = re.split(r"\n\s*\n", str(value).strip())
-    return Safe("\n\n".join(md_text(p) for p in parts if p.strip()))
+    return Safe("\n\n".join(md_text(p.strip()) for p in parts if p.strip()))
 
 
 def mermaid_label(value: Any) -> Safe:

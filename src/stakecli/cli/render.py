@@ -13,6 +13,7 @@ from stakecli.cli._app import app, fail, reports_errors
 
 if TYPE_CHECKING:
     from stakecli.checks import Workspace
+    from stakecli.documents import DocumentSpec
     from stakecli.publishing import Rendered
 
 
@@ -91,12 +92,11 @@ def render(
 
 
 def _render(
-    path: Path, chosen: list[object], templates: list[Path], config: Path | None
+    path: Path, chosen: list[DocumentSpec], templates: list[Path], config: Path | None
 ) -> list[Rendered]:
     from stakecli import config as config_mod
     from stakecli import pipeline, publishing
     from stakecli.checks import Workspace
-    from stakecli.documents import DocumentSpec
     from stakecli.findings import Severity
     from stakecli.reporting import location
 
@@ -112,8 +112,7 @@ def _render(
         )
         raise typer.Exit(1)
     workspace: Workspace = Workspace(settings, report.parsed)
-    specs = [s for s in chosen if isinstance(s, DocumentSpec)]
-    return publishing.produce(workspace, specs, path, templates)
+    return publishing.produce(workspace, chosen, path, templates)
 
 
 def _docs_folder(path: Path, output: Path | None) -> Path:

@@ -49,5 +49,7 @@ def audience(
             continue
         members = sorted(i for i, p in people.items() if entry in p.tags)
         if members or not external:
-            out.append({"label": entry, "tag": bool(members), "members": members})
+            noun = "person" if len(members) == 1 else "people"
+            label = f"{entry} ({len(members)} {noun})" if members else entry
+            out.append({"label": label, "tag": bool(members), "members": members})
     return out

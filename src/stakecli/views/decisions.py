@@ -115,7 +115,8 @@ def index(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
     counts: dict[str, int] = {}
     for row in rows:
         counts[row["status"]] = counts.get(row["status"], 0) + 1
-    return {"decisions": rows, "edges": edges, "counts": sorted(counts.items())}
+    summary = " · ".join(f"{n} {status}" for status, n in sorted(counts.items()))
+    return {"decisions": rows, "edges": edges, "counts": sorted(counts.items()), "summary": summary}
 
 
 SPECS = [
