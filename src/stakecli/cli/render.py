@@ -100,8 +100,9 @@ def _render(
     from stakecli.findings import Severity
     from stakecli.reporting import location
 
-    settings = config_mod.discover(path, config)
-    report = pipeline.run([path], settings)
+    scope = context_root(path)
+    settings = config_mod.discover(scope, config)
+    report = pipeline.run([path, scope] if path.is_file() else [path], settings)
     errors = [f for f in report.findings if f.severity is Severity.ERROR]
     if errors:
         for f in errors:
@@ -112,13 +113,28 @@ def _render(
         )
         raise typer.Exit(1)
     workspace: Workspace = Workspace(settings, report.parsed)
-    return publishing.produce(workspace, chosen, path, templates)
+    docs = publishing.produce(workspace, chosen, scope, templates)
+    if path.is_file():  # only the named file's own documents
+        docs = [d for d in docs if d.source.resolve() == path.resolve()]
+    return docs
+
+
+def context_root(path: Path) -> Path:
+    """The folder whose files give a single file its context (register, sibling decisions).
+
+    A folder is its own root; a file's root is its folder, or the folder above for a file
+    in `decisions/`.
+    """
+    if path.is_dir():
+        return path
+    folder = path.parent
+    return folder.parent if folder.name == "decisions" else folder
 
 
 def _docs_folder(path: Path, output: Path | None) -> Path:
     if output is not None:
         return output
-    return (path if path.is_dir() else path.parent) / "docs"
+    return context_root(path) / "docs"
 
 
 def _check(
@@ -136,7 +152,7 @@ def _check(
             if found is not State.FRESH:
                 problems += 1
                 sys.stdout.write(f"{target}: {found.reason} (from {doc.source})\n")
-        for extra in orphans(folder, (d.name for d in docs), wanted):
+        for extra in orphans(folder, (d.name for d in docs), wanted) if path.is_dir() else []:
             problems += 1
             sys.stdout.write(
                 f"{extra}: generated from a source that no longer produces it; delete it\n"
