@@ -76,9 +76,13 @@ def test_people_must_be_in_the_register(tmp_path, change, expected):
 
 
 def test_an_audience_is_an_id_or_a_tag(tmp_path):
-    found = codes(folder_with(tmp_path / "a", plan(communications__0__audience=["leads", "ghosts"])))
+    found = codes(
+        folder_with(tmp_path / "a", plan(communications__0__audience=["leads", "ghosts"]))
+    )
     assert found == [("comms.unknown-audience", "comms.yaml", ("communications", 0, "audience", 1))]
-    assert codes(folder_with(tmp_path / "b", plan(communications__0__audience=["leads", "bo"]))) == []
+    assert (
+        codes(folder_with(tmp_path / "b", plan(communications__0__audience=["leads", "bo"]))) == []
+    )
 
 
 def test_ids_are_unique_across_rows_and_ceremonies(tmp_path):
@@ -97,7 +101,9 @@ def test_the_uncovered_message_names_the_stakeholder(tmp_path):
     from stakecli import pipeline
 
     report = pipeline.run([folder_with(tmp_path, plan(communications__0__audience=["bo"]))])
-    assert report.findings[0].message.startswith("'ana' (Ana Lima) is a stakeholder to manage closely")
+    assert report.findings[0].message.startswith(
+        "'ana' (Ana Lima) is a stakeholder to manage closely"
+    )
     assert report.findings[0].line == 4  # the `communications` key of the JSON-style file
 
 

@@ -99,7 +99,9 @@ def test_superseded_by_must_be_mirrored_by_supersedes(tmp_path):
 
 
 def test_links_to_missing_decisions_are_invalid(tmp_path):
-    found = codes(project(tmp_path, decision(1, status="superseded", superseded_by=7, supersedes=[5])))
+    found = codes(
+        project(tmp_path, decision(1, status="superseded", superseded_by=7, supersedes=[5]))
+    )
     assert ("decision.link-invalid", "0001-d1.yaml", ("superseded_by",)) in found
     assert ("decision.link-invalid", "0001-d1.yaml", ("supersedes", 0)) in found
 

@@ -106,7 +106,11 @@ def test_hostile_title_is_a_safe_mermaid_label(run, tmp_path):
     folder = hostile_project(tmp_path)
     put(folder, "decisions/0002-d2.yaml", decision(2, supersedes=[1]))
     first = folder / "decisions/0001-d1.yaml"
-    first.write_text(first.read_text().replace('"status": "accepted"', '"status": "superseded", "superseded_by": 2'))
+    first.write_text(
+        first.read_text().replace(
+            '"status": "accepted"', '"status": "superseded", "superseded_by": 2'
+        )
+    )
     result = run("render", folder, "-d", "decisions")
     assert result.exit_code == 0, result.stderr
     mermaid = result.stdout.split("```mermaid\n")[1].split("```")[0]

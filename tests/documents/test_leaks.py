@@ -42,17 +42,31 @@ def test_no_external_document_of_an_example_contains_a_confidential_value(folder
 
 def test_the_examples_have_external_documents_and_secrets_to_check():
     ws = workspace(EXAMPLES / "conflicting-kpis")
-    rendered = publishing.produce(ws, [s for s in specs() if s.audience == "external"], EXAMPLES, [])
+    rendered = publishing.produce(
+        ws, [s for s in specs() if s.audience == "external"], EXAMPLES, []
+    )
     assert len(rendered) == 3
     assert "Burned by the 2024 audit finding; will escalate to the CISO early." in every_secret(ws)
 
 
 def test_secrets_cover_marked_fields_and_confidential_entries():
     register = Register.model_validate(
-        {**REGISTER, "stakeholders": [*REGISTER["stakeholders"], {
-            "id": "mole", "name": "Dee Mole", "side": "external", "power": 3, "legitimacy": 3,
-            "urgency": 3, "interest": 3, "confidential": True,
-        }]}
+        {
+            **REGISTER,
+            "stakeholders": [
+                *REGISTER["stakeholders"],
+                {
+                    "id": "mole",
+                    "name": "Dee Mole",
+                    "side": "external",
+                    "power": 3,
+                    "legitimacy": 3,
+                    "urgency": 3,
+                    "interest": 3,
+                    "confidential": True,
+                },
+            ],
+        }
     )
     found = {(s.value, s.where) for s in confidentiality.secrets(register)}
     assert ("Secretly negotiating with a rival vendor.", "stakeholders[2].notes") in found
@@ -63,14 +77,28 @@ def test_secrets_cover_marked_fields_and_confidential_entries():
 
 def test_redaction_withholds_fields_and_drops_confidential_entries():
     register = Register.model_validate(
-        {**REGISTER, "stakeholders": [*REGISTER["stakeholders"], {
-            "id": "mole", "name": "Dee Mole", "side": "external", "power": 3, "legitimacy": 3,
-            "urgency": 3, "interest": 3, "confidential": True,
-        }]}
+        {
+            **REGISTER,
+            "stakeholders": [
+                *REGISTER["stakeholders"],
+                {
+                    "id": "mole",
+                    "name": "Dee Mole",
+                    "side": "external",
+                    "power": 3,
+                    "legitimacy": 3,
+                    "urgency": 3,
+                    "interest": 3,
+                    "confidential": True,
+                },
+            ],
+        }
     )
     redacted = confidentiality.redact(register)
     assert [s.id for s in redacted.stakeholders] == ["ana", "bo", "cy"]
-    with pytest.raises(confidentiality.ConfidentialValueError, match=r"stakeholders\[2\].notes is confidential"):
+    with pytest.raises(
+        confidentiality.ConfidentialValueError, match=r"stakeholders\[2\].notes is confidential"
+    ):
         str(redacted.stakeholders[2].notes)
     with pytest.raises(confidentiality.ConfidentialValueError):
         bool(redacted.stakeholders[0].legitimacy)
@@ -121,7 +149,9 @@ def test_the_text_guard_catches_a_leak_that_bypasses_redaction(tmp_path):
     spec = DocumentSpec("sneaky", "decision", "x.md.j2", "external", sneaky)
     (tmp_path / "t").mkdir()
     (tmp_path / "t/x.md.j2").write_text("{{ raw|safe }}")
-    with pytest.raises(TemplateError, match=r"contains confidential data \(notes\); it was not written"):
+    with pytest.raises(
+        TemplateError, match=r"contains confidential data \(notes\); it was not written"
+    ):
         publishing.produce(ws, [spec], folder, [tmp_path / "t"])
     internal = DocumentSpec("sneaky", "decision", "x.md.j2", "internal", sneaky)
     assert publishing.produce(ws, [internal], folder, [tmp_path / "t"])

@@ -148,7 +148,10 @@ def test_check_lists_missing_edited_and_orphaned_documents(run, kpis):
     lines = result.stdout.splitlines()
     assert f"{agenda}: edited after stakecli generated it" in lines[0]
     assert any(line.startswith(f"{docs / 'decisions.md'}: missing") for line in lines)
-    assert f"{docs / '0002-beta-cohort.decision-memo.md'}: generated from a source that no " in result.stdout
+    assert (
+        f"{docs / '0002-beta-cohort.decision-memo.md'}: generated from a source that no "
+        in result.stdout
+    )
 
 
 def test_check_uses_the_output_folder_when_given(run, kpis, tmp_path):

@@ -46,7 +46,9 @@ def test_an_undefined_variable_names_the_template_file_and_line(run, folder):
 
 def test_a_missing_attribute_names_the_line_too(run, folder):
     (folder / "templates").mkdir()
-    (folder / "templates/decision.md.j2").write_text("{% for o in options %}\n{{ o.nope }}\n{% endfor %}\n")
+    (folder / "templates/decision.md.j2").write_text(
+        "{% for o in options %}\n{{ o.nope }}\n{% endfor %}\n"
+    )
     result = run("render", folder, "-d", "decision-memo")
     assert result.exit_code == 2
     assert result.stderr.startswith("stakecli: error: proj/templates/decision.md.j2:2: ")
