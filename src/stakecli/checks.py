@@ -62,9 +62,9 @@ def file_checks() -> dict[str, list[FileCheck]]:
     from stakecli.analysis import register
 
     checks: dict[str, list[FileCheck]] = {"stakeholders": [register.check]}
-    from stakecli.analysis import decisions
+    from stakecli.analysis import decision_raci, decisions
 
-    checks["decision"] = [decisions.check]
+    checks["decision"] = [decisions.check, decision_raci.check]
     from stakecli.analysis import comms
 
     checks["comms"] = [comms.check]

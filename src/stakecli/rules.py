@@ -49,6 +49,7 @@ CORE = [
 RULE_MODULES = [
     "stakecli.analysis.register",
     "stakecli.analysis.decisions",
+    "stakecli.analysis.decision_raci",
     "stakecli.analysis.comms",
 ]
 """Modules that define a `RULES` list; each area of analysis owns its codes."""

@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from stakecli.analysis import comms, decisions
+from stakecli.analysis import comms, decision_raci, decisions
 from stakecli.rules import all_rules
 
 
-@pytest.mark.parametrize("module", [decisions, comms], ids=lambda m: m.__name__)
+@pytest.mark.parametrize("module", [decisions, decision_raci, comms], ids=lambda m: m.__name__)
 def test_emitted_codes_are_catalogued(module):
     source = Path(module.__file__).read_text()
     emitted = set(re.findall(r'(?:error|warning|info)\(\s*"([a-z]+\.[a-z-]+)"', source))

@@ -76,7 +76,9 @@ class Decision(Model):
     deciders: list[Id] = Field(default=[], description="Register ids of who decides.")
     consulted: list[Id] = Field(default=[], description="Register ids asked before deciding.")
     informed: list[Id] = Field(default=[], description="Register ids told afterwards.")
-    raci: Text | None = Field(None, description="The RACI row (activity) this decision is.")
+    raci: Text | None = Field(
+        None, description="The RACI row this decision is: <row-id> or <raci-id>#<row-id>."
+    )
     context: Text = Field(description="Context and problem statement.")
     stances: list[Stance] = Field(default=[], description="Positions vs interests.")
     drivers: list[Text] = Field(default=[], description="Decision drivers (forces, concerns).")
