@@ -128,3 +128,13 @@ def test_coverage_lists_what_reaches_each_key_stakeholder():
     assert [(c.stakeholder.id, c.reached_by) for c in result] == [("ana", ("weekly",))]
     assert is_key(register.stakeholders[0], 4)
     assert not is_key(register.stakeholders[1], 4)
+
+
+def test_a_definitive_stakeholder_with_low_interest_is_key():
+    person = (
+        Register.model_validate(REGISTER)
+        .stakeholders[0]
+        .model_copy(update={"interest": 1, "urgency": 4})
+    )
+    assert is_key(person, 4)  # power 5, legitimacy 5, urgency 4: definitive
+    assert not is_key(person.model_copy(update={"urgency": 3}), 4)

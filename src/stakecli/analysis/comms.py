@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from stakecli.checks import Parsed, Workspace
 from stakecli.findings import Finding, Loc, error, warning
@@ -18,8 +19,8 @@ RULES = [
     Rule(
         "comms.uncovered",
         "warning",
-        "A stakeholder to manage closely (high power and interest) is in no comms row or "
-        "ceremony audience.",
+        "A stakeholder to manage closely (high power and interest) or a definitive one is in "
+        "no comms row or ceremony audience.",
     ),
     Rule("comms.no-approver", "warning", "A confidential communication names no approver."),
 ]
@@ -34,8 +35,25 @@ class Coverage:
 
 
 def is_key(person: Stakeholder, threshold: int) -> bool:
-    """Manage closely: power and interest both at or above `threshold` (DOMAIN 2.1)."""
-    return person.power >= threshold and person.interest >= threshold
+    """Manage closely (power and interest at or above `threshold`, DOMAIN 2.1) or definitive."""
+    manage_closely = person.power >= threshold and person.interest >= threshold
+    return manage_closely or is_definitive(person, threshold)
+
+
+def is_definitive(person: Stakeholder, threshold: int) -> bool:
+    """Power, legitimacy and urgency all present (DOMAIN 1.2): each at or above `threshold`.
+
+    Uses the salience module where it is installed (its rule: present iff the score is above
+    a cut-off, here `threshold - 1`), so both agree on who is definitive.
+    """
+    import importlib
+
+    try:
+        salience: Any = importlib.import_module("stakecli.analysis.salience")
+        assessed = salience.assess(person.power, person.legitimacy, person.urgency, threshold - 1)
+        return int(assessed.count) == 3
+    except (ImportError, AttributeError, TypeError):
+        return min(person.power, person.legitimacy, person.urgency) >= threshold
 
 
 def reaches(audience: list[str], person: Stakeholder) -> bool:
@@ -87,8 +105,8 @@ def check(parsed: Parsed, workspace: Workspace) -> Iterator[Finding]:
                 "comms.uncovered",
                 ("communications",),
                 f"{item.stakeholder.id!r} ({item.stakeholder.name}) is a stakeholder to manage "
-                "closely but no communication or ceremony reaches them; add their id or one "
-                "of their tags to an audience",
+                "closely (or definitive) but no communication or ceremony reaches them; add "
+                "their id or one of their tags to an audience",
             )
 
 
