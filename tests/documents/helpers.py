@@ -48,6 +48,34 @@ REGISTER = {
 }
 
 
+PLAN = {
+    "kind": "comms",
+    "version": 1,
+    "communications": [
+        {
+            "id": "weekly",
+            "audience": ["leads"],
+            "message": "Status",
+            "channel": "Email",
+            "frequency": "weekly",
+            "owner": "bo",
+        }
+    ],
+    "ceremonies": [
+        {
+            "id": "qbr",
+            "name": "QBR",
+            "type": "qbr",
+            "audience": ["cy"],
+            "owner": "ana",
+            "frequency": "quarterly",
+            "agenda": [{"topic": "Review", "owner": "bo", "minutes": 30}],
+        }
+    ],
+    "escalation": [{"level": 1, "contact": "ana", "within": "2 days"}],
+}
+
+
 def decision(number: int = 1, **changes: Any) -> dict[str, Any]:
     """A valid accepted decision; `changes` override keys (None deletes one)."""
     data: dict[str, Any] = {

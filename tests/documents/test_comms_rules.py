@@ -4,38 +4,11 @@ import copy
 
 import pytest
 
-from documents.helpers import REGISTER, codes, put
+from documents.helpers import PLAN, REGISTER, codes, put
 from stakecli.analysis.comms import coverage, is_key
 from stakecli.config import CommsConfig, Config
 from stakecli.models.comms import CommsPlan
 from stakecli.models.stakeholders import Register
-
-PLAN = {
-    "kind": "comms",
-    "version": 1,
-    "communications": [
-        {
-            "id": "weekly",
-            "audience": ["leads"],
-            "message": "Status",
-            "channel": "Email",
-            "frequency": "weekly",
-            "owner": "bo",
-        }
-    ],
-    "ceremonies": [
-        {
-            "id": "qbr",
-            "name": "QBR",
-            "type": "qbr",
-            "audience": ["cy"],
-            "owner": "ana",
-            "frequency": "quarterly",
-            "agenda": [{"topic": "Review", "owner": "bo", "minutes": 30}],
-        }
-    ],
-    "escalation": [{"level": 1, "contact": "ana", "within": "2 days"}],
-}
 
 
 def plan(**changes):

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from documents.helpers import REGISTER, decision, project, put
+from documents.helpers import PLAN, REGISTER, decision, project, put
 from stakecli.rendering import Safe, finalize, md_cell, md_paragraphs, md_text, mermaid_label
 
 HOSTILE = [
@@ -119,3 +119,41 @@ def test_hostile_title_is_a_safe_mermaid_label(run, tmp_path):
         '  n_0001["0001. Ship #124; now #60;script#62;x#60;/script#62; #91;link#93;#40;x#41; '
         '(superseded)"]'
     )
+
+
+def test_hostile_strings_cannot_break_the_comms_plan_or_agendas(run, tmp_path):
+    register = {
+        **REGISTER,
+        "stakeholders": [
+            {**REGISTER["stakeholders"][0], "name": "Ana | `Lima`\n<i>"},
+            *REGISTER["stakeholders"][1:],
+        ],
+    }
+    plan = {
+        **PLAN,
+        "title": "Plan | <b>x</b>",
+        "communications": [
+            {**PLAN["communications"][0], "message": "a | b\n[link](x)", "channel": "`c`|d"}
+        ],
+        "ceremonies": [
+            {
+                **PLAN["ceremonies"][0],
+                "name": 'QBR | "all"',
+                "agenda": [{"topic": "Topic | `x`\n# not a heading", "owner": "ana", "minutes": 5}],
+            }
+        ],
+        "escalation": [{"level": 1, "contact": "ana", "within": 'two "days" | [x]'}],
+    }
+    put(tmp_path, "stakeholders.yaml", register)
+    put(tmp_path, "comms.yaml", plan)
+    for document in ("comms-plan", "ceremony-agenda"):
+        result = run("render", tmp_path, "-d", document)
+        assert result.exit_code == 0, result.stderr
+        for table in tables(result.stdout):
+            assert len({len(UNESCAPED_PIPE.findall(row)) for row in table}) == 1, table
+        assert "\n# not a heading" not in result.stdout
+        assert "<b>" not in result.stdout
+        assert "<i>" not in result.stdout
+    mermaid = run("render", tmp_path, "-d", "comms-plan").stdout.split("```mermaid\n")[1]
+    assert '  n_level0["Level 1: Ana #124; #96;Lima#96; #60;i#62;"]' in mermaid
+    assert '-->|"two #34;days#34; #124; #91;x#93;"| n_level0' in mermaid
