@@ -172,7 +172,11 @@ def produce(
                 if external is None:
                     external = _redacted(workspace)
                     secrets = confidentiality.searchable(
-                        (s for f in workspace.files for s in confidentiality.secrets(f.model)),
+                        (
+                            confidentiality.Secret(s.value, f"{f.path} {s.where}")
+                            for f in workspace.files
+                            for s in confidentiality.secrets(f.model)
+                        ),
                         (t for f in workspace.files for t in confidentiality.public(f.model)),
                     )
                 subject = external.files[index]
