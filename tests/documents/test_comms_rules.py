@@ -111,3 +111,11 @@ def test_a_definitive_stakeholder_with_low_interest_is_key():
     )
     assert is_key(person, 4)  # power 5, legitimacy 5, urgency 4: definitive
     assert not is_key(person.model_copy(update={"urgency": 3}), 4)
+
+
+def test_a_plan_is_checked_against_its_own_folders_register(tmp_path):
+    folder_with(tmp_path / "a", plan())
+    other = {**REGISTER, "stakeholders": [{**REGISTER["stakeholders"][0], "id": "zoe"}]}
+    put(tmp_path / "b", "stakeholders.yaml", other)
+    # validating both folders in one run: Zoe (key, in b) is not a gap in a's plan
+    assert codes(tmp_path) == []

@@ -136,3 +136,27 @@ def test_a_closed_decision_is_not_due_for_review(tmp_path):
 
 def test_without_a_register_people_are_not_resolved(tmp_path):
     assert codes(project(tmp_path, decision(deciders=["nobody"]), register=False)) == []
+
+
+def test_people_resolve_against_the_decisions_own_project(tmp_path):
+    project(tmp_path / "a", decision(deciders=["zoe"]))
+    put(
+        tmp_path / "b",
+        "stakeholders.yaml",
+        {
+            "kind": "stakeholders",
+            "version": 1,
+            "stakeholders": [
+                {
+                    "id": "zoe",
+                    "name": "Zoe",
+                    "side": "internal",
+                    "power": 1,
+                    "legitimacy": 1,
+                    "urgency": 1,
+                    "interest": 1,
+                },
+            ],
+        },
+    )
+    assert codes(tmp_path) == [("decision.unknown-stakeholder", "0001-d1.yaml", ("deciders", 0))]

@@ -6,10 +6,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from stakecli.analysis.scope import stakeholders
 from stakecli.checks import Parsed, Workspace
 from stakecli.findings import Finding, Loc, error, warning
 from stakecli.models.comms import CommsPlan
-from stakecli.models.stakeholders import Register, Stakeholder
+from stakecli.models.stakeholders import Stakeholder
 from stakecli.rules import Rule
 
 RULES = [
@@ -72,16 +73,6 @@ def coverage(plan: CommsPlan, people: list[Stakeholder], threshold: int) -> list
     ]
 
 
-def stakeholders(workspace: Workspace) -> list[Stakeholder]:
-    """Every stakeholder of every register in the run, in file and register order."""
-    return [
-        s
-        for f in workspace.of_kind("stakeholders")
-        if isinstance(f.model, Register)
-        for s in f.model.stakeholders
-    ]
-
-
 def check(parsed: Parsed, workspace: Workspace) -> Iterator[Finding]:
     """Ids unique; people and audiences resolve; every key stakeholder is reached."""
     plan = parsed.model
@@ -95,7 +86,7 @@ def check(parsed: Parsed, workspace: Workspace) -> Iterator[Finding]:
             f"{row.id!r} is confidential but names no approver; add `approver:` (who "
             "authorises releasing it)",
         )
-    people = stakeholders(workspace)
+    people = stakeholders(workspace, near=parsed.path)
     if not workspace.of_kind("stakeholders"):
         return  # nothing to resolve against: `validate` the whole folder to check references
     yield from _references(plan, {p.id for p in people}, {t for p in people for t in p.tags})

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from stakecli.analysis.scope import stakeholders
 from stakecli.checks import Parsed, Workspace
 from stakecli.findings import Finding, error, warning
 from stakecli.models.decision import Decision, Status
@@ -65,7 +66,7 @@ def check(parsed: Parsed, workspace: Workspace) -> Iterator[Finding]:
         )
     yield from _lifecycle(d)
     yield from _outcome(d)
-    yield from _people(d, workspace)
+    yield from _people(d, parsed.path, workspace)
     yield from _staleness(d, workspace.config.decisions.max_proposed_days)
 
 
@@ -112,10 +113,10 @@ def _outcome(d: Decision) -> Iterator[Finding]:
         )
 
 
-def _people(d: Decision, workspace: Workspace) -> Iterator[Finding]:
+def _people(d: Decision, path: Path, workspace: Workspace) -> Iterator[Finding]:
     if not workspace.of_kind("stakeholders"):
         return  # nothing to resolve against: `validate` the whole folder to check references
-    known = workspace.stakeholder_ids()
+    known = {s.id for s in stakeholders(workspace, near=path)}
     for field in ("deciders", "consulted", "informed"):
         for i, ident in enumerate(getattr(d, field)):
             if ident not in known:

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from stakecli.checks import Workspace
-from stakecli.models.stakeholders import Register, Stakeholder
+from stakecli.models.stakeholders import Stakeholder
 
 
-def register(workspace: Workspace) -> dict[str, Stakeholder]:
-    """Every stakeholder of the run by id (an external workspace has no confidential ones)."""
+def register(workspace: Workspace, near: Path | None = None) -> dict[str, Stakeholder]:
+    """The stakeholders that belong with the file at `near`, by id (first one wins).
+
+    An external workspace has no confidential entries. See `analysis.comms.stakeholders`.
+    """
+    from stakecli.analysis.scope import stakeholders
+
     found: dict[str, Stakeholder] = {}
-    for parsed in workspace.of_kind("stakeholders"):
-        model = parsed.model
-        if isinstance(model, Register):
-            for person in model.stakeholders:
-                found.setdefault(person.id, person)
+    for person in stakeholders(workspace, near):
+        found.setdefault(person.id, person)
     return found
 
 

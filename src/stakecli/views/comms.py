@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from stakecli.analysis.comms import coverage, stakeholders
+from stakecli.analysis.comms import coverage
+from stakecli.analysis.scope import stakeholders
 from stakecli.checks import Parsed, Workspace
 from stakecli.documents import DocumentSpec
 from stakecli.models.comms import Ceremony, CommsPlan
@@ -26,7 +27,7 @@ def _plan(parsed: Parsed) -> CommsPlan:
 def plan(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
     """Rows, ceremonies, escalation path and the coverage of key stakeholders."""
     p = _plan(parsed)
-    people = register(workspace)
+    people = register(workspace, parsed.path)
     rows = [
         {
             **row.model_dump(exclude={"notes", "audience", "owner", "approver"}),
@@ -46,7 +47,7 @@ def plan(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
         "escalation": _escalation(p, people),
         "coverage": [
             {"who": person(c.stakeholder.id, people), "reached_by": list(c.reached_by)}
-            for c in coverage(p, stakeholders(workspace), threshold)
+            for c in coverage(p, stakeholders(workspace, parsed.path), threshold)
         ],
         "key_score": threshold,
         "updates": p.updates,
@@ -103,7 +104,7 @@ def _clock(minutes: int) -> str:
 def agendas(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
     """The agenda of every recurring ceremony in the plan."""
     p = _plan(parsed)
-    people = register(workspace)
+    people = register(workspace, parsed.path)
     return {
         "title": p.title or "Communication plan",
         "ceremonies": [_ceremony(c, people) for c in p.ceremonies],

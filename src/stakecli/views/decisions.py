@@ -47,7 +47,7 @@ def reference(number: int, folder: dict[int, Parsed]) -> dict[str, Any]:
 def memo(parsed: Parsed, workspace: Workspace, *, external: bool = False) -> dict[str, Any]:
     """Everything the decision memo shows (the external notice uses a subset)."""
     d = _decision(parsed)
-    people = register(workspace)
+    people = register(workspace, parsed.path)
     folder = siblings(parsed, workspace)
     chosen = d.outcome.chosen if d.outcome else None
     return {
