@@ -186,7 +186,7 @@ def produce(
                 dirs = template_dirs(parsed.path, root, explicit)
                 body = _render(spec, parsed, workspace, dirs)
             out.append(Rendered(spec, source, file_name(spec, source), body))
-    _refuse_collisions(out)
+    refuse_collisions(out)
     return out
 
 
@@ -224,7 +224,8 @@ def _guard(spec: DocumentSpec, path: Path, body: str, secrets: list[Secret]) -> 
         )
 
 
-def _refuse_collisions(rendered: list[Rendered]) -> None:
+def refuse_collisions(rendered: list[Rendered]) -> None:
+    """Two sources that would write the same file are a usage error."""
     seen: dict[str, Path] = {}
     for doc in rendered:
         if doc.name in seen and seen[doc.name] != doc.source:

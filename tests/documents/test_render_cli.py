@@ -179,3 +179,11 @@ def test_render_help_explains_the_options(run):
     assert result.exit_code == 0
     for option in ("--output", "--document", "--audience", "--templates", "--check", "--force"):
         assert option in result.stdout
+
+
+def test_two_folders_into_one_output_folder_must_not_collide(run, kpis, tmp_path):
+    other = shutil.copytree(kpis, tmp_path / "other")
+    result = run("render", kpis, other, "-o", tmp_path / "out")
+    assert result.exit_code == 2
+    assert "both render comms.comms-plan.md; render their folders separately" in result.stderr
+    assert not (tmp_path / "out").exists()

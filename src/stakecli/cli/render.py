@@ -78,16 +78,18 @@ def render(
 
     Example: stakecli render examples/conflicting-kpis -o examples/conflicting-kpis/docs
     """
+    from stakecli import publishing
     from stakecli.documents import specs
-    from stakecli.publishing import select
 
     wanted = ["internal", "external"] if audience is Audience.ALL else [audience.value]
-    chosen = select(specs(), wanted, document)
+    chosen = publishing.select(specs(), wanted, document)
     batches = [(path, _render(path, chosen, templates or [], config)) for path in paths or [Path()]]
     if check:
         raise typer.Exit(_check(batches, output, wanted))
     if output is not None:
-        raise typer.Exit(_write([d for _, docs in batches for d in docs], output, force=force))
+        everything = [d for _, docs in batches for d in docs]
+        publishing.refuse_collisions(everything)
+        raise typer.Exit(_write(everything, output, force=force))
     _print([d for _, docs in batches for d in docs])
 
 
