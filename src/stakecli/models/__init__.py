@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from stakecli.models.raci import Raci
 from stakecli.models.stakeholders import Register
 
 MODEL_BY_KIND: dict[str, type[BaseModel]] = {
     "stakeholders": Register,
+    "raci": Raci,
 }
 """Every file kind stakecli reads, keyed by the value of its `kind:` field."""
 
