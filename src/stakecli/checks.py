@@ -59,14 +59,22 @@ ProjectCheck = Callable[[Workspace], Iterable[Finding]]
 
 def file_checks() -> dict[str, list[FileCheck]]:
     """The checks per kind (imported lazily: only `validate` needs them)."""
-    from stakecli.analysis import raci, register
+    from stakecli.analysis import charter, raci, register
 
     return {
         "stakeholders": [register.check],
         "raci": [raci.check],
+        "charter": [charter.check],
+        "scorecard": [charter.check_scorecard_file],
     }
 
 
 def project_checks() -> list[ProjectCheck]:
     """The checks that need every file of the run."""
-    return []
+    from stakecli.analysis import charter, references
+
+    return [
+        references.check,
+        references.check_unique_ids,
+        charter.check_decision_rights,
+    ]

@@ -49,6 +49,9 @@ CORE = [
 RULE_MODULES = [
     "stakecli.analysis.register",
     "stakecli.analysis.raci",
+    "stakecli.analysis.scorecard",
+    "stakecli.analysis.charter",
+    "stakecli.analysis.references",
 ]
 """Modules that define a `RULES` list; each area of analysis owns its codes."""
 

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from stakecli.models.charter import Charter
 from stakecli.models.raci import Raci
+from stakecli.models.scorecard import ScorecardFile
 from stakecli.models.stakeholders import Register
 
 MODEL_BY_KIND: dict[str, type[BaseModel]] = {
     "stakeholders": Register,
     "raci": Raci,
+    "charter": Charter,
+    "scorecard": ScorecardFile,
 }
 """Every file kind stakecli reads, keyed by the value of its `kind:` field."""
 
