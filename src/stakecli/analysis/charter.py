@@ -31,8 +31,7 @@ RULES = [
     Rule(
         "charter.decision-conflict",
         "error",
-        "A decision right names someone other than the "
-        "RACI row's A (or D in DACI/RAPID... the one who decides).",
+        "A decision right names someone other than the RACI row's decider (its A; D in RAPID).",
     ),
 ]
 
