@@ -28,4 +28,8 @@ class DocumentSpec:
 
 def specs() -> list[DocumentSpec]:
     """Every document stakecli knows how to render (view modules are imported lazily)."""
-    return []
+    found: list[DocumentSpec] = []
+    from stakecli.views import raci as _raci
+
+    found += _raci.SPECS
+    return found

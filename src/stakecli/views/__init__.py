@@ -1,0 +1,1 @@
+"""Context builders: turn parsed files into the values a document template shows."""
