@@ -32,4 +32,7 @@ def specs() -> list[DocumentSpec]:
     from stakecli.views import raci as _raci
 
     found += _raci.SPECS
+    from stakecli.views import charter as _charter
+
+    found += _charter.SPECS
     return found
