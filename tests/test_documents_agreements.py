@@ -56,8 +56,8 @@ def test_charter_document_shows_a_failing_gate(workspace, tmp_path):
     report = pipeline.run([tmp_path])
     text = render("charter", Workspace(Config(), report.parsed))
     assert "Result: **FAIL**." in text
-    row = "| Weekly engagement of new sign-ups | Lena Fischer | \\>= 60 % | 50 % | 2026-11-23 | FAIL |"
-    assert row in text
+    row = "| Weekly engagement of new sign-ups | Lena Fischer | \\>= 60 % | 50 % | 2026-11-23 "
+    assert row + "| FAIL |" in text
 
 
 def test_user_strings_cannot_break_the_chart_table(workspace, tmp_path):
