@@ -11,7 +11,8 @@ from datetime import date
 from pathlib import Path
 
 from stakecli.analysis import scorecard
-from stakecli.analysis.raci import VARIANTS, row_counts
+from stakecli.analysis.raci import row_counts
+from stakecli.analysis.raci_variants import VARIANTS
 from stakecli.checks import Parsed, Workspace
 from stakecli.findings import Finding, error, warning
 from stakecli.models.charter import Charter, DecisionRight

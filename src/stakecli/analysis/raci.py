@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
+from stakecli.analysis.raci_variants import VARIANTS, VariantSpec, daci, rapid
 from stakecli.checks import Parsed, Workspace
 from stakecli.config import RaciConfig
 from stakecli.findings import Finding, Loc, error, info, warning
@@ -46,29 +46,6 @@ RULES = [
 
 SEPARATORS = " /,+"
 """Characters allowed between letters of one cell ('A/R' is 'AR')."""
-
-
-@dataclass(frozen=True, slots=True)
-class VariantSpec:
-    """The alphabet of a variant and which letters play which part in the generic rules."""
-
-    alphabet: str
-    family: str
-    work: str
-    own: str
-    consulted: str
-    informed: str
-    pair: frozenset[str] = frozenset()
-
-
-_RACI = {"family": "raci", "work": "R", "own": "A", "consulted": "C", "informed": "I"}
-VARIANTS = {
-    "raci": VariantSpec("RACI", pair=frozenset("AR"), **_RACI),
-    "rasci": VariantSpec("RASCI", pair=frozenset("AR"), **_RACI),
-    "raci-vs": VariantSpec("RACIVS", pair=frozenset("AR"), **_RACI),
-    "daci": VariantSpec("DACI", "daci", work="D", own="A", consulted="C", informed="I"),
-    "rapid": VariantSpec("RAPID", "rapid", work="RP", own="D", consulted="I", informed=""),
-}
 
 
 def letters(cell: str) -> list[str]:
@@ -167,52 +144,10 @@ def _row(row: Row, loc: Loc, spec: VariantSpec, config: RaciConfig) -> Iterator[
                 f"{config.max_responsible}; can the task be broken down?",
             )
     elif spec.family == "daci":
-        yield from _daci(held, assign, name)
+        yield from daci(held, assign, name)
     else:
-        yield from _rapid(held, assign, name, config)
+        yield from rapid(held, assign, name, config)
     yield from _breadth(held, assign, name, spec, config)
-
-
-def _daci(held: dict[str, list[str]], loc: Loc, name: str) -> Iterator[Finding]:
-    drivers, approvers = held.get("D", []), held.get("A", [])
-    if len(drivers) != 1:
-        yield error(
-            "raci.one-driver",
-            loc,
-            f"{name} has {len(drivers)} drivers ({', '.join(drivers) or 'nobody'}); "
-            "expected exactly 1 D",
-        )
-    if not approvers:
-        yield error("raci.approver-missing", loc, f"{name} has no A (Approver); name one")
-    elif len(approvers) > 1:
-        yield warning(
-            "raci.many-approvers",
-            loc,
-            f"{name} has {len(approvers)} approvers ({', '.join(approvers)}); one is the "
-            "default, more only for cross-area decisions",
-        )
-
-
-def _rapid(
-    held: dict[str, list[str]], loc: Loc, name: str, config: RaciConfig
-) -> Iterator[Finding]:
-    deciders, agree = held.get("D", []), held.get("A", [])
-    if len(deciders) != 1:
-        yield error(
-            "raci.one-decider",
-            loc,
-            f"{name} has {len(deciders)} deciders ({', '.join(deciders) or 'nobody'}); "
-            "expected exactly 1 D: who has the D?",
-        )
-    if not held.get("R"):
-        yield error("raci.recommender-missing", loc, f"{name} has no R (Recommend); name one")
-    if len(agree) > config.max_agree:
-        yield warning(
-            "raci.many-agree",
-            loc,
-            f"{name} has {len(agree)} A (Agree: {', '.join(agree)}), more than "
-            f"{config.max_agree}; assign veto rights sparingly",
-        )
 
 
 def _breadth(
