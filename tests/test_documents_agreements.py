@@ -51,7 +51,7 @@ def test_agenda_document(workspace, golden):
 
 
 def test_charter_document_shows_a_failing_gate(workspace, tmp_path):
-    charter = tmp_path / "charter.yaml"  # 50 is below the amber edge (55): a plain fail
+    charter = tmp_path / "charter.yaml"  # 50 is below the amber edge (57): a plain fail
     charter.write_text(charter.read_text().replace("{value: 63,", "{value: 50,"))
     report = pipeline.run([tmp_path])
     text = render("charter", Workspace(Config(), report.parsed))
@@ -66,3 +66,19 @@ def test_user_strings_cannot_break_the_chart_table(workspace, tmp_path):
     report = pipeline.run([tmp_path])
     text = render("raci-chart", Workspace(Config(), report.parsed))
     assert "| Roll back \\| revert |" in text
+
+
+@pytest.mark.parametrize(
+    ("uptime", "engagement", "status"),
+    [("99.5", "55", "FAIL"), ("99.2", "63", "pass"), ("98.7", "63", "amber")],
+)
+def test_shipped_adoption_gate_gives_domain_8_6_answers(
+    workspace, tmp_path, uptime, engagement, status
+):
+    charter = tmp_path / "charter.yaml"
+    text = charter.read_text().replace("{value: 99.2,", f"{{value: {uptime},")
+    charter.write_text(text.replace("{value: 63,", f"{{value: {engagement},"))
+    report = pipeline.run([tmp_path])
+    assert f"Rule: all must pass (AND). Result: **{status}**." in render(
+        "charter", Workspace(Config(), report.parsed)
+    )

@@ -130,7 +130,8 @@ def _row(row: Row, loc: Loc, spec: VariantSpec, config: RaciConfig) -> Iterator[
             yield make(
                 "raci.implied-responsible",
                 assign,
-                f"{name} has no R; if {who('A')} also does the work, write 'AR' in that cell",
+                f"{name} has no R; if the accountable ({who('A')}) also does the work, "
+                "write 'AR' in that cell",
             )
         elif n("R") == 0:
             yield error(
