@@ -77,3 +77,13 @@ def test_no_raci_file_is_a_usage_error(run, tmp_path):
     result = run("raci", str(tmp_path))
     assert result.exit_code == 2
     assert result.stderr == f"stakecli: error: no RACI file (kind: raci) under {tmp_path}\n"
+
+
+def test_a_raci_file_that_cannot_be_parsed_shows_its_findings(run, folder):
+    (folder / "raci.yaml").write_text("kind: raci\nversion: 1\nrows:\n  - {id: x, name: X}\n")
+    (folder / "more" / "launch.yaml").unlink()
+    result = run("--color", "never", "raci", str(folder / "raci.yaml"))
+    assert result.exit_code == 1
+    assert f"{folder / 'raci.yaml'}:4:5: error [schema.missing] rows[0].assign: required" in (
+        result.stdout
+    )

@@ -141,5 +141,5 @@ def _names(target: str, path: Path, matrix: Raci, charter: Path) -> bool:
         return True
     try:
         return (charter.parent / target).resolve() == path.resolve()
-    except OSError:  # pragma: no cover - unresolvable path text
+    except (OSError, ValueError):  # a path with a NUL byte, or one the OS cannot resolve
         return False

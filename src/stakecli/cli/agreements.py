@@ -51,10 +51,16 @@ def raci(
     report = pipeline.run([folder], settings)  # the whole folder: registers and load
     workspace = Workspace(settings, report.parsed)
     matrices = [p for p in workspace.of_kind("raci") if path.is_dir() or p.path == path]
-    if not matrices:
+    parsed = {str(p.path) for p in report.parsed}
+    wanted = {str(p.path) for p in matrices}
+    # A file that could not be parsed may be a RACI file: its findings are shown too.
+    findings = [
+        f
+        for f in report.findings
+        if f.path in wanted or (f.path not in parsed and (path.is_dir() or f.path == str(path)))
+    ]
+    if not matrices and not findings:
         fail(f"no RACI file (kind: raci) under {path}")
-    paths = {str(p.path) for p in matrices}
-    findings = [f for f in report.findings if f.path in paths]
     if fmt is RaciFormat.JSON:
         import json
 
