@@ -101,6 +101,21 @@ def _tables(matrices: list[dict[str, Any]], load: dict[str, Any], findings: list
         for r in m["rows"]:
             table.add_row(r["name"], *r["cells"])
         out.print(table)
+    if matrices:
+        out.print(_load_table(load))
+    for f in findings:
+        line = Text(f"{location(f)}: ")
+        line.append(f.severity.value, style=STYLE[f.severity.value])
+        line.append(f" [{f.code}] ", style="dim")
+        line.append(f.message)
+        out.print(line)
+    if not findings:
+        out.print("no findings")
+
+
+def _load_table(load: dict[str, Any]) -> Any:
+    from rich.table import Table
+
     table = Table(
         title=f"Load per person across {load['files']} RACI file(s)", title_justify="left"
     )
@@ -113,12 +128,4 @@ def _tables(matrices: list[dict[str, Any]], load: dict[str, Any], findings: list
         table.add_row(
             p["id"], p["name"], *(str(p["counts"][k]) for k in load["letters"]), str(p["total"])
         )
-    out.print(table)
-    for f in findings:
-        line = Text(f"{location(f)}: ")
-        line.append(f.severity.value, style=STYLE[f.severity.value])
-        line.append(f" [{f.code}] ", style="dim")
-        line.append(f.message)
-        out.print(line)
-    if not findings:
-        out.print("no findings")
+    return table
