@@ -185,3 +185,22 @@ def test_partnership_example_is_clean_with_a_register(tmp_path):
 
 def test_vendor_renewal_example_is_clean():
     assert findings(EXAMPLES / "vendor-renewal") == []
+
+
+def test_a_role_held_by_nobody_is_a_schema_error(tmp_path, write):
+    write("raci.yaml", RACI + "roles: {owner: []}\n")
+    assert ("raci.yaml", "schema.empty", 7) in findings(tmp_path)
+
+
+@pytest.mark.parametrize("value", [".nan", ".inf", "-.inf"])
+def test_scorecard_numbers_must_be_finite(folder, write, value):
+    write("charter.yaml", CHARTER.replace("threshold: 1}", f"threshold: {value}}}"))
+    report = pipeline.run([folder])
+    assert [(f.code, f.dotted) for f in report.findings if f.code.startswith("schema")] == [
+        ("schema.invalid", "scorecards[0].metrics[0].threshold")
+    ]
+
+
+def test_a_nul_byte_in_a_raci_reference_is_a_finding(folder, write):
+    write("charter.yaml", CHARTER.replace('"raci.yaml#launch"', '"raci\\0.yaml#launch"'))
+    assert ("charter.yaml", "charter.raci-unresolved", 8) in findings(folder)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import Field, StringConstraints, field_validator
 
 from stakecli.findings import Loc
 from stakecli.models._base import Id, Model, Text
@@ -38,13 +38,21 @@ class Raci(Model):
     id: Id | None = Field(None, description="Name for references: `<id>#<row-id>`.")
     title: Text | None = None
     variant: Variant = Field("raci", description="raci, rasci, daci, rapid or raci-vs.")
-    roles: dict[Id, Id | list[Id]] = Field(
-        default={}, description="Named roles -> the register id(s) that hold them."
+    roles: dict[Id, Annotated[list[Id], Field(min_length=1)]] = Field(
+        default={}, description="Named roles -> the register id (or list of ids) holding them."
     )
     participants: list[Id] = Field(
         default=[], description="Column order (ids or role names); default: order of first use."
     )
     rows: list[Row] = []
+
+    @field_validator("roles", mode="before")
+    @classmethod
+    def _one_holder_is_a_list(cls, value: Any) -> Any:
+        """`role: id` is short for `role: [id]`."""
+        if isinstance(value, dict):
+            return {k: [v] if isinstance(v, str) else v for k, v in value.items()}
+        return value
 
     def columns(self) -> list[str]:
         """The participants in column order: those listed first, then by first use."""
@@ -55,18 +63,12 @@ class Raci(Model):
 
     def people(self, participant: str) -> list[str]:
         """The register ids behind a participant (a role name maps to its holders)."""
-        held = self.roles.get(participant)
-        if held is None:
-            return [participant]
-        return [held] if isinstance(held, str) else list(held)
+        return list(self.roles.get(participant, [participant]))
 
     def references(self) -> Iterator[tuple[Loc, str]]:
         """Every register id this file uses, with where it is used."""
         for role, held in self.roles.items():
-            if isinstance(held, str):
-                yield ("roles", role), held
-            else:
-                yield from ((("roles", role, i), who) for i, who in enumerate(held))
+            yield from ((("roles", role, i), who) for i, who in enumerate(held))
         for i, name in enumerate(self.participants):
             if name not in self.roles:
                 yield ("participants", i), name

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -12,13 +12,15 @@ from stakecli.findings import Loc
 from stakecli.models._base import Id, Model, Text
 
 Comparator = Literal[">=", ">", "<=", "<"]
+Number = Annotated[float, Field(allow_inf_nan=False)]
+"""A finite number: NaN or infinity cannot be compared or normalised meaningfully."""
 Polarity = Literal["higher-is-better", "lower-is-better"]
 
 
 class Reading(Model):
     """A measured value and the day it was measured."""
 
-    value: float
+    value: Number
     as_of: date
 
 
@@ -37,13 +39,13 @@ class Metric(Model):
         None, description="Default for gates: from the comparator (>= and > mean higher)."
     )
     comparator: Comparator | None = None
-    threshold: float | None = None
-    amber: float | None = Field(
+    threshold: Number | None = None
+    amber: Number | None = Field(
         None, description="Gate: the far edge of the amber band, on the failing side."
     )
     weight: float | None = Field(None, ge=0, le=1, description="Composite: weight in [0, 1].")
-    min: float | None = Field(None, description="Composite: value that normalises to 0 (or 1).")
-    max: float | None = Field(None, description="Composite: value that normalises to 1 (or 0).")
+    min: Number | None = Field(None, description="Composite: value that normalises to 0 (or 1).")
+    max: Number | None = Field(None, description="Composite: value that normalises to 1 (or 0).")
     current: Reading | None = None
 
 

@@ -29,6 +29,14 @@ def _target(metric: Metric) -> str:
     return f"weight {metric.weight:g}, {metric.min:g}-{metric.max:g} {metric.unit}".rstrip()
 
 
+def _metric_status(result: scorecard.MetricResult | None) -> str:
+    if result is None:
+        return ""
+    if result.normalised is not None:
+        return f"normalised {result.normalised:.2f}"
+    return STATUS[result.status]
+
+
 def scorecards(cards: list[Scorecard], who: dict[str, str]) -> list[dict[str, Any]]:
     """Each scorecard with its evaluation; a structurally broken one shows as not evaluated."""
     out = []
@@ -57,7 +65,7 @@ def scorecards(cards: list[Scorecard], who: dict[str, str]) -> list[dict[str, An
                         if m.current is None
                         else f"{m.current.value:g} {m.unit}".rstrip(),
                         "as_of": "" if m.current is None else m.current.as_of.isoformat(),
-                        "status": STATUS[by_id[m.id].status] if m.id in by_id else "",
+                        "status": _metric_status(by_id.get(m.id)),
                     }
                     for m in card.metrics
                 ],
