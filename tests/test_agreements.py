@@ -204,3 +204,19 @@ def test_scorecard_numbers_must_be_finite(folder, write, value):
 def test_a_nul_byte_in_a_raci_reference_is_a_finding(folder, write):
     write("charter.yaml", CHARTER.replace('"raci.yaml#launch"', '"raci\\0.yaml#launch"'))
     assert ("charter.yaml", "charter.raci-unresolved", 8) in findings(folder)
+
+
+@pytest.mark.parametrize("pure", [False, True])
+def test_an_impossible_date_is_a_located_finding_not_a_crash(tmp_path, pure):
+    from stakecli.findings import Finding
+    from stakecli.loading import parse
+
+    text = (
+        b"kind: charter\nversion: 1\ntitle: T\nsignatories:\n  - {id: a, signed_on: 2026-02-30}\n"
+    )
+    found = parse(text, tmp_path / "charter.yaml", pure=pure)
+    assert isinstance(found, Finding)
+    assert (found.code, found.line, found.col) == ("yaml.syntax", 5, 24)
+    assert found.message == (
+        "'2026-02-30' is not a valid date (day is out of range for month); write YYYY-MM-DD"
+    )
