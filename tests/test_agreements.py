@@ -220,3 +220,31 @@ def test_an_impossible_date_is_a_located_finding_not_a_crash(tmp_path, pure):
     assert found.message == (
         "'2026-02-30' is not a valid date (day is out of range for month); write YYYY-MM-DD"
     )
+
+
+def test_any_model_with_a_references_method_takes_part(tmp_path):
+    from stakecli.analysis import references
+    from stakecli.checks import Parsed, Workspace
+
+    class Memo:
+        links = ["https://example.org"]
+
+        def references(self):
+            yield ("deciders", 0), "ghost"
+
+    class Linked:
+        references = ["not", "a", "method"]
+
+    (tmp_path / "s.yaml").write_text(REGISTER.lstrip())
+    register = pipeline.parse_file(tmp_path / "s.yaml")
+    assert isinstance(register, Parsed)
+    doc = register.document
+    files = [
+        register,
+        Parsed(tmp_path / "memo.yaml", "decision", doc, Memo()),
+        Parsed(tmp_path / "l.yaml", "decision", doc, Linked()),
+    ]
+    found = list(references.check(Workspace(Config(), files)))
+    assert [(Path(f.path).name, f.code, f.loc) for f in found] == [
+        ("memo.yaml", "refs.unknown-id", ("deciders", 0))
+    ]

@@ -42,7 +42,8 @@ def check(workspace: Workspace) -> Iterator[Finding]:
     known = workspace.stakeholder_ids()
     has_register = bool(workspace.of_kind("stakeholders"))
     for parsed in workspace.files:
-        if not isinstance(parsed.model, References):
+        # callable(): a model may have a *field* named `references` (links, say).
+        if not isinstance(parsed.model, References) or not callable(parsed.model.references):
             continue
         uses = list(parsed.model.references())
         if not uses:
