@@ -38,4 +38,10 @@ def specs() -> list[DocumentSpec]:
     from stakecli.views import comms as _comms
 
     found += _comms.SPECS
+    from stakecli.views import raci as _raci
+
+    found += _raci.SPECS
+    from stakecli.views import charter as _charter
+
+    found += _charter.SPECS
     return found
