@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from stakecli.models.charter import Charter
 from stakecli.models.comms import CommsPlan
 from stakecli.models.decision import Decision
-from stakecli.models.charter import Charter
 from stakecli.models.raci import Raci
 from stakecli.models.scorecard import ScorecardFile
 from stakecli.models.stakeholders import Register
