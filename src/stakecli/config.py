@@ -43,6 +43,8 @@ class CommsConfig(Section):
         description="Power and interest at or above this (1-5) make a stakeholder one to "
         "manage closely, whom the comms plan must cover.",
     )
+
+
 class RaciConfig(Section):
     """Thresholds of the RACI rules (DOMAIN.md 4.2, 7.6); each is a documented default."""
 
