@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 SC     := $(BIN)/stakecli
 EXAMPLES := examples/vendor-renewal examples/partnership examples/conflicting-kpis
 
-.PHONY: demo test lint fmt golden bench schemas docs clean
+.PHONY: demo test lint fmt golden bench schemas docs clean wheelhouse
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,14 @@ $(VENV)/.dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e . --group dev
 	touch $@ $(VENV)/.runtime
 
+# Wheels of the build backend and every dependency: the pre-commit test installs the hook offline.
+$(VENV)/wheelhouse: pyproject.toml | $(VENV)/.dev
+	$(BIN)/python -m pip wheel --quiet -w $@ . hatchling
+	rm -f $@/stakecli-*.whl
+	touch $@
+
+wheelhouse: $(VENV)/wheelhouse
+
 demo: $(VENV)/.runtime
 	@echo "== stakecli validate $(EXAMPLES)"
 	$(SC) validate $(EXAMPLES)
@@ -30,8 +38,9 @@ lint: $(VENV)/.dev
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 
-test: lint
+test: lint $(VENV)/wheelhouse
 	$(SC) validate --strict $(EXAMPLES)
+	$(SC) render --check --audience all $(EXAMPLES)
 	$(BIN)/pytest -q
 
 fmt: $(VENV)/.dev
@@ -40,6 +49,7 @@ fmt: $(VENV)/.dev
 
 golden: $(VENV)/.dev
 	$(BIN)/pytest -q --update-golden
+	for ex in $(EXAMPLES); do [ ! -d $$ex ] || $(SC) render --audience all $$ex -o $$ex/docs; done
 
 schemas docs: $(VENV)/.runtime
 	for kind in $$($(BIN)/python -c "from stakecli.models import MODEL_BY_KIND; print(*MODEL_BY_KIND)"); do \

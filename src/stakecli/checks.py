@@ -59,11 +59,33 @@ ProjectCheck = Callable[[Workspace], Iterable[Finding]]
 
 def file_checks() -> dict[str, list[FileCheck]]:
     """The checks per kind (imported lazily: only `validate` needs them)."""
-    from stakecli.analysis import register, stakeholder_rules
+    from stakecli.analysis import (
+        charter,
+        comms,
+        decision_raci,
+        decisions,
+        raci,
+        register,
+        stakeholder_rules,
+    )
 
-    return {"stakeholders": [register.check, stakeholder_rules.check]}
+    return {
+        "stakeholders": [register.check, stakeholder_rules.check],
+        "raci": [raci.check],
+        "charter": [charter.check],
+        "scorecard": [charter.check_scorecard_file],
+        "decision": [decisions.check, decision_raci.check],
+        "comms": [comms.check],
+    }
 
 
 def project_checks() -> list[ProjectCheck]:
     """The checks that need every file of the run."""
-    return []
+    from stakecli.analysis import charter, decisions, references
+
+    return [
+        references.check,
+        references.check_unique_ids,
+        charter.check_decision_rights,
+        decisions.check_folders,
+    ]

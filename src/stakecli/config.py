@@ -25,6 +25,62 @@ class Section(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class DecisionsConfig(Section):
+    """Settings of the decision-record checks (docs/documents.md)."""
+
+    max_proposed_days: int = Field(
+        30, ge=1, description="A decision proposed longer than this is a warning."
+    )
+
+
+class CommsConfig(Section):
+    """Settings of the communication-plan checks (docs/documents.md)."""
+
+    key_score: int = Field(
+        4,
+        ge=1,
+        le=5,
+        description="Power and interest at or above this (1-5) make a stakeholder one to "
+        "manage closely, whom the comms plan must cover.",
+    )
+
+
+class RaciConfig(Section):
+    """Thresholds of the RACI rules (DOMAIN.md 4.2, 7.6); each is a documented default."""
+
+    max_responsible: int = Field(3, ge=1, description="R4: warn above this many R in a row.")
+    max_consulted: int = Field(4, ge=0, description="R5: warn above this many C in a row.")
+    max_informed: int = Field(6, ge=0, description="R6: note above this many I in a row.")
+    allow_accountable_as_responsible: bool = Field(
+        False, description="R2: an A with no R in its row is a warning, not an error (D 7.6)."
+    )
+    max_column_responsible: int = Field(5, ge=1, description="C1: warn above this many R.")
+    max_column_accountable: int = Field(3, ge=1, description="C3: warn above this many A.")
+    column_rules_min_rows: int = Field(3, ge=1, description="C2/C4 need at least this many rows.")
+    max_agree: int = Field(2, ge=0, description="RAPID: warn above this many A (Agree) in a row.")
+
+
+CharterSection = Literal[
+    "purpose", "goals", "scope", "decision_rights", "escalation", "scorecards", "ceremonies",
+    "signatories",
+]  # fmt: skip
+
+
+class CharterConfig(Section):
+    """The charter completeness profile."""
+
+    required_sections: list[CharterSection] = Field(
+        default=["purpose", "goals", "decision_rights", "escalation", "scorecards", "signatories"],
+        description="Sections a charter must fill (charter.missing-section).",
+    )
+
+
+class ScorecardConfig(Section):
+    """How scorecards are evaluated."""
+
+    max_age_days: int = Field(35, ge=0, description="A current value older than this is stale.")
+
+
 class SalienceConfig(Section):
     """Mitchell-Agle-Wood salience from 1-5 scores (DOMAIN.md 1.5, 7.1; docs/stakeholders.md)."""
 
@@ -61,6 +117,11 @@ class Config(Section):
     rules: dict[str, Grade] = Field(
         default={}, description="Re-grade or switch off rules: {code: error|warning|info|off}."
     )
+    decisions: DecisionsConfig = DecisionsConfig()
+    comms: CommsConfig = CommsConfig()
+    raci: RaciConfig = RaciConfig()
+    charter: CharterConfig = CharterConfig()
+    scorecard: ScorecardConfig = ScorecardConfig()
     salience: SalienceConfig = SalienceConfig()
     grid: GridConfig = GridConfig()
     source: Path | None = Field(None, exclude=True, description="The file this came from.")

@@ -16,7 +16,9 @@ class DocumentSpec:
     """A document rendered from one file of `kind` through `template`.
 
     `context` computes every value the template shows (templates never compute); for an
-    `external` audience it must leave out everything marked confidential.
+    `external` audience it receives redacted models (see `confidentiality.redact`). A
+    `collective` document is rendered once per folder rather than once per file: its context
+    is called with the folder's first file of `kind` and reads the others from the workspace.
     """
 
     name: str
@@ -24,25 +26,25 @@ class DocumentSpec:
     template: str
     audience: Literal["internal", "external"]
     context: Context
+    collective: bool = False
 
 
 def specs() -> list[DocumentSpec]:
     """Every document stakecli knows how to render (view modules are imported lazily)."""
-    from stakecli.views import stakeholders
+    found: list[DocumentSpec] = []
+    from stakecli.views import decisions as _decisions
 
-    return [
-        DocumentSpec(
-            "stakeholder-map",
-            "stakeholders",
-            "stakeholder-map.md.j2",
-            "internal",
-            stakeholders.map_document,
-        ),
-        DocumentSpec(
-            "stakeholder-list",
-            "stakeholders",
-            "stakeholder-list.md.j2",
-            "external",
-            stakeholders.list_document,
-        ),
-    ]
+    found += _decisions.SPECS
+    from stakecli.views import comms as _comms
+
+    found += _comms.SPECS
+    from stakecli.views import raci as _raci
+
+    found += _raci.SPECS
+    from stakecli.views import charter as _charter
+
+    found += _charter.SPECS
+    from stakecli.views import stakeholders as _stakeholders
+
+    found += _stakeholders.SPECS
+    return found

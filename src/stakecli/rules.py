@@ -48,6 +48,13 @@ CORE = [
 
 RULE_MODULES = [
     "stakecli.analysis.register",
+    "stakecli.analysis.decisions",
+    "stakecli.analysis.decision_raci",
+    "stakecli.analysis.comms",
+    "stakecli.analysis.raci",
+    "stakecli.analysis.scorecard",
+    "stakecli.analysis.charter",
+    "stakecli.analysis.references",
     "stakecli.analysis.stakeholder_rules",
 ]
 """Modules that define a `RULES` list; each area of analysis owns its codes."""

@@ -1,1 +1,1 @@
-"""Document contexts: every value a template shows, computed from parsed files."""
+"""Context builders: turn parsed files into the values a document template shows."""

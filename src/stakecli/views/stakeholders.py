@@ -9,6 +9,7 @@ from stakecli.analysis.attention import Assessment, Settings, rank
 from stakecli.analysis.grid import Quadrant
 from stakecli.analysis.salience import Group
 from stakecli.checks import Parsed, Workspace
+from stakecli.documents import DocumentSpec
 from stakecli.models.stakeholders import SCALE, Register
 
 GROUP_ORDER = (Group.DEFINITIVE, Group.EXPECTANT, Group.LATENT, Group.NONE)
@@ -163,3 +164,14 @@ def list_document(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
     register = parsed.model
     assert isinstance(register, Register)
     return list_context(register)
+
+
+SPECS = [
+    DocumentSpec(
+        "stakeholder-map", "stakeholders", "stakeholder-map.md.j2", "internal", map_document
+    ),
+    DocumentSpec(
+        "stakeholder-list", "stakeholders", "stakeholder-list.md.j2", "external", list_document
+    ),
+]
+"""The stakeholder documents (see docs/stakeholders.md)."""
