@@ -17,7 +17,8 @@ REGISTER = """
 kind: stakeholders
 version: 1
 stakeholders:
-  - {id: ann, name: Ann, side: internal, power: 4, legitimacy: 4, urgency: 3, interest: 4}
+  - {id: ann, name: Ann, side: internal, power: 4, legitimacy: 4, urgency: 3, interest: 4,
+     owner: ben}
   - {id: ben, name: Ben, side: internal, power: 3, legitimacy: 4, urgency: 3, interest: 4}
   - {id: cy, name: Cy, side: internal, power: 2, legitimacy: 4, urgency: 3, interest: 4}
 """
@@ -179,7 +180,7 @@ def test_project_config_regrades_and_comments_suppress(folder, write):
 def test_partnership_example_is_clean_with_a_register(tmp_path):
     for name in ("raci.yaml", "charter.yaml"):
         shutil.copy(EXAMPLES / "partnership" / name, tmp_path / name)
-    shutil.copy(DATA / "partnership-stakeholders.yaml", tmp_path / "stakeholders.yaml")
+    shutil.copy(EXAMPLES / "partnership" / "stakeholders.yaml", tmp_path / "stakeholders.yaml")
     assert findings(tmp_path) == []
 
 

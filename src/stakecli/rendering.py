@@ -60,7 +60,7 @@ def md_paragraphs(value: Any) -> Safe:
 def mermaid_label(value: Any) -> Safe:
     """A user string safe inside a double-quoted Mermaid label (quotes, colons, brackets)."""
     text = " ".join(str(value).split())
-    return Safe("".join(f"#{ord(ch)};" if ch in '"#<>[](){}|;:`\\' else ch for ch in text))
+    return Safe("".join(f"#{ord(ch)};" if ch in '"#%<>[](){}|;:`\\' else ch for ch in text))
 
 
 def mermaid_id(value: Any) -> Safe:

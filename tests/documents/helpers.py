@@ -22,6 +22,7 @@ REGISTER = {
             "legitimacy": 5,
             "urgency": 4,
             "interest": 5,
+            "owner": "bo",
             "tags": ["leads"],
         },
         {

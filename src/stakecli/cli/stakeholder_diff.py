@@ -72,7 +72,9 @@ def diff(
     elif fmt is DiffFormat.MARKDOWN:
         from stakecli import rendering
 
-        context = {**labels, **result.as_dict(), "empty": result.empty}
+        from stakecli.views.stakeholders import changes_context
+
+        context = changes_context(labels, result.as_dict())
         sys.stdout.write(rendering.render("stakeholder-changes.md.j2", context))
     else:
         sys.stdout.write(_text(labels, result))

@@ -11,6 +11,7 @@ from stakecli.analysis.salience import Group
 from stakecli.checks import Parsed, Workspace
 from stakecli.documents import DocumentSpec
 from stakecli.models.stakeholders import SCALE, Register
+from stakecli.rendering import Safe
 
 GROUP_ORDER = (Group.DEFINITIVE, Group.EXPECTANT, Group.LATENT, Group.NONE)
 GROUP_TITLES = {
@@ -59,9 +60,9 @@ def axis(score: int, cutoff: int) -> float:
     return 0.65 + 0.25 * (score - max(cutoff + 1, low)) / span if span > 0 else 0.775
 
 
-def _coordinate(value: float) -> str:
+def _coordinate(value: float) -> Safe:
     # Mermaid's lexer takes only `1` or `0` followed by decimals for a point coordinate.
-    return f"{min(max(value, 0.0), 0.99):.3f}"
+    return Safe(f"{min(max(value, 0.0), 0.99):.3f}")
 
 
 def points(shown: Sequence[Assessment], cutoff: int) -> list[dict[str, str]]:
@@ -84,7 +85,7 @@ def row(a: Assessment) -> dict[str, Any]:
     s = a.stakeholder
     return {
         "rank": a.rank,
-        "id": s.id,
+        "id": Safe(s.id),  # the model's pattern allows only [A-Za-z0-9_.-]: safe in a code span
         "name": s.name,
         "side": s.side.value,
         "cls": a.cls.label,
@@ -106,10 +107,10 @@ def map_context(
 ) -> dict[str, Any]:
     """Everything `stakeholder-map.md.j2` shows, for the given (ranked, filtered) list."""
     shown = sorted(assessments, key=lambda a: a.rank)[:limit]
-    node = {a.id: f"s{i}" for i, a in enumerate(shown, start=1)}
+    node = {a.id: Safe(f"s{i}") for i, a in enumerate(shown, start=1)}
     groups = [
         {
-            "node": f"g_{g.value.replace('-', '_')}",
+            "node": Safe(f"g_{g.value.replace('-', '_')}"),
             "title": GROUP_TITLES[g],
             "members": [
                 {"node": node[a.id], "label": a.stakeholder.name} for a in shown if a.group is g
@@ -136,6 +137,14 @@ def map_context(
         "edges": edges,
         "counts": {GROUP_PLURALS[g]: sum(a.group is g for a in assessments) for g in GROUP_ORDER},
     }
+
+
+def changes_context(labels: dict[str, str], changes: dict[str, Any]) -> dict[str, Any]:
+    """The context of `stakeholder-changes.md.j2`: ids marked safe for their code spans."""
+    marked = {
+        key: [{**item, "id": Safe(item["id"])} for item in items] for key, items in changes.items()
+    }
+    return {**labels, **marked, "empty": not any(changes.values())}
 
 
 def list_context(register: Register) -> dict[str, Any]:
