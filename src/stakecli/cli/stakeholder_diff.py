@@ -71,7 +71,6 @@ def diff(
         sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
     elif fmt is DiffFormat.MARKDOWN:
         from stakecli import rendering
-
         from stakecli.views.stakeholders import changes_context
 
         context = changes_context(labels, result.as_dict())
