@@ -85,3 +85,16 @@ def test_diagrams_are_limited_but_the_table_is_complete():
     ]
     assert "The 2 stakeholders who need attention most, of 7." in text
     assert text.count("\n| ") == 8  # header + 7 rows
+
+
+@pytest.mark.parametrize("cutoff", [0, 1, 2, 3, 4, 5])
+def test_chart_points_fall_on_the_side_of_the_midline_their_quadrant_says(cutoff):
+    from stakecli.views.stakeholders import axis
+
+    for score in range(1, 6):
+        position = axis(score, cutoff)
+        assert 0 < position < 1
+        assert (position > 0.5) is (score > cutoff)
+        # the largest fan-out offsets (3 x 0.03 right, 3 x 0.035 down) keep the side too
+        assert (position + 0.06 > 0.5) is (score > cutoff)
+        assert (position - 0.105 > 0.5) is (score > cutoff)
