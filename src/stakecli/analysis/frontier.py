@@ -1,0 +1,517 @@
+"""Exact Pareto frontier, Nash solution and logrolling over multi-issue package spaces.
+
+A package picks one option per issue; each party scores it additively (DOMAIN 3.2). The frontier
+is built issue by issue from non-dominated partial sums, so the package space is never
+enumerated: if a prefix is dominated by another prefix, swapping it in dominates the whole
+package, hence every prefix of an efficient package is efficient among prefixes. Scores are
+scaled to exact integers per party (int64 while sums cannot overflow, Python ints otherwise), so
+ties and dominance are exact; results come back as `Fraction`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+Exact = Fraction | int
+Package = tuple[int, ...]  # option index per issue
+Array = npt.NDArray[Any]
+
+_INT64_SAFE = 2**62  # partial sums and their differences stay below 2**63
+_BLOCK = 256  # candidates compared at once by the k-dimensional filter
+_CHUNK = 4096  # kept points compared at once against a block
+
+
+@dataclass(frozen=True, slots=True)
+class Space:
+    """Issues with options, and every party's (already weighted) contribution of each option.
+
+    Attributes:
+        parties: Party names, at least two.
+        issues: Issue names.
+        options: `options[i]` names the options of issue `i` (at least one each).
+        scores: `scores[i][j][p]` is party `p`'s contribution of option `j` of issue `i`;
+            exact numbers only (convert YAML decimals with `Fraction(str(x))`).
+    """
+
+    parties: tuple[str, ...]
+    issues: tuple[str, ...]
+    options: tuple[tuple[str, ...], ...]
+    scores: tuple[tuple[tuple[Exact, ...], ...], ...]
+
+    def __post_init__(self) -> None:
+        if len(self.parties) < 2:
+            raise ValueError("a package space needs at least two parties")
+        if not len(self.issues) == len(self.options) == len(self.scores):
+            raise ValueError("issues, options and scores must have one entry per issue")
+        for issue, names, rows in zip(self.issues, self.options, self.scores, strict=True):
+            if not names or len(rows) != len(names):
+                raise ValueError(f"issue {issue!r} needs one score row per option, at least one")
+            for row in rows:
+                if len(row) != len(self.parties):
+                    raise ValueError(f"issue {issue!r}: every option needs one score per party")
+                if not all(isinstance(x, Fraction | int) and not isinstance(x, bool) for x in row):
+                    raise TypeError(f"issue {issue!r}: scores must be int or Fraction, not float")
+
+    @property
+    def size(self) -> int:
+        """Number of packages in the space."""
+        return math.prod(len(names) for names in self.options)
+
+    def names(self, package: Package) -> tuple[str, ...]:
+        """Option names of `package`, one per issue."""
+        return tuple(names[j] for names, j in zip(self.options, package, strict=True))
+
+
+@dataclass(frozen=True, slots=True)
+class FrontierPoint:
+    """A non-dominated score vector, one package reaching it, and how many packages do."""
+
+    scores: tuple[Fraction, ...]
+    package: Package
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class Frontier:
+    """The Pareto frontier of `space`, points sorted by scores descending (party 0 first)."""
+
+    space: Space
+    points: tuple[FrontierPoint, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Nash:
+    """Nash bargaining solution: every efficient point with the maximal Nash product.
+
+    `product` is None and `points` empty when no package is acceptable (u >= d).
+    """
+
+    product: Fraction | None
+    points: tuple[FrontierPoint, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Logroll:
+    """Frontier points that weakly dominate a compromise and maximise the joint score.
+
+    Attributes:
+        compromise: The compromise package.
+        compromise_scores: Its scores.
+        best: Frontier points >= the compromise for every party with maximal joint score (ties
+            all reported; the compromise's own point when it is already efficient).
+        joint_gain: Joint score of `best` minus the compromise's.
+        integrative_potential: Max joint score over all packages minus the compromise's
+            (DOMAIN 3.3; meaningful only when the parties' scales are comparable).
+    """
+
+    compromise: Package
+    compromise_scores: tuple[Fraction, ...]
+    best: tuple[FrontierPoint, ...]
+    joint_gain: Fraction
+    integrative_potential: Fraction
+
+
+# --- package scores, joint maximum, compromise -------------------------------------------------
+
+
+def package_scores(space: Space, package: Package) -> tuple[Fraction, ...]:
+    """Each party's score of `package` (sum of its contributions)."""
+    _check_package(space, package)
+    rows = [space.scores[i][j] for i, j in enumerate(package)]
+    return tuple(
+        sum((Fraction(r[p]) for r in rows), Fraction(0)) for p in range(len(space.parties))
+    )
+
+
+def joint(scores: Sequence[Exact]) -> Fraction:
+    """Joint (summed) score of a score vector."""
+    return sum((Fraction(s) for s in scores), Fraction(0))
+
+
+def max_joint(space: Space) -> Fraction:
+    """Maximal joint score over all packages: issues are independent, so sum per-issue maxima."""
+    return sum((max(joint(row) for row in rows) for rows in space.scores), Fraction(0))
+
+
+def split_the_difference(space: Space) -> Package:
+    """The compromise package: on each issue, the option that best meets every party halfway.
+
+    Each party's contributions on an issue are rescaled to shares of its own range there
+    (worst option 0, best 1; a party indifferent on the issue has share 1 everywhere). The
+    chosen option maximises the smallest share of any party, then the sum of shares, then
+    comes first in the option order. With two opposed parties this is the middle option
+    (DOMAIN 8.4: P2D2); on an issue where the parties agree it is their common best.
+    """
+    return tuple(_halfway_option(rows) for rows in space.scores)
+
+
+def _halfway_option(rows: tuple[tuple[Exact, ...], ...]) -> int:
+    columns = list(zip(*rows, strict=True))
+    shares = [[_share(x, min(col), max(col)) for x in col] for col in columns]
+    per_option = [tuple(col[j] for col in shares) for j in range(len(rows))]
+    keys = [(min(s), sum(s)) for s in per_option]
+    return keys.index(max(keys))
+
+
+def _share(x: Exact, low: Exact, high: Exact) -> Fraction:
+    return Fraction(1) if high == low else Fraction(x - low) / (high - low)
+
+
+def _check_package(space: Space, package: Package) -> None:
+    if len(package) != len(space.issues) or not all(
+        0 <= j < len(names) for j, names in zip(package, space.options, strict=True)
+    ):
+        raise ValueError(f"{package!r} is not a package of this space")
+
+
+# --- exact integer scaling ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Scaled:
+    """Per-party integer scores: `tables[i][j, p] = scores[i][j][p] * denominators[p]`."""
+
+    denominators: tuple[int, ...]
+    tables: tuple[Array, ...]
+    count_dtype: type
+
+
+def _scale(space: Space) -> _Scaled:
+    k = len(space.parties)
+    cells = [[Fraction(row[p]) for rows in space.scores for row in rows] for p in range(k)]
+    dens = tuple(math.lcm(*(x.denominator for x in col)) for col in cells)
+    ints = [
+        [[int(Fraction(x) * d) for x, d in zip(row, dens, strict=True)] for row in rows]
+        for rows in space.scores
+    ]
+    bound = max((sum(max(abs(r[p]) for r in rows) for rows in ints) for p in range(k)), default=0)
+    dtype: type = np.int64 if bound < _INT64_SAFE else object
+    tables: tuple[Array, ...] = tuple(
+        np.array(rows, dtype=dtype).reshape(len(rows), k) for rows in ints
+    )
+    counts: type = np.int64 if space.size < 2**63 else object
+    return _Scaled(dens, tables, counts)
+
+
+def _to_fractions(row: Sequence[int], dens: Sequence[int]) -> tuple[Fraction, ...]:
+    return tuple(Fraction(int(v), d) for v, d in zip(row, dens, strict=True))
+
+
+# --- frontier by issue-by-issue merge and prune ------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Stage:
+    """Non-dominated partial sums after some issues, with counts and back-pointers."""
+
+    points: Array  # (F, k) scaled scores, sorted descending lexicographically
+    counts: Array  # (F,) packages reaching each point
+    parent: Array  # (F,) index of the prefix point in the previous stage
+    option: Array  # (F,) option chosen on this stage's issue
+
+
+def frontier(space: Space) -> Frontier:
+    """Exact Pareto frontier of the whole package space, without enumerating it.
+
+    Cost per issue is one sort of (options x current frontier) candidates. With two parties
+    the frontier is a staircase (at most one point per distinct score of party 0), and pruning
+    is a running maximum. With k >= 3 parties the frontier of n issues with m options can hold
+    a large share of all distinct score vectors (it grows roughly like its (k-1)-dimensional
+    surface), and pruning compares candidates block-wise against the kept points, which is
+    quadratic in the frontier size: fine for thousands of points, slow for millions.
+    """
+    scaled = _scale(space)
+    stages = _stages(scaled, len(space.parties))
+    last = stages[-1]
+    packages = _backtrack(stages)
+    points = tuple(
+        FrontierPoint(_to_fractions(row, scaled.denominators), pkg, int(c))
+        for row, pkg, c in zip(last.points.tolist(), packages, last.counts.tolist(), strict=True)
+    )
+    return Frontier(space, points)
+
+
+def _stages(scaled: _Scaled, k: int) -> list[_Stage]:
+    dtype = scaled.tables[0].dtype if scaled.tables else np.int64
+    zero = np.zeros(1, dtype=np.intp)
+    stages = [_Stage(np.zeros((1, k), dtype=dtype), np.ones(1, scaled.count_dtype), zero, zero)]
+    for table in scaled.tables:
+        stages.append(_step(stages[-1], table))
+    return stages
+
+
+def _step(stage: _Stage, table: Array) -> _Stage:
+    """Add one issue: shift the frontier by every option, merge, keep non-dominated points."""
+    size = len(stage.points)
+    cand = (table[:, None, :] + stage.points[None, :, :]).reshape(-1, table.shape[1])
+    order, survivors, first = _prune_2d(cand) if cand.shape[1] == 2 else _prune_kd(cand)
+    chosen = order[survivors]  # candidate c = option * size + parent
+    heads = chosen[first]
+    counts = stage.counts[chosen % size]
+    if len(chosen) != len(heads):
+        counts = np.add.reduceat(counts, np.flatnonzero(first))
+    return _Stage(cand[heads], counts, heads % size, heads // size)
+
+
+def _prune_2d(cand: Array) -> tuple[Array, Array, Array]:
+    """Staircase filter; returns (sort order, positions of survivors in it, first-of-point mask).
+
+    Each shifted copy of the frontier is already sorted, so a stable sort only merges runs.
+    """
+    order = np.argsort(-cand[:, 0], kind="stable")
+    a, b = cand[order, 0], cand[order, 1]
+    starts = np.flatnonzero(np.concatenate(([True], a[1:] != a[:-1])))
+    best = np.maximum.reduceat(b, starts)  # max of party 1 among equal party-0 scores
+    prior = np.concatenate(([best[0] - 1], np.maximum.accumulate(best)[:-1]))
+    kept = np.flatnonzero(best > prior)
+    sizes = np.diff(np.append(starts, len(a)))[kept]
+    group = np.repeat(np.arange(len(kept)), sizes)
+    pos = np.repeat(starts[kept] - np.cumsum(sizes) + sizes, sizes) + np.arange(len(group))
+    hit = b[pos] == best[kept][group]  # duplicates of the kept point, to aggregate counts
+    return order, pos[hit], _firsts(group[hit])
+
+
+def _prune_kd(cand: Array) -> tuple[Array, Array, Array]:
+    """Lexicographic sort, merge equal points, block-wise k-dimensional dominance filter."""
+    order = np.lexsort([-cand[:, c] for c in reversed(range(cand.shape[1]))])
+    ranked = cand[order]
+    starts = np.flatnonzero(np.concatenate(([True], (ranked[1:] != ranked[:-1]).any(axis=1))))
+    kept = np.flatnonzero(_undominated(ranked[starts]))
+    sizes = np.diff(np.append(starts, len(ranked)))[kept]
+    group = np.repeat(np.arange(len(kept)), sizes)
+    pos = np.repeat(starts[kept] - np.cumsum(sizes) + sizes, sizes) + np.arange(len(group))
+    return order, pos, _firsts(group)
+
+
+def _firsts(group: Array) -> Array:
+    return np.concatenate(([True], group[1:] != group[:-1])) if len(group) else group == 0
+
+
+def _undominated(points: Array) -> Array:
+    """Mask of non-dominated rows among distinct rows sorted descending lexicographically.
+
+    Only an earlier row can dominate a later one, so each block is checked against the rows
+    kept so far and against the earlier rows of its own block (a dominated dominator is itself
+    dominated by a kept row, by transitivity).
+    """
+    if points.shape[1] == 2:
+        b = points[:, 1]
+        return np.concatenate(([True], b[1:] > np.maximum.accumulate(b)[:-1]))
+    keep = np.zeros(len(points), dtype=bool)
+    kept: list[Array] = []
+    for start in range(0, len(points), _BLOCK):
+        block = points[start : start + _BLOCK]
+        beaten = np.all(block[None, :, :] >= block[:, None, :], axis=2)
+        dominated = np.any(np.tril(beaten, -1), axis=1)
+        for chunk in _chunks(kept):
+            dominated |= np.any(np.all(chunk[None, :, :] >= block[:, None, :], axis=2), axis=1)
+        keep[start : start + len(block)] = ~dominated
+        kept.append(block[~dominated])
+    return keep
+
+
+def _chunks(kept: list[Array]) -> Iterator[Array]:
+    if kept:
+        rows = np.concatenate(kept)
+        for start in range(0, len(rows), _CHUNK):
+            yield rows[start : start + _CHUNK]
+
+
+def _backtrack(stages: list[_Stage]) -> list[Package]:
+    """One representative package per final point, following back-pointers (vectorised)."""
+    index = np.arange(len(stages[-1].points))
+    columns = []
+    for stage in reversed(stages[1:]):
+        columns.append(stage.option[index])
+        index = stage.parent[index]
+    if not columns:
+        return [()] * len(index)
+    return [tuple(row) for row in np.stack(columns[::-1], axis=1).tolist()]
+
+
+def brute_force_frontier(space: Space) -> Frontier:
+    """Reference frontier by enumerating every package (tests and benchmarks only).
+
+    Memory grows with `space.size` (k int64 per package); representatives are the first
+    package in lexicographic order of option indices.
+    """
+    scaled = _scale(space)
+    k = len(space.parties)
+    dtype = scaled.tables[0].dtype if scaled.tables else np.int64
+    totals = np.zeros((1, k), dtype=dtype)
+    for table in scaled.tables:
+        totals = (totals[:, None, :] + table[None, :, :]).reshape(-1, k)
+    order = np.lexsort([-totals[:, c] for c in reversed(range(k))])
+    ranked = totals[order]
+    starts = np.flatnonzero(np.concatenate(([True], (ranked[1:] != ranked[:-1]).any(axis=1))))
+    counts = np.diff(np.append(starts, len(ranked)))
+    kept = np.flatnonzero(_undominated(ranked[starts]))
+    shape = tuple(len(names) for names in space.options)
+    points = []
+    for g in kept.tolist():
+        package = tuple(int(j) for j in np.unravel_index(order[starts[g]], shape))
+        scores = _to_fractions(ranked[starts[g]].tolist(), scaled.denominators)
+        points.append(FrontierPoint(scores, package, int(counts[g])))
+    return Frontier(space, tuple(points))
+
+
+def packages_at(space: Space, scores: Sequence[Exact]) -> Iterator[Package]:
+    """Every package scoring exactly `scores`, a frontier point (in no particular order).
+
+    The search walks issues backwards and only visits prefix-frontier points, so its cost is
+    proportional to the packages found (their count is on the `FrontierPoint`).
+
+    Raises:
+        ValueError: `scores` is not a point of the frontier.
+    """
+    scaled = _scale(space)
+    stages = _stages(scaled, len(space.parties))
+    lookups = [{tuple(row) for row in stage.points.tolist()} for stage in stages]
+    scaled_scores = [Fraction(s) * d for s, d in zip(scores, scaled.denominators, strict=True)]
+    target = tuple(int(x) for x in scaled_scores)
+    if (
+        len(target) != len(space.parties)
+        or target not in lookups[-1]
+        or any(x.denominator != 1 for x in scaled_scores)
+    ):
+        raise ValueError(f"{tuple(scores)!r} is not a point of the Pareto frontier")
+    rows = [table.tolist() for table in scaled.tables]
+    return _walk_back(rows, lookups, len(rows), target)
+
+
+def _walk_back(
+    rows: list[list[list[int]]],
+    lookups: list[set[tuple[int, ...]]],
+    issues: int,
+    target: tuple[int, ...],
+) -> Iterator[Package]:
+    """Packages of the first `issues` issues reaching `target` through prefix-frontier points."""
+    if issues == 0:
+        yield ()
+        return
+    for j, row in enumerate(rows[issues - 1]):
+        prefix = tuple(t - r for t, r in zip(target, row, strict=True))
+        if prefix in lookups[issues - 1]:
+            for package in _walk_back(rows, lookups, issues - 1, prefix):
+                yield (*package, j)
+
+
+# --- acceptability, Nash, Kalai-Smorodinsky, logrolling ----------------------------------------
+
+
+def is_acceptable(scores: Sequence[Exact], reservation: Sequence[Exact]) -> bool:
+    """True iff every party scores at least its reservation value."""
+    return all(s >= r for s, r in zip(scores, reservation, strict=True))
+
+
+def acceptable(front: Frontier, reservation: Sequence[Exact]) -> tuple[FrontierPoint, ...]:
+    """Frontier points acceptable to every party: the efficient part of the ZOPA."""
+    return tuple(p for p in front.points if is_acceptable(p.scores, reservation))
+
+
+def acceptable_packages(space: Space, reservation: Sequence[Exact]) -> Iterator[Package]:
+    """Every package acceptable to every party (the multi-issue ZOPA), lexicographically.
+
+    Depth-first over issues, cutting any prefix that cannot reach some party's reservation even
+    with that party's best options on the remaining issues. The ZOPA itself can hold billions of
+    packages: take what you need with `itertools.islice`, or use `acceptable()` on the frontier.
+    """
+    scaled = _scale(space)
+    floor = [
+        math.ceil(Fraction(r) * d) for r, d in zip(reservation, scaled.denominators, strict=True)
+    ]
+    rows = [table.tolist() for table in scaled.tables]
+    reach = [[0] * len(floor)]  # reach[-1 - i]: best each party can add from issue i onwards
+    for table in reversed(rows):
+        reach.append(
+            [best + max(col) for best, col in zip(reach[-1], zip(*table, strict=True), strict=True)]
+        )
+    reach.reverse()
+    return _walk_forward(rows, reach, floor, [0] * len(floor), ())
+
+
+def _walk_forward(
+    rows: list[list[list[int]]],
+    reach: list[list[int]],
+    floor: list[int],
+    total: list[int],
+    prefix: Package,
+) -> Iterator[Package]:
+    issue = len(prefix)
+    if any(t + r < f for t, r, f in zip(total, reach[issue], floor, strict=True)):
+        return
+    if issue == len(rows):
+        yield prefix
+        return
+    for j, row in enumerate(rows[issue]):
+        step = [t + r for t, r in zip(total, row, strict=True)]
+        yield from _walk_forward(rows, reach, floor, step, (*prefix, j))
+
+
+def nash_product(scores: Sequence[Exact], disagreement: Sequence[Exact]) -> Fraction | None:
+    """Product of gains over the disagreement point, or None if some party is below it."""
+    if not is_acceptable(scores, disagreement):
+        return None
+    return math.prod(
+        (Fraction(s) - d for s, d in zip(scores, disagreement, strict=True)), start=Fraction(1)
+    )
+
+
+def nash(front: Frontier, disagreement: Sequence[Exact]) -> Nash:
+    """Nash bargaining solution over the packages, with every tied maximiser reported.
+
+    Searching the frontier suffices: if u maximises the product N(u) = prod(u_p - d_p) > 0 over
+    u >= d and v dominates u, then v >= u >= d, every factor of N(v) is at least the matching
+    positive factor of N(u) and one is larger, so N(v) > N(u), a contradiction. When the
+    maximum is 0 (no package gives every party strictly more than d), every acceptable package
+    ties; only the efficient ones are reported (Nash's Pareto axiom).
+    """
+    return _best(front, disagreement, lambda p: nash_product(p.scores, disagreement))
+
+
+def kalai_smorodinsky(front: Frontier, disagreement: Sequence[Exact]) -> Nash:
+    """Kalai-Smorodinsky solution: maximise the smallest share of each party's ideal gain.
+
+    The ideal gain of a party is its best score over acceptable packages minus its
+    disagreement value (attained on the frontier); a party whose ideal gain is 0 counts as
+    fully served. `product` holds the achieved minimal share. Ties are all reported.
+    """
+    feasible = acceptable(front, disagreement)
+    if not feasible:
+        return Nash(None, ())
+    ideal = [max(p.scores[q] for p in feasible) for q in range(len(disagreement))]
+
+    def share(point: FrontierPoint) -> Fraction | None:
+        gains = zip(point.scores, disagreement, ideal, strict=True)
+        return min(_share(s, d, top) for s, d, top in gains)
+
+    return _best(front, disagreement, share)
+
+
+def _best(
+    front: Frontier,
+    reservation: Sequence[Exact],
+    value: Callable[[FrontierPoint], Fraction | None],
+) -> Nash:
+    scored = [(value(p), p) for p in acceptable(front, reservation)]
+    values = [v for v, _ in scored if v is not None]
+    if not values:
+        return Nash(None, ())
+    top = max(values)
+    return Nash(top, tuple(p for v, p in scored if v == top))
+
+
+def logroll(front: Frontier, compromise: Package) -> Logroll:
+    """Best logroll from a compromise: frontier points >= it for all, with maximal joint score."""
+    base = package_scores(front.space, compromise)
+    better = acceptable(front, base)  # never empty: the compromise is dominated by, or on, it
+    top = max(joint(p.scores) for p in better)
+    best = tuple(p for p in better if joint(p.scores) == top)
+    return Logroll(compromise, base, best, top - joint(base), max_joint(front.space) - joint(base))
