@@ -59,9 +59,12 @@ ProjectCheck = Callable[[Workspace], Iterable[Finding]]
 
 def file_checks() -> dict[str, list[FileCheck]]:
     """The checks per kind (imported lazily: only `validate` needs them)."""
-    from stakecli.analysis import register
+    from stakecli.analysis import negotiation, register
 
-    return {"stakeholders": [register.check]}
+    return {
+        "stakeholders": [register.check],
+        "negotiation": [negotiation.check],
+    }
 
 
 def project_checks() -> list[ProjectCheck]:

@@ -48,6 +48,7 @@ CORE = [
 
 RULE_MODULES = [
     "stakecli.analysis.register",
+    "stakecli.analysis.negotiation",
 ]
 """Modules that define a `RULES` list; each area of analysis owns its codes."""
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from stakecli.models.negotiation import Negotiation
 from stakecli.models.stakeholders import Register
 
 MODEL_BY_KIND: dict[str, type[BaseModel]] = {
     "stakeholders": Register,
+    "negotiation": Negotiation,
 }
 """Every file kind stakecli reads, keyed by the value of its `kind:` field."""
 

@@ -1,0 +1,281 @@
+"""Domain rules of a negotiation plan that the schema alone cannot express (DOMAIN 3)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from fractions import Fraction
+
+from stakecli.analysis.batna import exact
+from stakecli.checks import Parsed, Workspace
+from stakecli.findings import Finding, Loc, error, warning
+from stakecli.models.negotiation import Alternative, Negotiation, Party
+from stakecli.rules import Rule
+
+TOLERANCE = Fraction(1, 10**9)
+"""Probabilities and weights must sum to 1 within this (1/3 written as 0.333333333333 passes)."""
+
+RULES = [
+    Rule("negotiation.us-count", "error", "Exactly one party must have `us: true`."),
+    Rule(
+        "negotiation.duplicate-id",
+        "error",
+        "Two parties, issues, options, alternatives or proposals share an id.",
+    ),
+    Rule(
+        "negotiation.alternative-form",
+        "error",
+        "An alternative needs exactly one of `value`, `outcomes` (at least one) or `range`.",
+    ),
+    Rule(
+        "negotiation.probabilities",
+        "error",
+        "An alternative's outcome probabilities do not sum to 1.",
+    ),
+    Rule(
+        "negotiation.invalid-range",
+        "error",
+        "A range has low > high, or a triangular mode missing or outside it.",
+    ),
+    Rule(
+        "negotiation.weights",
+        "error",
+        "A party's issue weights do not sum to 1 (a warning "
+        "when `negotiation.normalise_weights` is on).",
+    ),
+    Rule(
+        "negotiation.scores-and-points",
+        "error",
+        "A party gives both raw `points` and `weights`/`scores`; use one form.",
+    ),
+    Rule(
+        "negotiation.unknown-issue",
+        "error",
+        "Weights, scores, points or a proposal name an issue the plan does not define.",
+    ),
+    Rule(
+        "negotiation.unknown-option",
+        "error",
+        "Scores, points or a proposal name an option the issue does not have.",
+    ),
+    Rule(
+        "negotiation.missing-score",
+        "error",
+        "A party has no score (or no weight) for an option (issue) of the plan.",
+    ),
+    Rule(
+        "negotiation.incomplete-proposal",
+        "error",
+        "A proposal picks no option for some issue, or has neither options nor a price.",
+    ),
+    Rule(
+        "negotiation.unknown-party",
+        "error",
+        "A proposal or advocate names a party that is not in `parties`.",
+    ),
+    Rule(
+        "negotiation.unknown-stakeholder",
+        "error",
+        "A party, team member or advocate id is "
+        "in no register of the run (checked when the run has a register).",
+    ),
+]
+
+
+def check(parsed: Parsed, workspace: Workspace) -> Iterator[Finding]:
+    """Every rule above, on one plan."""
+    plan = parsed.model
+    assert isinstance(plan, Negotiation)
+    normalise = workspace.config.negotiation.normalise_weights
+    yield from _us(plan)
+    yield from _duplicates(plan)
+    for i, party in enumerate(plan.parties):
+        for j, alt in enumerate(party.alternatives):
+            yield from _alternative(alt, ("parties", i, "alternatives", j))
+        yield from _scores(plan, party, ("parties", i), normalise)
+    yield from _proposals(plan)
+    if workspace.of_kind("stakeholders"):
+        known = workspace.stakeholder_ids()
+        for loc, ref in plan.references():
+            if ref not in known:
+                yield error(
+                    "negotiation.unknown-stakeholder",
+                    loc,
+                    f"{ref!r} is in no stakeholder register; add it there or fix the id",
+                )
+
+
+def _us(plan: Negotiation) -> Iterator[Finding]:
+    count = sum(p.us for p in plan.parties)
+    if count != 1:
+        yield error(
+            "negotiation.us-count",
+            ("parties",),
+            f"{count} parties have `us: true`; mark exactly one as our side",
+        )
+
+
+def _duplicates(plan: Negotiation) -> Iterator[Finding]:
+    groups: list[tuple[Loc, list[str]]] = [
+        (("parties",), [p.id for p in plan.parties]),
+        (("issues",), [i.id for i in plan.issues]),
+        (("proposals",), [p.id for p in plan.proposals]),
+    ]
+    groups += [
+        (("issues", k, "options"), [o.id for o in i.options]) for k, i in enumerate(plan.issues)
+    ]
+    groups += [
+        (("parties", k, "alternatives"), [a.id for a in p.alternatives])
+        for k, p in enumerate(plan.parties)
+    ]
+    for loc, ids in groups:
+        for n, ident in enumerate(ids):
+            if ident in ids[:n]:
+                yield error(
+                    "negotiation.duplicate-id",
+                    (*loc, n, "id"),
+                    f"id {ident!r} is already used in {loc[-1]}; give each its own id",
+                )
+
+
+def _alternative(alt: Alternative, loc: Loc) -> Iterator[Finding]:
+    forms = [alt.value is not None, bool(alt.outcomes), alt.range is not None]
+    if sum(forms) != 1:
+        yield error(
+            "negotiation.alternative-form",
+            loc,
+            f"alternative {alt.id!r} needs exactly one of value, outcomes or range",
+        )
+    if alt.outcomes:
+        total = sum((exact(o.probability) for o in alt.outcomes), Fraction(0))
+        if abs(total - 1) > TOLERANCE:
+            yield error(
+                "negotiation.probabilities",
+                (*loc, "outcomes"),
+                f"probabilities of {alt.id!r} sum to {float(total):g}, not 1",
+            )
+    r = alt.range
+    if r is not None:
+        bad = r.low > r.high or (r.mode is not None and not r.low <= r.mode <= r.high)
+        if bad or (r.distribution == "triangular" and r.mode is None):
+            yield error(
+                "negotiation.invalid-range",
+                (*loc, "range"),
+                f"range of {alt.id!r} needs low <= mode <= high (triangular: a mode)",
+            )
+
+
+def _scores(plan: Negotiation, party: Party, loc: Loc, normalise: bool) -> Iterator[Finding]:
+    options = {i.id: [o.id for o in i.options] for i in plan.issues}
+    if party.points and (party.weights or party.scores):
+        yield error(
+            "negotiation.scores-and-points",
+            (*loc, "points"),
+            f"{party.id!r} gives points and weights/scores; keep one form",
+            at_key=True,
+        )
+    for key in ("weights", "scores", "points"):
+        yield from _unknown_issues(getattr(party, key), options, (*loc, key))
+    for key in ("scores", "points"):
+        for issue, row in getattr(party, key).items():
+            yield from _unknown_options(issue, row, options, (*loc, key, issue))
+    if not plan.issues:
+        return
+    table: dict[str, dict[str, float]] = party.points or party.scores
+    form = "points" if party.points else "scores"
+    for issue in plan.issues:
+        for option in issue.options:
+            if option.id not in table.get(issue.id, {}):
+                yield error(
+                    "negotiation.missing-score",
+                    (*loc, form),
+                    f"{party.id!r} has no {form} for option {option.id!r} of issue {issue.id!r}",
+                    at_key=True,
+                )
+    if party.points:
+        return
+    for issue in plan.issues:
+        if issue.id not in party.weights:
+            yield error(
+                "negotiation.missing-score",
+                (*loc, "weights"),
+                f"{party.id!r} has no weight for issue {issue.id!r}",
+                at_key=True,
+            )
+    total = sum((exact(w) for w in party.weights.values()), Fraction(0))
+    if party.weights and abs(total - 1) > TOLERANCE:
+        make = warning if normalise and total > 0 else error
+        what = "normalised to 1" if make is warning else "they must sum to 1"
+        yield make(
+            "negotiation.weights",
+            (*loc, "weights"),
+            f"weights of {party.id!r} sum to {float(total):g}; {what}",
+            at_key=True,
+        )
+
+
+def _unknown_issues(
+    table: Iterable[str], options: dict[str, list[str]], loc: Loc
+) -> Iterator[Finding]:
+    for issue in table:
+        if issue not in options:
+            yield error(
+                "negotiation.unknown-issue",
+                (*loc, issue),
+                f"no issue {issue!r}; issues are {_list(options)}",
+                at_key=True,
+            )
+
+
+def _unknown_options(
+    issue: str, row: Iterable[str], options: dict[str, list[str]], loc: Loc
+) -> Iterator[Finding]:
+    if issue not in options:
+        return
+    for option in row:
+        if option not in options[issue]:
+            yield error(
+                "negotiation.unknown-option",
+                (*loc, option),
+                f"issue {issue!r} has no option {option!r}; options are {_list(options[issue])}",
+                at_key=True,
+            )
+
+
+def _proposals(plan: Negotiation) -> Iterator[Finding]:
+    parties = {p.id for p in plan.parties}
+    options = {i.id: [o.id for o in i.options] for i in plan.issues}
+    for k, prop in enumerate(plan.proposals):
+        loc: Loc = ("proposals", k)
+        if prop.by is not None and prop.by not in parties:
+            yield error(
+                "negotiation.unknown-party",
+                (*loc, "by"),
+                f"no party {prop.by!r}; parties are {_list(parties)}",
+            )
+        yield from _unknown_issues(prop.options, options, (*loc, "options"))
+        for issue, option in prop.options.items():
+            yield from _unknown_options(issue, [option], options, (*loc, "options", issue))
+        missing = [i for i in options if i not in prop.options]
+        if (prop.options or prop.price is None) and missing:
+            yield error(
+                "negotiation.incomplete-proposal",
+                loc,
+                f"proposal {prop.id!r} picks no option for {_list(missing)}",
+            )
+        elif not prop.options and prop.price is None:
+            yield error(
+                "negotiation.incomplete-proposal",
+                loc,
+                f"proposal {prop.id!r} has neither options nor a price",
+            )
+    for k, adv in enumerate(plan.advocates):
+        if adv.party not in parties:
+            yield error(
+                "negotiation.unknown-party",
+                ("advocates", k, "party"),
+                f"no party {adv.party!r}; parties are {_list(parties)}",
+            )
+
+
+def _list(items: Iterable[str]) -> str:
+    return ", ".join(sorted(items)) or "(none)"
