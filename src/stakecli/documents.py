@@ -28,4 +28,21 @@ class DocumentSpec:
 
 def specs() -> list[DocumentSpec]:
     """Every document stakecli knows how to render (view modules are imported lazily)."""
-    return []
+    from stakecli.views import negotiation_docs
+
+    return [
+        DocumentSpec(
+            "negotiation-brief",
+            "negotiation",
+            "negotiation-brief.md.j2",
+            "internal",
+            negotiation_docs.brief_context,
+        ),
+        DocumentSpec(
+            "proposal",
+            "negotiation",
+            "proposal.md.j2",
+            "external",
+            negotiation_docs.proposal_context,
+        ),
+    ]

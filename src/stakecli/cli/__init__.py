@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from stakecli.cli import negotiation as _negotiation  # noqa: F401  (registers commands)
 from stakecli.cli import validate as _validate  # noqa: F401  (registers commands)
 from stakecli.cli._app import State, app
 

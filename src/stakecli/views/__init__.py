@@ -1,0 +1,1 @@
+"""Document views: every value a template or a terminal table shows, computed in Python."""
