@@ -11,7 +11,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
 
-from stakecli.analysis.batna import AlternativeValue, Side, evaluate, exact, value_of
+from stakecli.analysis.batna import (
+    AlternativeValue,
+    Side,
+    evaluate,
+    exact,
+    side,
+    surplus,
+    value_of,
+)
 from stakecli.models.negotiation import Alternative, Negotiation
 
 
@@ -26,8 +34,19 @@ class Recommendation:
 
 
 def recommend(plan: Negotiation, ours: Side) -> Recommendation:
-    """Our best priced proposal (first on ties) judged against our BATNA's EV."""
+    """Our best priced proposal judged against our BATNA's EV.
+
+    Candidates are the priced proposals no other side rejects by its (estimated) reservation
+    value, or every priced proposal when each is rejected; the best for us wins, the first on
+    ties.
+    """
+    others = [side(p) for p in plan.parties if p.id != ours.party]
     priced = [
+        (value_of(exact(p.price), ours.role), p.id)
+        for p in plan.proposals
+        if p.price is not None
+        and all((g := surplus(exact(p.price), o)) is None or g >= 0 for o in others)
+    ] or [
         (value_of(exact(p.price), ours.role), p.id) for p in plan.proposals if p.price is not None
     ]
     if not priced:

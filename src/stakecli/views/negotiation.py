@@ -171,7 +171,7 @@ def package_summary(plan: Negotiation, *, normalise: bool = False) -> dict[str, 
             "count": a.acceptable_count,
             "count_capped": a.acceptable_count >= packages.COUNTED,
             "packages": [_point(sp, fr.package_scores(sp, k), k) for k in a.acceptable_packages],
-            "frontier_points": len(a.acceptable_points),
+            "efficient": [_point(sp, p.scores, p.package) for p in a.acceptable_points],
         },
         "nash": {
             "product": num(a.nash.product),

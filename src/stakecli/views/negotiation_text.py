@@ -155,15 +155,11 @@ def package_tables(data: dict[str, Any], limit: int = 25) -> list[Table]:
     more = "at least " if acc["count_capped"] else ""
     tables.append(
         Table(
-            f"Acceptable packages (every party >= its reservation score): {more}{acc['count']}, "
-            f"{acc['frontier_points']} of them on the frontier"
-            + (
-                f", first {len(acc['packages'])} shown"
-                if acc["count"] > len(acc["packages"])
-                else ""
-            ),
+            f"Acceptable packages (every party >= its reservation score): {more}{acc['count']}; "
+            f"the {len(acc['efficient'])} efficient ones"
+            + (f", first {limit} shown" if len(acc["efficient"]) > limit else ""),
             head,
-            [row(p) for p in acc["packages"]],
+            [row(p) for p in acc["efficient"][:limit]],
         )
     )
     nash = data["nash"]
@@ -181,7 +177,7 @@ def package_tables(data: dict[str, Any], limit: int = 25) -> list[Table]:
         Table(
             f"Split the difference vs the best logroll (joint gain {score(log['joint_gain'])}, "
             f"integrative potential {score(log['integrative_potential'])})",
-            ["package is", *head],
+            ["kind", *head],
             [["compromise", *row(data["compromise"])]]
             + [["logroll", *row(p)] for p in log["best"]],
         )
