@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from stakecli.analysis.frontier import (
     Exact,
     Frontier,
-    Nash,
     Package,
+    Solution,
     Space,
     acceptable,
     acceptable_packages,
@@ -130,7 +130,7 @@ def test_deal_nash_products_and_solution(deal: Space):
     assert nash_product(package_scores(deal, (1, 1)), (45, 45)) == 25
     assert nash_product(package_scores(deal, (0, 1)), (45, 45)) is None
     solution = nash(frontier(deal), (45, 45))
-    assert solution.product == 525
+    assert solution.value == 525
     assert names(deal, solution.points) == {"P1D1"}
 
 
@@ -140,30 +140,69 @@ def test_deal_nash_products_and_solution(deal: Space):
 def test_nash_reports_every_tied_point():
     space = space_of([[[60, 40], [40, 60], [50, 45]]])
     solution = nash(frontier(space), (0, 0))
-    assert solution.product == 2400
+    assert solution.value == 2400
     assert [p.scores for p in solution.points] == [(60, 40), (40, 60)]
 
 
 def test_nash_reports_packages_tied_on_one_point():
     space = space_of([[[1, 0], [0, 1]], [[0, 1], [1, 0]], [[0, 0], [3, -3]]])
     solution = nash(frontier(space), (0, 0))
-    assert solution == Nash(F(1), (solution.points[0],))
+    assert solution == Solution(F(1), (solution.points[0],))
     assert solution.points[0].scores == (1, 1)
     assert solution.points[0].count == 2
     assert set(packages_at(space, (1, 1))) == {(0, 0, 0), (1, 1, 0)}
 
 
 def test_nash_without_acceptable_package_is_empty(deal: Space):
-    assert nash(frontier(deal), (90, 90)) == Nash(None, ())
-    assert kalai_smorodinsky(frontier(deal), (90, 90)) == Nash(None, ())
+    assert nash(frontier(deal), (90, 90)) == Solution(None, ())
+    assert kalai_smorodinsky(frontier(deal), (90, 90)) == Solution(None, ())
     assert list(acceptable_packages(deal, (90, 90))) == []
 
 
 def test_kalai_smorodinsky_keeps_gains_proportional_to_ideal_gains(deal: Space):
     # acceptable for d = (0, 0): all; ideal (100, 100); best min share is P1D1 (0.6, 0.8)
     solution = kalai_smorodinsky(frontier(deal), (0, 0))
-    assert solution.product == F(3, 5)
+    assert solution.value == F(3, 5)
     assert names(deal, solution.points) == {"P1D1"}
+
+
+def test_nash_with_zero_maximum_reports_only_efficient_points():
+    space = space_of([[[5, 5], [5, 3], [4, 9]]])
+    assert nash(frontier(space), (5, 3)) == Solution(F(0), (frontier(space).points[0],))
+    assert frontier(space).points[0].scores == (5, 5)
+
+
+def test_decimal_ties_are_exact_where_floats_would_break_them():
+    space = space_of([[[F("0.1"), 1], [F("0.3"), 0]], [[F("0.2"), 0], [0, 1]]])
+    assert [(p.scores, p.count) for p in frontier(space).points] == [
+        ((F("0.5"), 0), 1),
+        ((F("0.3"), 1), 2),
+        ((F("0.1"), 2), 1),
+    ]
+    assert 0.1 + 0.2 != 0.3  # the float sum would make one package dominate the other
+
+
+def test_acceptable_packages_are_produced_lazily():
+    space = space_of([[[j, 9 - j] for j in range(10)] for _ in range(40)])
+    first = list(itertools.islice(acceptable_packages(space, (100, 100)), 3))
+    assert first[0] == (0,) * 28 + (1,) + (9,) * 11  # party 0 needs 100 from the last issues
+    assert len(first) == 3
+    assert all(is_acceptable(package_scores(space, p), (100, 100)) for p in first)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda s: nash(frontier(s), (1,)),
+        lambda s: acceptable(frontier(s), (1, 2, 3)),
+        lambda s: list(acceptable_packages(s, ())),
+        lambda s: list(packages_at(s, (60,))),
+    ],
+    ids=["nash", "acceptable", "acceptable_packages", "packages_at"],
+)
+def test_vectors_need_one_value_per_party(deal: Space, call):
+    with pytest.raises(ValueError, match="one value per party"):
+        call(deal)
 
 
 def test_one_issue_frontier_is_its_non_dominated_options():
@@ -238,7 +277,7 @@ HUGE = st.integers(0, 4).map(lambda n: n * 10**19 + F(n, 7))
 
 @st.composite
 def spaces(draw: st.DrawFn, values: st.SearchStrategy[Exact] = VALUES) -> Space:
-    k = draw(st.integers(2, 3))
+    k = draw(st.integers(2, 4))
     n = draw(st.integers(1, 5))
     sizes = [draw(st.integers(1, 4)) for _ in range(n)]
     rows = [[[draw(values) for _ in range(k)] for _ in range(m)] for m in sizes]
@@ -301,12 +340,12 @@ def test_nash_equals_enumeration(case: tuple[Space, tuple[Fraction, ...]]):
     feasible = {p: v for p, v in products.items() if v is not None}
     solution = nash(frontier(space), d)
     if not feasible:
-        assert solution == Nash(None, ())
+        assert solution == Solution(None, ())
         return
-    assert solution.product == max(feasible.values())
+    assert solution.value == max(feasible.values())
     assert {p.scores for p in solution.points} == efficient_maximisers(space, feasible)
-    if solution.product:  # a positive maximum is never reached by a dominated package
-        winners = sum(v == solution.product for v in feasible.values())
+    if solution.value:  # a positive maximum is never reached by a dominated package
+        winners = sum(v == solution.value for v in feasible.values())
         assert sum(p.count for p in solution.points) == winners
 
 
@@ -317,7 +356,7 @@ def test_kalai_smorodinsky_equals_enumeration(case: tuple[Space, tuple[Fraction,
     feasible = [p for p in all_packages(space) if is_acceptable(package_scores(space, p), d)]
     solution = kalai_smorodinsky(frontier(space), d)
     if not feasible:
-        assert solution == Nash(None, ())
+        assert solution == Solution(None, ())
         return
     ideal = [max(package_scores(space, p)[q] for p in feasible) for q in range(len(d))]
 
@@ -329,7 +368,7 @@ def test_kalai_smorodinsky_equals_enumeration(case: tuple[Space, tuple[Fraction,
         )
 
     value = {p: share(p) for p in feasible}
-    assert solution.product == max(value.values())
+    assert solution.value == max(value.values())
     assert {p.scores for p in solution.points} == efficient_maximisers(space, value)
 
 

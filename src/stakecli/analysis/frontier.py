@@ -24,7 +24,7 @@ Package = tuple[int, ...]  # option index per issue
 Array = npt.NDArray[Any]
 
 _INT64_SAFE = 2**62  # partial sums and their differences stay below 2**63
-_BLOCK = 256  # candidates compared at once by the k-dimensional filter
+_BLOCK = 256  # candidates compared at once by the filter for four or more parties
 _CHUNK = 4096  # kept points compared at once against a block
 
 
@@ -57,7 +57,7 @@ class Space:
                 if len(row) != len(self.parties):
                     raise ValueError(f"issue {issue!r}: every option needs one score per party")
                 if not all(isinstance(x, Fraction | int) and not isinstance(x, bool) for x in row):
-                    raise TypeError(f"issue {issue!r}: scores must be int or Fraction, not float")
+                    raise TypeError(f"issue {issue!r}: scores must be int or Fraction (exact)")
 
     @property
     def size(self) -> int:
@@ -87,13 +87,14 @@ class Frontier:
 
 
 @dataclass(frozen=True, slots=True)
-class Nash:
-    """Nash bargaining solution: every efficient point with the maximal Nash product.
+class Solution:
+    """A bargaining solution: every efficient point reaching the best value of its criterion.
 
-    `product` is None and `points` empty when no package is acceptable (u >= d).
+    `value` is the maximised criterion (the Nash product, or the Kalai-Smorodinsky share);
+    it is None and `points` empty when no package is acceptable (u >= d).
     """
 
-    product: Fraction | None
+    value: Fraction | None
     points: tuple[FrontierPoint, ...]
 
 
@@ -164,6 +165,11 @@ def _share(x: Exact, low: Exact, high: Exact) -> Fraction:
     return Fraction(1) if high == low else Fraction(x - low) / (high - low)
 
 
+def _check_vector(space: Space, values: Sequence[Exact], what: str) -> None:
+    if len(values) != len(space.parties):
+        raise ValueError(f"{what} needs one value per party, got {len(values)}")
+
+
 def _check_package(space: Space, package: Package) -> None:
     if len(package) != len(space.issues) or not all(
         0 <= j < len(names) for j, names in zip(package, space.options, strict=True)
@@ -201,7 +207,7 @@ def _scale(space: Space) -> _Scaled:
 
 
 def _to_fractions(row: Sequence[int], dens: Sequence[int]) -> tuple[Fraction, ...]:
-    return tuple(Fraction(int(v), d) for v, d in zip(row, dens, strict=True))
+    return tuple(map(Fraction, row, dens))
 
 
 # --- frontier by issue-by-issue merge and prune ------------------------------------------------
@@ -211,7 +217,7 @@ def _to_fractions(row: Sequence[int], dens: Sequence[int]) -> tuple[Fraction, ..
 class _Stage:
     """Non-dominated partial sums after some issues, with counts and back-pointers."""
 
-    points: Array  # (F, k) scaled scores, sorted descending lexicographically
+    points: Array  # (k, F) scaled scores per party; points sorted descending lexicographically
     counts: Array  # (F,) packages reaching each point
     parent: Array  # (F,) index of the prefix point in the previous stage
     option: Array  # (F,) option chosen on this stage's issue
@@ -220,12 +226,15 @@ class _Stage:
 def frontier(space: Space) -> Frontier:
     """Exact Pareto frontier of the whole package space, without enumerating it.
 
-    Cost per issue is one sort of (options x current frontier) candidates. With two parties
-    the frontier is a staircase (at most one point per distinct score of party 0), and pruning
-    is a running maximum. With k >= 3 parties the frontier of n issues with m options can hold
-    a large share of all distinct score vectors (it grows roughly like its (k-1)-dimensional
-    surface), and pruning compares candidates block-wise against the kept points, which is
-    quadratic in the frontier size: fine for thousands of points, slow for millions.
+    Each issue costs one merge of (options x current frontier) candidates, so the work is
+    about n * m * F log F for n issues, m options and a frontier of F points. With two
+    parties the frontier is a staircase (at most one point per distinct score of party 0) and
+    pruning is a running maximum: tens of thousands of points over 40 issues take well under
+    a second. With more parties the frontier is a (k-1)-dimensional surface and can hold a
+    large share of all distinct score vectors, growing much faster with n. Three parties are
+    pruned by divide and conquer in F log^2 F (thousands of points in milliseconds); four or
+    more by block-wise comparison with the kept points, quadratic in F (fine for thousands of
+    points, impractical for millions).
     """
     scaled = _scale(space)
     stages = _stages(scaled, len(space.parties))
@@ -233,7 +242,7 @@ def frontier(space: Space) -> Frontier:
     packages = _backtrack(stages)
     points = tuple(
         FrontierPoint(_to_fractions(row, scaled.denominators), pkg, int(c))
-        for row, pkg, c in zip(last.points.tolist(), packages, last.counts.tolist(), strict=True)
+        for row, pkg, c in zip(last.points.T.tolist(), packages, last.counts.tolist(), strict=True)
     )
     return Frontier(space, points)
 
@@ -241,7 +250,7 @@ def frontier(space: Space) -> Frontier:
 def _stages(scaled: _Scaled, k: int) -> list[_Stage]:
     dtype = scaled.tables[0].dtype if scaled.tables else np.int64
     zero = np.zeros(1, dtype=np.intp)
-    stages = [_Stage(np.zeros((1, k), dtype=dtype), np.ones(1, scaled.count_dtype), zero, zero)]
+    stages = [_Stage(np.zeros((k, 1), dtype=dtype), np.ones(1, scaled.count_dtype), zero, zero)]
     for table in scaled.tables:
         stages.append(_step(stages[-1], table))
     return stages
@@ -249,45 +258,59 @@ def _stages(scaled: _Scaled, k: int) -> list[_Stage]:
 
 def _step(stage: _Stage, table: Array) -> _Stage:
     """Add one issue: shift the frontier by every option, merge, keep non-dominated points."""
-    size = len(stage.points)
-    cand = (table[:, None, :] + stage.points[None, :, :]).reshape(-1, table.shape[1])
-    order, survivors, first = _prune_2d(cand) if cand.shape[1] == 2 else _prune_kd(cand)
+    size = stage.points.shape[1]
+    cand = (table.T[:, :, None] + stage.points[:, None, :]).reshape(table.shape[1], -1)
+    order, survivors, first = _prune_2d(cand) if len(cand) == 2 else _prune_kd(cand)
     chosen = order[survivors]  # candidate c = option * size + parent
     heads = chosen[first]
     counts = stage.counts[chosen % size]
     if len(chosen) != len(heads):
         counts = np.add.reduceat(counts, np.flatnonzero(first))
-    return _Stage(cand[heads], counts, heads % size, heads // size)
+    return _Stage(cand[:, heads], counts, heads % size, heads // size)
 
 
 def _prune_2d(cand: Array) -> tuple[Array, Array, Array]:
     """Staircase filter; returns (sort order, positions of survivors in it, first-of-point mask).
 
-    Each shifted copy of the frontier is already sorted, so a stable sort only merges runs.
+    Each shifted copy of the frontier is sorted, so a stable sort on party 0 only merges runs.
+    A record (party 1 above everything before it) is efficient unless the next record has the
+    same party-0 score; copies of an efficient point follow it within its party-0 score.
     """
-    order = np.argsort(-cand[:, 0], kind="stable")
-    a, b = cand[order, 0], cand[order, 1]
-    starts = np.flatnonzero(np.concatenate(([True], a[1:] != a[:-1])))
-    best = np.maximum.reduceat(b, starts)  # max of party 1 among equal party-0 scores
-    prior = np.concatenate(([best[0] - 1], np.maximum.accumulate(best)[:-1]))
-    kept = np.flatnonzero(best > prior)
-    sizes = np.diff(np.append(starts, len(a)))[kept]
-    group = np.repeat(np.arange(len(kept)), sizes)
-    pos = np.repeat(starts[kept] - np.cumsum(sizes) + sizes, sizes) + np.arange(len(group))
-    hit = b[pos] == best[kept][group]  # duplicates of the kept point, to aggregate counts
-    return order, pos[hit], _firsts(group[hit])
+    order = np.argsort(-cand[0], kind="stable")
+    a, b = cand[0, order], cand[1, order]
+    record = np.flatnonzero(np.concatenate(([True], b[1:] > np.maximum.accumulate(b)[:-1])))
+    heads = record[np.append(a[record[1:]] != a[record[:-1]], True)]
+    members, owners = [heads], [np.arange(len(heads))]
+    live, shift = owners[0], 1
+    while len(live):  # a party-0 score occurs at most once per copy: at most `options` rounds
+        live = live[heads[live] + shift < len(a)]
+        live = live[a[heads[live] + shift] == a[heads[live]]]
+        copy = b[heads[live] + shift] == b[heads[live]]
+        members.append(heads[live[copy]] + shift)
+        owners.append(live[copy])
+        shift += 1
+    if sum(map(len, members)) == len(heads):
+        return order, heads, np.ones(len(heads), dtype=bool)
+    grouped = np.argsort(np.concatenate(owners), kind="stable")
+    return order, np.concatenate(members)[grouped], _firsts(np.concatenate(owners)[grouped])
 
 
 def _prune_kd(cand: Array) -> tuple[Array, Array, Array]:
     """Lexicographic sort, merge equal points, block-wise k-dimensional dominance filter."""
-    order = np.lexsort([-cand[:, c] for c in reversed(range(cand.shape[1]))])
-    ranked = cand[order]
-    starts = np.flatnonzero(np.concatenate(([True], (ranked[1:] != ranked[:-1]).any(axis=1))))
-    kept = np.flatnonzero(_undominated(ranked[starts]))
-    sizes = np.diff(np.append(starts, len(ranked)))[kept]
-    group = np.repeat(np.arange(len(kept)), sizes)
-    pos = np.repeat(starts[kept] - np.cumsum(sizes) + sizes, sizes) + np.arange(len(group))
+    order = np.lexsort(-cand[::-1])
+    ranked = cand[:, order]
+    starts = np.flatnonzero(np.concatenate(([True], (ranked[:, 1:] != ranked[:, :-1]).any(0))))
+    kept = np.flatnonzero(_undominated(ranked[:, starts].T))
+    pos, group = _members(starts, ranked.shape[1], kept)
     return order, pos, _firsts(group)
+
+
+def _members(starts: Array, total: int, kept: Array) -> tuple[Array, Array]:
+    """Positions of every element of the kept runs (runs given by start), and their run."""
+    sizes = np.append(starts, total)[kept + 1] - starts[kept]
+    group = np.repeat(np.arange(len(kept)), sizes)
+    offset = np.repeat(starts[kept] - np.cumsum(sizes) + sizes, sizes)
+    return offset + np.arange(len(group)), group
 
 
 def _firsts(group: Array) -> Array:
@@ -297,24 +320,59 @@ def _firsts(group: Array) -> Array:
 def _undominated(points: Array) -> Array:
     """Mask of non-dominated rows among distinct rows sorted descending lexicographically.
 
-    Only an earlier row can dominate a later one, so each block is checked against the rows
-    kept so far and against the earlier rows of its own block (a dominated dominator is itself
-    dominated by a kept row, by transitivity).
+    Only an earlier row can dominate a later one (a dominator is lexicographically larger).
     """
     if points.shape[1] == 2:
         b = points[:, 1]
         return np.concatenate(([True], b[1:] > np.maximum.accumulate(b)[:-1]))
-    keep = np.zeros(len(points), dtype=bool)
+    if points.shape[1] == 3:
+        return ~_dominated_3d(points)
+    return ~_dominated_blockwise(points)
+
+
+def _dominated_3d(points: Array) -> Array:
+    """Divide and conquer over the sorted rows in O(n log^2 n), one vectorised pass per level.
+
+    At block width w, each left block of w rows is matched against the right block after it:
+    a right row is dominated by a left row iff the left row is >= in parties 1 and 2 (party 0
+    is already >= by the order). Sorting each pair of blocks by party 1 descending, left rows
+    first on ties, turns that into a running maximum of party 2 over left rows. Every ordered
+    pair of rows meets in exactly one level. Scores are replaced by ranks so that one int64 key
+    can hold (pair of blocks, rank), whatever the size of the scores.
+    """
+    n = len(points)
+    b, c = (np.unique(points[:, q], return_inverse=True)[1].astype(np.int64) for q in (1, 2))
+    index = np.arange(n, dtype=np.int64)
+    dominated = np.zeros(n, dtype=bool)
+    width = 1
+    while width < n:
+        pair, right = index // (2 * width), (index // width) % 2 == 1
+        order = np.argsort((pair * (n + 1) + n - b) * 2 + right)
+        base = pair[order] * (n + 1)
+        best = np.maximum.accumulate(np.where(right[order], base, base + c[order] + 1))
+        beaten = right[order] & (best - base > c[order])
+        dominated[order[beaten]] = True
+        width *= 2
+    return dominated
+
+
+def _dominated_blockwise(points: Array) -> Array:
+    """Any k: check each block against the rows kept so far and the earlier rows of the block.
+
+    A dominated dominator is itself dominated by a kept row (transitivity), so comparing with
+    kept rows only is enough. Quadratic in the number of points.
+    """
+    dominated = np.zeros(len(points), dtype=bool)
     kept: list[Array] = []
     for start in range(0, len(points), _BLOCK):
         block = points[start : start + _BLOCK]
         beaten = np.all(block[None, :, :] >= block[:, None, :], axis=2)
-        dominated = np.any(np.tril(beaten, -1), axis=1)
+        lost = np.any(np.tril(beaten, -1), axis=1)
         for chunk in _chunks(kept):
-            dominated |= np.any(np.all(chunk[None, :, :] >= block[:, None, :], axis=2), axis=1)
-        keep[start : start + len(block)] = ~dominated
-        kept.append(block[~dominated])
-    return keep
+            lost |= np.any(np.all(chunk[None, :, :] >= block[:, None, :], axis=2), axis=1)
+        dominated[start : start + len(block)] = lost
+        kept.append(block[~lost])
+    return dominated
 
 
 def _chunks(kept: list[Array]) -> Iterator[Array]:
@@ -326,14 +384,14 @@ def _chunks(kept: list[Array]) -> Iterator[Array]:
 
 def _backtrack(stages: list[_Stage]) -> list[Package]:
     """One representative package per final point, following back-pointers (vectorised)."""
-    index = np.arange(len(stages[-1].points))
+    index = np.arange(stages[-1].points.shape[1])
     columns = []
     for stage in reversed(stages[1:]):
         columns.append(stage.option[index])
         index = stage.parent[index]
     if not columns:
         return [()] * len(index)
-    return [tuple(row) for row in np.stack(columns[::-1], axis=1).tolist()]
+    return list(map(tuple, np.stack(columns[::-1], axis=1).tolist()))
 
 
 def brute_force_frontier(space: Space) -> Frontier:
@@ -365,22 +423,20 @@ def brute_force_frontier(space: Space) -> Frontier:
 def packages_at(space: Space, scores: Sequence[Exact]) -> Iterator[Package]:
     """Every package scoring exactly `scores`, a frontier point (in no particular order).
 
-    The search walks issues backwards and only visits prefix-frontier points, so its cost is
-    proportional to the packages found (their count is on the `FrontierPoint`).
+    It rebuilds the frontier, then walks issues backwards through prefix-frontier points only;
+    every step leads to a package, so the walk costs O(issues x options) per package found
+    (how many there are is `FrontierPoint.count`).
 
     Raises:
         ValueError: `scores` is not a point of the frontier.
     """
+    _check_vector(space, scores, "scores")
     scaled = _scale(space)
     stages = _stages(scaled, len(space.parties))
-    lookups = [{tuple(row) for row in stage.points.tolist()} for stage in stages]
+    lookups = [set(zip(*stage.points.tolist(), strict=True)) for stage in stages]
     scaled_scores = [Fraction(s) * d for s, d in zip(scores, scaled.denominators, strict=True)]
     target = tuple(int(x) for x in scaled_scores)
-    if (
-        len(target) != len(space.parties)
-        or target not in lookups[-1]
-        or any(x.denominator != 1 for x in scaled_scores)
-    ):
+    if target not in lookups[-1] or any(x.denominator != 1 for x in scaled_scores):
         raise ValueError(f"{tuple(scores)!r} is not a point of the Pareto frontier")
     rows = [table.tolist() for table in scaled.tables]
     return _walk_back(rows, lookups, len(rows), target)
@@ -413,16 +469,18 @@ def is_acceptable(scores: Sequence[Exact], reservation: Sequence[Exact]) -> bool
 
 def acceptable(front: Frontier, reservation: Sequence[Exact]) -> tuple[FrontierPoint, ...]:
     """Frontier points acceptable to every party: the efficient part of the ZOPA."""
+    _check_vector(front.space, reservation, "reservation")
     return tuple(p for p in front.points if is_acceptable(p.scores, reservation))
 
 
 def acceptable_packages(space: Space, reservation: Sequence[Exact]) -> Iterator[Package]:
-    """Every package acceptable to every party (the multi-issue ZOPA), lexicographically.
+    """Every package acceptable to every party (the multi-issue ZOPA), in lexicographic order.
 
     Depth-first over issues, cutting any prefix that cannot reach some party's reservation even
     with that party's best options on the remaining issues. The ZOPA itself can hold billions of
     packages: take what you need with `itertools.islice`, or use `acceptable()` on the frontier.
     """
+    _check_vector(space, reservation, "reservation")
     scaled = _scale(space)
     floor = [
         math.ceil(Fraction(r) * d) for r, d in zip(reservation, scaled.denominators, strict=True)
@@ -464,7 +522,7 @@ def nash_product(scores: Sequence[Exact], disagreement: Sequence[Exact]) -> Frac
     )
 
 
-def nash(front: Frontier, disagreement: Sequence[Exact]) -> Nash:
+def nash(front: Frontier, disagreement: Sequence[Exact]) -> Solution:
     """Nash bargaining solution over the packages, with every tied maximiser reported.
 
     Searching the frontier suffices: if u maximises the product N(u) = prod(u_p - d_p) > 0 over
@@ -476,16 +534,16 @@ def nash(front: Frontier, disagreement: Sequence[Exact]) -> Nash:
     return _best(front, disagreement, lambda p: nash_product(p.scores, disagreement))
 
 
-def kalai_smorodinsky(front: Frontier, disagreement: Sequence[Exact]) -> Nash:
+def kalai_smorodinsky(front: Frontier, disagreement: Sequence[Exact]) -> Solution:
     """Kalai-Smorodinsky solution: maximise the smallest share of each party's ideal gain.
 
     The ideal gain of a party is its best score over acceptable packages minus its
     disagreement value (attained on the frontier); a party whose ideal gain is 0 counts as
-    fully served. `product` holds the achieved minimal share. Ties are all reported.
+    fully served. `value` is the achieved smallest share. Ties are all reported.
     """
     feasible = acceptable(front, disagreement)
     if not feasible:
-        return Nash(None, ())
+        return Solution(None, ())
     ideal = [max(p.scores[q] for p in feasible) for q in range(len(disagreement))]
 
     def share(point: FrontierPoint) -> Fraction | None:
@@ -497,15 +555,15 @@ def kalai_smorodinsky(front: Frontier, disagreement: Sequence[Exact]) -> Nash:
 
 def _best(
     front: Frontier,
-    reservation: Sequence[Exact],
+    disagreement: Sequence[Exact],
     value: Callable[[FrontierPoint], Fraction | None],
-) -> Nash:
-    scored = [(value(p), p) for p in acceptable(front, reservation)]
+) -> Solution:
+    scored = [(value(p), p) for p in acceptable(front, disagreement)]
     values = [v for v, _ in scored if v is not None]
     if not values:
-        return Nash(None, ())
+        return Solution(None, ())
     top = max(values)
-    return Nash(top, tuple(p for v, p in scored if v == top))
+    return Solution(top, tuple(p for v, p in scored if v == top))
 
 
 def logroll(front: Frontier, compromise: Package) -> Logroll:

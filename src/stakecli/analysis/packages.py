@@ -102,7 +102,8 @@ class PackageAnalysis:
     acceptable_points: tuple[fr.FrontierPoint, ...]
     acceptable_packages: tuple[fr.Package, ...]
     acceptable_count: int
-    nash: fr.Nash
+    nash: fr.Solution
+    kalai_smorodinsky: fr.Solution
     compromise: fr.Package
     logroll: fr.Logroll
 
@@ -149,6 +150,7 @@ def analyse(plan: Negotiation, *, normalise: bool = False) -> PackageAnalysis | 
         acceptable_packages=tuple(listed[:LISTED]),
         acceptable_count=len(listed),
         nash=fr.nash(front, rv),
+        kalai_smorodinsky=fr.kalai_smorodinsky(front, rv),
         compromise=compromise,
         logroll=fr.logroll(front, compromise),
     )

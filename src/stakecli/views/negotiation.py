@@ -174,9 +174,13 @@ def package_summary(plan: Negotiation, *, normalise: bool = False) -> dict[str, 
             "efficient": [_point(sp, p.scores, p.package) for p in a.acceptable_points],
         },
         "nash": {
-            "product": num(a.nash.product),
+            "product": num(a.nash.value),
             "solutions": nash_points,
             "tie": len(nash_points) > 1,
+        },
+        "kalai_smorodinsky": {
+            "min_share": num(a.kalai_smorodinsky.value),
+            "solutions": [_point(sp, p.scores, p.package) for p in a.kalai_smorodinsky.points],
         },
         "compromise": _point(sp, a.logroll.compromise_scores, a.compromise),
         "logroll": {

@@ -1,0 +1,120 @@
+"""Pareto frontier benchmark: issue-by-issue merge versus enumeration.
+
+Run: PYTHONPATH=src python bench/bench_frontier.py [--brute ISSUES OPTIONS]
+"""
+
+import argparse
+import platform
+import random
+import time
+from collections.abc import Callable
+from fractions import Fraction
+
+import numpy as np
+
+from stakecli.analysis.frontier import Frontier, Space, brute_force_frontier, frontier
+
+
+def weight(rng: random.Random) -> Fraction:
+    """A weight as YAML would carry it: three decimals, converted exactly."""
+    return Fraction(str(round(rng.uniform(0.01, 1.0), 3)))
+
+
+def build(name: str, rows: list[list[tuple[Fraction, ...]]]) -> Space:
+    k = len(rows[0][0])
+    return Space(
+        parties=tuple(f"{name}{q}" for q in range(k)),
+        issues=tuple(f"issue{i}" for i in range(len(rows))),
+        options=tuple(tuple(f"o{j}" for j in range(len(r))) for r in rows),
+        scores=tuple(tuple(r) for r in rows),
+    )
+
+
+def correlated(issues: int, options: int, seed: int) -> Space:
+    """Both parties like roughly the same options (positively correlated values, 0-100)."""
+    rng = random.Random(seed)
+    rows = []
+    for _ in range(issues):
+        wa, wb = weight(rng), weight(rng)
+        values = [rng.randint(0, 100) for _ in range(options)]
+        noisy = [min(100, max(0, v + rng.randint(-30, 30))) for v in values]
+        rows.append([(wa * v, wb * u) for v, u in zip(values, noisy, strict=True)])
+    return build("c", rows)
+
+
+def opposed(issues: int, options: int, seed: int) -> Space:
+    """On every issue party B's value falls as A's rises, along a concave curve 100 - x^2/100."""
+    rng = random.Random(seed)
+    rows = []
+    for _ in range(issues):
+        wa, wb = weight(rng), weight(rng)
+        values = sorted(rng.sample(range(101), options))
+        rows.append([(wa * v, wb * (100 - Fraction(v * v, 100))) for v in values])
+    return build("o", rows)
+
+
+def three_way(issues: int, options: int, seed: int) -> Space:
+    """Three parties splitting 100 points per option (a purely distributive issue each)."""
+    rng = random.Random(seed)
+    rows = []
+    for _ in range(issues):
+        w = [weight(rng) for _ in range(3)]
+        cuts = [sorted(rng.sample(range(101), 2)) for _ in range(options)]
+        rows.append([(w[0] * x, w[1] * (y - x), w[2] * (100 - y)) for x, y in cuts])
+    return build("t", rows)
+
+
+def timed(fn: Callable[[Space], Frontier], space: Space, repeat: int = 1) -> tuple[Frontier, float]:
+    best, result = float("inf"), None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = fn(space)
+        best = min(best, time.perf_counter() - start)
+    assert result is not None
+    return result, best
+
+
+def same(a: Frontier, b: Frontier) -> bool:
+    return [(p.scores, p.count) for p in a.points] == [(p.scores, p.count) for p in b.points]
+
+
+def report(label: str, space: Space, front: Frontier, seconds: float, target: str = "") -> None:
+    size = f"{space.size:,}" if space.size < 10**15 else f"{space.size:.2e}"
+    print(
+        f"{label:<34} {size:>20} packages  {len(front.points):>7,} points"
+        f"  {seconds * 1000:>10.1f} ms {target}"
+    )
+
+
+def compare(label: str, space: Space) -> None:
+    fast, t_fast = timed(frontier, space, repeat=5)
+    slow, t_slow = timed(brute_force_frontier, space)
+    report(f"frontier {label}", space, fast, t_fast)
+    report(f"brute force {label}", space, slow, t_slow)
+    print(f"{'':<34} identical: {same(fast, slow)}, speed-up x{t_slow / t_fast:,.0f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--brute", type=int, nargs=2, default=(8, 9), metavar=("ISSUES", "OPTIONS"))
+    args = parser.parse_args()
+    print(f"python {platform.python_version()}, numpy {np.__version__}, {platform.machine()}")
+    compare("8x6 correlated", correlated(8, 6, seed=1))
+    issues, options = args.brute
+    compare(f"{issues}x{options} opposed", opposed(issues, options, seed=2))
+    for seed in (3, 4, 5):
+        space = correlated(12, 6, seed=seed)
+        front, seconds = timed(frontier, space, repeat=5)
+        report(f"frontier 12x6 correlated seed {seed}", space, front, seconds, "(target < 50 ms)")
+    for seed in (6, 7, 8):
+        space = opposed(40, 10, seed=seed)
+        front, seconds = timed(frontier, space, repeat=3)
+        report(f"frontier 40x10 opposed seed {seed}", space, front, seconds, "(target < 1 s)")
+    for issues in (8, 12):
+        space = three_way(issues, 5, seed=9)
+        front, seconds = timed(frontier, space, repeat=3)
+        report(f"frontier {issues}x5 three parties", space, front, seconds, "(no target)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,47 @@
+"""Generate realistic stakecli files of any size, for benchmarks.
+
+python bench/generate.py register 10000 > register.yaml
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+
+LEVELS = ["unaware", "resistant", "neutral", "supportive", "leading"]
+ORGS = ["Finance", "Security", "Marketing", "Engineering", "Legal", "Sales", "Vendor Co"]
+
+
+def register(n: int, seed: int = 1) -> str:
+    """A valid register of `n` stakeholders as YAML text (deterministic for a seed)."""
+    rng = random.Random(seed)
+    out = ["kind: stakeholders", "version: 1", f"title: Generated register of {n}", "stakeholders:"]
+    for i in range(n):
+        current, desired = sorted(rng.sample(range(5), 2))
+        out += [
+            f"  - id: s{i:05d}",
+            f"    name: Stakeholder {i}",
+            f"    side: {rng.choice(['internal', 'external'])}",
+            f"    organisation: {rng.choice(ORGS)}",
+            f"    role: Role {rng.randrange(50)}",
+            f"    power: {rng.randint(1, 5)}",
+            f"    legitimacy: {rng.randint(1, 5)}",
+            f"    urgency: {rng.randint(1, 5)}",
+            f"    interest: {rng.randint(1, 5)}",
+            "    engagement:",
+            f"      current: {LEVELS[current]}",
+            f"      desired: {LEVELS[desired]}",
+            "      actions: [Monthly one-to-one]",
+            f"    interests: [Budget certainty, Delivery on time {i % 7}]",
+            f"    owner: s{rng.randrange(n):05d}",
+            f"    influences: [s{rng.randrange(n):05d}]",
+            f"    tags: [{rng.choice(ORGS).lower()}]",
+        ]
+    return "\n".join(out) + "\n"
+
+
+if __name__ == "__main__":
+    what, count = sys.argv[1], int(sys.argv[2])
+    if what != "register":
+        sys.exit(f"unknown generator {what!r}; try: register")
+    sys.stdout.write(register(count))
