@@ -140,3 +140,22 @@ def test_vendor_renewal_tables_name_every_section(run):
         "Simulation",
     ):
         assert title in result.stdout
+
+
+def test_a_named_plan_is_checked_against_the_register_beside_it(run, write):
+    write(
+        "stakeholders.yaml",
+        """
+        kind: stakeholders
+        version: 1
+        stakeholders:
+          - {id: a, name: A, side: internal, power: 3, legitimacy: 3, urgency: 3, interest: 3}
+        """,
+    )
+    path = write(
+        "plan.yaml",
+        "kind: negotiation\nversion: 1\ntitle: T\nparties: [{id: a, us: true}, {id: b}]\n",
+    )
+    result = run("negotiation", path)
+    assert result.exit_code == 1
+    assert "[negotiation.unknown-stakeholder] 'b' is in no stakeholder register" in result.stderr

@@ -16,7 +16,7 @@ from stakecli.models.negotiation import Negotiation, Party
 
 LISTED = 50
 """At most this many acceptable packages are listed (they are counted up to `COUNTED`)."""
-COUNTED = 100_000
+COUNTED = 1_000
 
 
 def ordered(plan: Negotiation) -> list[Party]:

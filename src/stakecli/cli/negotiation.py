@@ -55,28 +55,26 @@ SamplesOpt = Annotated[
 
 
 def _load(path: Path, config: Path | None) -> tuple[Any, Any]:
-    """(plan, Config) for the one negotiation file at `path`; findings at error stop here."""
+    """(plan, Config) for the one negotiation file at `path`; findings at error stop here.
+
+    A named file is checked together with the registers beside it (for the id checks); a
+    folder is checked whole.
+    """
     from stakecli import config as config_mod
     from stakecli import pipeline
     from stakecli.findings import Severity
     from stakecli.reporting import location
 
     settings = config_mod.discover(path, config)
-    folder = path.parent if path.is_file() else path
-    report = pipeline.run([path, folder] if path.is_file() else [path], settings)
+    targets = [path, *_registers_beside(path)] if path.is_file() else [path]
+    report = pipeline.run(targets, settings)
     mine = [p for p in report.parsed if p.kind == "negotiation"]
+    others = {str(p.path) for p in report.parsed if p.kind != "negotiation"}
     if path.is_file():
         mine = [p for p in mine if p.path.resolve() == path.resolve()]
-    bad = [f for f in report.findings if f.severity is Severity.ERROR]
+    bad = [f for f in report.findings if f.severity is Severity.ERROR and f.path not in others]
     if path.is_file():
         bad = [f for f in bad if Path(f.path).resolve() == path.resolve()]
-    else:
-        bad = [
-            f
-            for f in bad
-            if f.path not in {str(p.path) for p in report.parsed}
-            or f.path in {str(p.path) for p in mine}
-        ]
     if bad:
         for f in bad:
             sys.stderr.write(f"{location(f)}: {f.severity} [{f.code}] {f.message}\n")
@@ -85,11 +83,26 @@ def _load(path: Path, config: Path | None) -> tuple[Any, Any]:
     if not mine:
         fail(f"no negotiation file (kind: negotiation) in {path}")
     if len(mine) > 1:
-        fail(
-            f"{len(mine)} negotiation files in {path}; name one: "
-            + ", ".join(str(p.path) for p in mine)
-        )
+        names = ", ".join(str(p.path) for p in mine)
+        fail(f"{len(mine)} negotiation files in {path}; name one: {names}")
     return mine[0].model, settings
+
+
+def _registers_beside(path: Path) -> list[Path]:
+    """YAML files next to `path` that declare `kind: stakeholders` (a cheap text check)."""
+    import re
+
+    found = []
+    for other in sorted(path.parent.glob("*.y*ml")):
+        if other.resolve() == path.resolve() or other.suffix not in (".yaml", ".yml"):
+            continue
+        try:
+            head = other.read_text(encoding="utf-8", errors="replace")[:4096]
+        except OSError:
+            continue
+        if re.search(r"^kind:\s*['\"]?stakeholders\b", head, re.MULTILINE):
+            found.append(other)
+    return found
 
 
 @negotiation_app.command()
