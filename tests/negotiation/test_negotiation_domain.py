@@ -263,3 +263,24 @@ def test_nash_ties_are_all_reported(run, write):
     assert sorted(p["package"]["deal"] for p in data["nash"]["solutions"]) == ["a", "b"]
     table = run("--color", "never", "frontier", write("tie.yaml", TIE))
     assert "Nash solution (max product of gains over the reservation scores): tie" in table.stdout
+
+
+def test_a_proposal_below_our_batna_is_walked_away_from(run, write):
+    path = write("lit.yaml", LITIGATION.replace("price: 135000", "price: 90000"))
+    data = summary(run, path)
+    assert data["recommendation"] == {
+        "accept": False,
+        "proposal": "settle",
+        "value": 90000,
+        "batna": "trial",
+        "batna_ev": 100000,
+    }
+    table = run("--color", "never", "negotiation", path)
+    assert "Walk away from settle (worth 90,000 USD to us) against our BATNA trial" in table.stdout
+
+
+def test_without_our_alternatives_the_recommendation_is_not_judged(run, write):
+    data = summary(run, write("n.yaml", SINGLE.format(rv_s=100, rv_b=120)))
+    assert data["recommendation"]["accept"] is None
+    assert data["sensitivity"] == []
+    assert data["simulation"] is None

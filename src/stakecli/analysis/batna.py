@@ -36,7 +36,7 @@ def evaluate(alt: Alternative) -> AlternativeValue:
     EV = sum p_i (value_i - cost_i) for outcomes; (low + high) / 2 for a uniform range,
     (low + mode + high) / 3 for a triangular one; the value itself when certain.
     """
-    if alt.outcomes is not None:
+    if alt.outcomes:
         nets = [
             (o.name, exact(o.probability), exact(o.value) - exact(o.cost)) for o in alt.outcomes
         ]

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from fractions import Fraction
 
+from stakecli.analysis import negotiation_scores as scoring
 from stakecli.analysis.batna import exact
 from stakecli.checks import Parsed, Workspace
-from stakecli.findings import Finding, Loc, error, warning
-from stakecli.models.negotiation import Alternative, Negotiation, Party
+from stakecli.findings import Finding, Loc, error
+from stakecli.models.negotiation import Alternative, Negotiation
 from stakecli.rules import Rule
 
-TOLERANCE = Fraction(1, 10**9)
-"""Probabilities and weights must sum to 1 within this (1/3 written as 0.333333333333 passes)."""
+TOLERANCE = scoring.TOLERANCE
+"""Probabilities and weights sum to 1 within this (0.333333333333 three times passes)."""
 
 RULES = [
     Rule("negotiation.us-count", "error", "Exactly one party must have `us: true`."),
@@ -91,7 +92,7 @@ def check(parsed: Parsed, workspace: Workspace) -> Iterator[Finding]:
     for i, party in enumerate(plan.parties):
         for j, alt in enumerate(party.alternatives):
             yield from _alternative(alt, ("parties", i, "alternatives", j))
-        yield from _scores(plan, party, ("parties", i), normalise)
+        yield from scoring.check_scores(plan, party, ("parties", i), normalise)
     yield from _proposals(plan)
     if workspace.of_kind("stakeholders"):
         known = workspace.stakeholder_ids()
@@ -164,83 +165,6 @@ def _alternative(alt: Alternative, loc: Loc) -> Iterator[Finding]:
             )
 
 
-def _scores(plan: Negotiation, party: Party, loc: Loc, normalise: bool) -> Iterator[Finding]:
-    options = {i.id: [o.id for o in i.options] for i in plan.issues}
-    if party.points and (party.weights or party.scores):
-        yield error(
-            "negotiation.scores-and-points",
-            (*loc, "points"),
-            f"{party.id!r} gives points and weights/scores; keep one form",
-            at_key=True,
-        )
-    for key in ("weights", "scores", "points"):
-        yield from _unknown_issues(getattr(party, key), options, (*loc, key))
-    for key in ("scores", "points"):
-        for issue, row in getattr(party, key).items():
-            yield from _unknown_options(issue, row, options, (*loc, key, issue))
-    if not plan.issues:
-        return
-    table: dict[str, dict[str, float]] = party.points or party.scores
-    form = "points" if party.points else "scores"
-    for issue in plan.issues:
-        for option in issue.options:
-            if option.id not in table.get(issue.id, {}):
-                yield error(
-                    "negotiation.missing-score",
-                    (*loc, form),
-                    f"{party.id!r} has no {form} for option {option.id!r} of issue {issue.id!r}",
-                    at_key=True,
-                )
-    if party.points:
-        return
-    for issue in plan.issues:
-        if issue.id not in party.weights:
-            yield error(
-                "negotiation.missing-score",
-                (*loc, "weights"),
-                f"{party.id!r} has no weight for issue {issue.id!r}",
-                at_key=True,
-            )
-    total = sum((exact(w) for w in party.weights.values()), Fraction(0))
-    if party.weights and abs(total - 1) > TOLERANCE:
-        make = warning if normalise and total > 0 else error
-        what = "normalised to 1" if make is warning else "they must sum to 1"
-        yield make(
-            "negotiation.weights",
-            (*loc, "weights"),
-            f"weights of {party.id!r} sum to {float(total):g}; {what}",
-            at_key=True,
-        )
-
-
-def _unknown_issues(
-    table: Iterable[str], options: dict[str, list[str]], loc: Loc
-) -> Iterator[Finding]:
-    for issue in table:
-        if issue not in options:
-            yield error(
-                "negotiation.unknown-issue",
-                (*loc, issue),
-                f"no issue {issue!r}; issues are {_list(options)}",
-                at_key=True,
-            )
-
-
-def _unknown_options(
-    issue: str, row: Iterable[str], options: dict[str, list[str]], loc: Loc
-) -> Iterator[Finding]:
-    if issue not in options:
-        return
-    for option in row:
-        if option not in options[issue]:
-            yield error(
-                "negotiation.unknown-option",
-                (*loc, option),
-                f"issue {issue!r} has no option {option!r}; options are {_list(options[issue])}",
-                at_key=True,
-            )
-
-
 def _proposals(plan: Negotiation) -> Iterator[Finding]:
     parties = {p.id for p in plan.parties}
     options = {i.id: [o.id for o in i.options] for i in plan.issues}
@@ -250,17 +174,17 @@ def _proposals(plan: Negotiation) -> Iterator[Finding]:
             yield error(
                 "negotiation.unknown-party",
                 (*loc, "by"),
-                f"no party {prop.by!r}; parties are {_list(parties)}",
+                f"no party {prop.by!r}; parties are {scoring.listed(parties)}",
             )
-        yield from _unknown_issues(prop.options, options, (*loc, "options"))
+        yield from scoring.unknown_issues(prop.options, options, (*loc, "options"))
         for issue, option in prop.options.items():
-            yield from _unknown_options(issue, [option], options, (*loc, "options", issue))
+            yield from scoring.unknown_options(issue, [option], options, (*loc, "options", issue))
         missing = [i for i in options if i not in prop.options]
         if (prop.options or prop.price is None) and missing:
             yield error(
                 "negotiation.incomplete-proposal",
                 loc,
-                f"proposal {prop.id!r} picks no option for {_list(missing)}",
+                f"proposal {prop.id!r} picks no option for {scoring.listed(missing)}",
             )
         elif not prop.options and prop.price is None:
             yield error(
@@ -273,9 +197,5 @@ def _proposals(plan: Negotiation) -> Iterator[Finding]:
             yield error(
                 "negotiation.unknown-party",
                 ("advocates", k, "party"),
-                f"no party {adv.party!r}; parties are {_list(parties)}",
+                f"no party {adv.party!r}; parties are {scoring.listed(parties)}",
             )
-
-
-def _list(items: Iterable[str]) -> str:
-    return ", ".join(sorted(items)) or "(none)"

@@ -25,12 +25,15 @@ from stakecli.models.negotiation import Alternative, Negotiation
 
 @dataclass(frozen=True, slots=True)
 class Recommendation:
-    """Accept `proposal` (worth `value` to us) or walk away to the BATNA."""
+    """Accept `proposal` (worth `value` to us) or walk away to the BATNA.
+
+    `accept` is None when we have no alternative to compare with (or no priced proposal).
+    """
 
     proposal: str | None
     value: Fraction | None
     batna: AlternativeValue | None
-    accept: bool
+    accept: bool | None
 
 
 def recommend(plan: Negotiation, ours: Side) -> Recommendation:
@@ -50,10 +53,10 @@ def recommend(plan: Negotiation, ours: Side) -> Recommendation:
         (value_of(exact(p.price), ours.role), p.id) for p in plan.proposals if p.price is not None
     ]
     if not priced:
-        return Recommendation(None, None, ours.batna, False)
+        return Recommendation(None, None, ours.batna, None)
     value = max(v for v, _ in priced)
     best = next(pid for v, pid in priced if v == value)
-    accept = ours.batna is None or value >= ours.batna.ev
+    accept = None if ours.batna is None else value >= ours.batna.ev
     return Recommendation(best, value, ours.batna, accept)
 
 

@@ -211,6 +211,12 @@ def headline(data: dict[str, Any]) -> list[str]:
         lines.append(f"Split the pie: pie {money(pie['pie'], cur)}; {shares}.")
     rec = data["recommendation"]
     if rec is not None and rec["proposal"] is not None:
+        if rec["accept"] is None:
+            lines.append(
+                f"Best proposal for us: {rec['proposal']} (worth {money(rec['value'], cur)}); "
+                "add our alternatives to judge it against walking away."
+            )
+            return lines
         verb = "Accept" if rec["accept"] else "Walk away from"
         lines.append(
             f"{verb} {rec['proposal']} (worth {money(rec['value'], cur)} to us) against our "
