@@ -113,3 +113,14 @@ def test_break_even_of_a_range_bound_and_a_blocked_estimate():
     rows = {(b.alternative, b.estimate): b for b in sensitivity.break_evens(blocked, side)}
     assert rows[("other-buyer", "range.high")].break_even is None  # the sure 90 still beats 75
     assert rows[("sure", "value")].break_even == 75
+
+
+def test_a_range_bound_never_breaks_even_past_the_mode():
+    text = RANGED.replace("  - {id: p120, name: At 120, price: 120}\n", "").replace(
+        "{low: 0, high: 100}", "{low: 0, high: 100, distribution: triangular, mode: 10}"
+    )
+    p = plan(text)
+    ours = batna.side(p.parties[0])
+    rows = {b.estimate: b.break_even for b in sensitivity.break_evens(p, ours)}
+    # EV = 110 / 3; reaching 75 needs +115 on one of low, mode, high (each moves EV by 1/3).
+    assert rows == {"range.low": None, "range.high": 215, "range.mode": None}

@@ -65,7 +65,8 @@ class BreakEven:
     """An estimate, its value now, and the value at which the recommendation flips.
 
     `break_even` is None when no value of this estimate alone flips it (another alternative
-    already beats the proposal, or a probability would have to leave [0, 1]).
+    already beats the proposal, a probability would have to leave [0, 1], or a range bound
+    would have to cross the range's mode or other bound).
     """
 
     alternative: str
@@ -94,6 +95,20 @@ def _linear(alt: Alternative) -> Iterator[tuple[str, Fraction, Fraction]]:
         yield "range.high", exact(alt.range.high), share
         if tri and alt.range.mode is not None:
             yield "range.mode", exact(alt.range.mode), share
+
+
+def _keeps_range(alt: Alternative, name: str, value: Fraction) -> bool:
+    """Whether a range estimate moved to `value` still gives low <= mode <= high."""
+    r = alt.range
+    if r is None or not name.startswith("range."):
+        return True
+    low, high = exact(r.low), exact(r.high)
+    mode = exact(r.mode) if r.mode is not None and r.distribution == "triangular" else None
+    if name == "range.low":
+        return value <= (mode if mode is not None else high)
+    if name == "range.high":
+        return value >= (mode if mode is not None else low)
+    return low <= value <= high
 
 
 def _probability(alt: Alternative, k: int, target: Fraction) -> Fraction | None:
@@ -135,6 +150,8 @@ def break_evens(plan: Negotiation, ours: Side) -> list[BreakEven]:
         blocked = others is not None and others > target
         for name, current, slope in _linear(alt):
             flip = None if blocked or slope == 0 else current + (target - val.ev) / slope
+            if flip is not None and not _keeps_range(alt, name, flip):
+                flip = None
             out.append(BreakEven(alt.id, name, current, flip))
         for k, o in enumerate(alt.outcomes or []):
             flip = None if blocked else _probability(alt, k, target)
