@@ -28,21 +28,8 @@ class DocumentSpec:
 
 def specs() -> list[DocumentSpec]:
     """Every document stakecli knows how to render (view modules are imported lazily)."""
-    from stakecli.views import negotiation_docs
+    found: list[DocumentSpec] = []
+    from stakecli.views import negotiation_docs as _negotiation
 
-    return [
-        DocumentSpec(
-            "negotiation-brief",
-            "negotiation",
-            "negotiation-brief.md.j2",
-            "internal",
-            negotiation_docs.brief_context,
-        ),
-        DocumentSpec(
-            "proposal",
-            "negotiation",
-            "proposal.md.j2",
-            "external",
-            negotiation_docs.proposal_context,
-        ),
-    ]
+    found += _negotiation.SPECS
+    return found

@@ -2,6 +2,7 @@
 
 import copy
 import json
+from pathlib import Path
 
 import pytest
 
@@ -235,3 +236,21 @@ def test_suppression_comment_silences_a_rule(tmp_path):
     text = "# stakecli: disable-file=negotiation.probabilities\n" + json.dumps(plan, indent=1)
     (tmp_path / "negotiation.yaml").write_text(text, encoding="utf-8")
     assert pipeline.run([tmp_path], Config()).findings == []
+
+
+def test_each_plan_is_checked_against_the_register_of_its_own_folder(tmp_path):
+    for name, ids in (("one", ["buyer", "seller", "lead", "friend"]), ("two", ["someone"])):
+        folder = tmp_path / name
+        folder.mkdir()
+        body = "\n".join(person(i) for i in ids)
+        (folder / "stakeholders.yaml").write_text(REGISTER.format(body), encoding="utf-8")
+    (tmp_path / "one" / "negotiation.yaml").write_text(json.dumps(base()), encoding="utf-8")
+    (tmp_path / "two" / "negotiation.yaml").write_text(json.dumps(base()), encoding="utf-8")
+    report = pipeline.run([tmp_path], Config())
+    flagged = {(Path(f.path).parent.name, f.dotted) for f in report.findings}
+    assert flagged == {
+        ("two", "parties[0].id"),
+        ("two", "parties[1].id"),
+        ("two", "team[0].id"),
+        ("two", "advocates[0].id"),
+    }

@@ -10,6 +10,7 @@ from stakecli.analysis.batna import exact
 from stakecli.checks import Parsed, Workspace
 from stakecli.findings import Finding, Loc, error
 from stakecli.models.negotiation import Alternative, Negotiation
+from stakecli.models.stakeholders import Register
 from stakecli.rules import Rule
 
 TOLERANCE = scoring.TOLERANCE
@@ -94,8 +95,8 @@ def check(parsed: Parsed, workspace: Workspace) -> Iterator[Finding]:
             yield from _alternative(alt, ("parties", i, "alternatives", j))
         yield from scoring.check_scores(plan, party, ("parties", i), normalise)
     yield from _proposals(plan)
-    if workspace.of_kind("stakeholders"):
-        known = workspace.stakeholder_ids()
+    known = _register_ids(parsed, workspace)
+    if known is not None:
         for loc, ref in plan.references():
             if ref not in known:
                 yield error(
@@ -199,3 +200,20 @@ def _proposals(plan: Negotiation) -> Iterator[Finding]:
                 ("advocates", k, "party"),
                 f"no party {adv.party!r}; parties are {scoring.listed(parties)}",
             )
+
+
+def _register_ids(parsed: Parsed, workspace: Workspace) -> set[str] | None:
+    """Ids of the registers that belong with the plan, or None when the run has no register.
+
+    Those are the registers of the nearest folder, at or above the plan's, that holds any, so
+    one run over several example folders checks each plan against its own register.
+    """
+    registers = [f for f in workspace.of_kind("stakeholders") if isinstance(f.model, Register)]
+    if not registers:
+        return None
+    for folder in parsed.path.resolve().parents:
+        here = [f for f in registers if f.path.resolve().parent == folder]
+        if here:
+            registers = here
+            break
+    return {s.id for f in registers if isinstance(f.model, Register) for s in f.model.stakeholders}

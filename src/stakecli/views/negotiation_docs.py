@@ -7,6 +7,7 @@ from dataclasses import asdict
 from typing import Any
 
 from stakecli.checks import Parsed, Workspace
+from stakecli.documents import DocumentSpec
 from stakecli.models.negotiation import Negotiation
 from stakecli.views import negotiation as data
 from stakecli.views import negotiation_text as text
@@ -133,3 +134,12 @@ def proposal_context(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
     plan = parsed.model
     assert isinstance(plan, Negotiation)
     return proposal(plan)
+
+
+SPECS = [
+    DocumentSpec(
+        "negotiation-brief", "negotiation", "negotiation-brief.md.j2", "internal", brief_context
+    ),
+    DocumentSpec("proposal", "negotiation", "proposal.md.j2", "external", proposal_context),
+]
+"""The documents of a negotiation plan (registered in `documents.specs()`)."""
