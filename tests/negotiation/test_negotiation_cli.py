@@ -159,3 +159,27 @@ def test_a_named_plan_is_checked_against_the_register_beside_it(run, write):
     result = run("negotiation", path)
     assert result.exit_code == 1
     assert "[negotiation.unknown-stakeholder] 'b' is in no stakeholder register" in result.stderr
+
+
+def test_json_schema_accepts_the_example_and_marks_our_estimates_confidential(run):
+    jsonschema = pytest.importorskip("jsonschema")
+    from ruamel.yaml import YAML
+
+    schema = json.loads(run("schema", "negotiation").stdout)
+    data = YAML(typ="safe").load(VENDOR / "negotiation.yaml")
+    jsonschema.validate(data, schema)
+    party = schema["$defs"]["Party"]["properties"]
+    secret = {k for k, v in party.items() if v.get("x-stakecli-confidential")}
+    assert secret == {
+        "alternatives",
+        "aspiration",
+        "reservation",
+        "reservation_score",
+        "weights",
+        "scores",
+        "points",
+        "notes",
+    }
+    data["parties"][0]["scores"]["price"]["d5"] = 101
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, schema)
