@@ -32,6 +32,7 @@ lint: $(VENV)/.dev
 
 test: lint
 	$(SC) validate --strict $(EXAMPLES)
+	$(SC) render --check --audience all $(EXAMPLES)
 	$(BIN)/pytest -q
 
 fmt: $(VENV)/.dev
@@ -40,6 +41,7 @@ fmt: $(VENV)/.dev
 
 golden: $(VENV)/.dev
 	$(BIN)/pytest -q --update-golden
+	for ex in $(EXAMPLES); do [ ! -d $$ex ] || $(SC) render --audience all $$ex -o $$ex/docs; done
 
 schemas docs: $(VENV)/.runtime
 	for kind in $$($(BIN)/python -c "from stakecli.models import MODEL_BY_KIND; print(*MODEL_BY_KIND)"); do \

@@ -59,14 +59,25 @@ ProjectCheck = Callable[[Workspace], Iterable[Finding]]
 
 def file_checks() -> dict[str, list[FileCheck]]:
     """The checks per kind (imported lazily: only `validate` needs them)."""
-    from stakecli.analysis import negotiation, register
+    from stakecli.analysis import register
 
-    return {
-        "stakeholders": [register.check],
-        "negotiation": [negotiation.check],
-    }
+    checks: dict[str, list[FileCheck]] = {"stakeholders": [register.check]}
+    from stakecli.analysis import decision_raci, decisions
+
+    checks["decision"] = [decisions.check, decision_raci.check]
+    from stakecli.analysis import comms
+
+    checks["comms"] = [comms.check]
+    from stakecli.analysis import negotiation
+
+    checks["negotiation"] = [negotiation.check]
+    return checks
 
 
 def project_checks() -> list[ProjectCheck]:
     """The checks that need every file of the run."""
-    return []
+    found: list[ProjectCheck] = []
+    from stakecli.analysis import decisions
+
+    found.append(decisions.check_folders)
+    return found

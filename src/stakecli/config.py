@@ -25,6 +25,26 @@ class Section(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class DecisionsConfig(Section):
+    """Settings of the decision-record checks (docs/documents.md)."""
+
+    max_proposed_days: int = Field(
+        30, ge=1, description="A decision proposed longer than this is a warning."
+    )
+
+
+class CommsConfig(Section):
+    """Settings of the communication-plan checks (docs/documents.md)."""
+
+    key_score: int = Field(
+        4,
+        ge=1,
+        le=5,
+        description="Power and interest at or above this (1-5) make a stakeholder one to "
+        "manage closely, whom the comms plan must cover.",
+    )
+
+
 class NegotiationConfig(Section):
     """Settings for negotiation plans (docs/negotiation.md)."""
 
@@ -43,6 +63,8 @@ class Config(Section):
     rules: dict[str, Grade] = Field(
         default={}, description="Re-grade or switch off rules: {code: error|warning|info|off}."
     )
+    decisions: DecisionsConfig = DecisionsConfig()
+    comms: CommsConfig = CommsConfig()
     negotiation: NegotiationConfig = NegotiationConfig()
     source: Path | None = Field(None, exclude=True, description="The file this came from.")
 

@@ -16,7 +16,9 @@ class DocumentSpec:
     """A document rendered from one file of `kind` through `template`.
 
     `context` computes every value the template shows (templates never compute); for an
-    `external` audience it must leave out everything marked confidential.
+    `external` audience it receives redacted models (see `confidentiality.redact`). A
+    `collective` document is rendered once per folder rather than once per file: its context
+    is called with the folder's first file of `kind` and reads the others from the workspace.
     """
 
     name: str
@@ -24,11 +26,18 @@ class DocumentSpec:
     template: str
     audience: Literal["internal", "external"]
     context: Context
+    collective: bool = False
 
 
 def specs() -> list[DocumentSpec]:
     """Every document stakecli knows how to render (view modules are imported lazily)."""
     found: list[DocumentSpec] = []
+    from stakecli.views import decisions as _decisions
+
+    found += _decisions.SPECS
+    from stakecli.views import comms as _comms
+
+    found += _comms.SPECS
     from stakecli.views import negotiation_docs as _negotiation
 
     found += _negotiation.SPECS

@@ -1,7 +1,13 @@
-"""Jinja environment for Markdown documents: sandboxed, strict, with escaping filters.
+"""Jinja environment for Markdown documents: sandboxed, strict, escaping user strings by default.
 
 Renderers return strings; writing files is the caller's job. Templates receive computed
 values and never compute them.
+
+Escaping: every `{{ expression }}` whose value is a plain string is escaped for Markdown
+running text (`md`) by the environment's `finalize` hook, so a user string cannot open a
+link, a table cell, an HTML tag or a code span. The filters `md`, `cell`, `mlabel`, `mid`
+and `paragraphs` return `Safe` strings that pass through unchanged; Jinja's `|safe` opts out
+explicitly.
 """
 
 from __future__ import annotations
@@ -10,9 +16,16 @@ import re
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
+from types import TracebackType
 from typing import Any
 
 from stakecli.errors import TemplateError
+
+
+class Safe(str):
+    """A string already escaped for where the template puts it; `finalize` leaves it alone."""
+
+    __slots__ = ()
 
 
 def builtin_templates() -> Path:
@@ -23,34 +36,53 @@ def builtin_templates() -> Path:
     return Path(__file__).resolve().parents[2] / "templates"
 
 
-_CELL = re.compile(r"([\\|`*_\[\]<>#])")
+_SPACE = re.compile(r"\s+")
+_CELL = re.compile(r"([\\|`*_\[\]<>#~])")
 
 
-def md_text(value: Any) -> str:
-    """Escape a user string for Markdown running text (one line)."""
-    text = " ".join(str(value).split())
-    return _CELL.sub(r"\\\1", text)
+def md_text(value: Any) -> Safe:
+    """Escape a user string for Markdown running text (one line: whitespace runs become a space)."""
+    text = _SPACE.sub(" ", str(value))
+    return Safe(_CELL.sub(r"\\\1", text))
 
 
-def md_cell(value: Any) -> str:
+def md_cell(value: Any) -> Safe:
     """Escape a user string for a Markdown table cell: `|` and newlines cannot break the row."""
-    return md_text(value) if value is not None and value != "" else "—"
+    return md_text(value) if value is not None and value != "" else Safe("—")
 
 
-def mermaid_label(value: Any) -> str:
+def md_paragraphs(value: Any) -> Safe:
+    """Escape multi-paragraph user text: blank lines separate paragraphs, other breaks join."""
+    parts = re.split(r"\n\s*\n", str(value).strip())
+    return Safe("\n\n".join(md_text(p.strip()) for p in parts if p.strip()))
+
+
+def mermaid_label(value: Any) -> Safe:
     """A user string safe inside a double-quoted Mermaid label (quotes, colons, brackets)."""
     text = " ".join(str(value).split())
-    return "".join(f"#{ord(ch)};" if ch in '"#<>[](){}|;:`\\' else ch for ch in text)
+    return Safe("".join(f"#{ord(ch)};" if ch in '"#<>[](){}|;:`\\' else ch for ch in text))
 
 
-def mermaid_id(value: Any) -> str:
+def mermaid_id(value: Any) -> Safe:
     """A Mermaid node id derived from a stakecli id (letters, digits and `_` only)."""
-    return "n_" + re.sub(r"[^A-Za-z0-9_]", "_", str(value))
+    return Safe("n_" + re.sub(r"[^A-Za-z0-9_]", "_", str(value)))
+
+
+def finalize(value: Any) -> Any:
+    """The default escape of every `{{ ... }}`: plain strings are Markdown-escaped."""
+    if value is None:
+        return "—"
+    if isinstance(value, Safe) or type(value).__name__ == "Markup":
+        return value
+    if isinstance(value, str):
+        return md_text(value)
+    return value
 
 
 FILTERS = {
     "md": md_text,
     "cell": md_cell,
+    "paragraphs": md_paragraphs,
     "mlabel": mermaid_label,
     "mid": mermaid_id,
 }
@@ -65,6 +97,7 @@ def _environment(search: tuple[Path, ...]) -> Any:
         loader=FileSystemLoader([str(p) for p in search]),
         undefined=StrictUndefined,
         autoescape=False,
+        finalize=finalize,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -79,16 +112,54 @@ def environment(user_dirs: Sequence[Path] = ()) -> Any:
     return _environment(search)
 
 
-def render(template: str, context: dict[str, Any], user_dirs: Sequence[Path] = ()) -> str:
-    """Render one template to a string; template problems raise TemplateError."""
-    from jinja2 import TemplateError as JinjaError
+def template_path(template: str, user_dirs: Sequence[Path] = ()) -> Path:
+    """The file that `template` resolves to (a user override, or the built-in)."""
     from jinja2 import TemplateNotFound
+
+    try:
+        source = environment(user_dirs).get_template(template).filename
+    except TemplateNotFound:
+        raise TemplateError(f"template {template!r} not found") from None
+    return Path(source)
+
+
+def render(template: str, context: dict[str, Any], user_dirs: Sequence[Path] = ()) -> str:
+    """Render one template to a string; template problems raise TemplateError.
+
+    The message starts with `file:line:` of the template where the problem is (relative to
+    the current folder when below it), e.g. `templates/decision.md.j2:12: 'foo' is undefined`.
+    """
+    from jinja2 import TemplateError as JinjaError
+    from jinja2 import TemplateNotFound, TemplateSyntaxError
 
     env = environment(user_dirs)
     try:
         return str(env.get_template(template).render(**context))
-    except TemplateNotFound:
-        raise TemplateError(f"template {template!r} not found") from None
+    except TemplateNotFound as exc:
+        missing = f" (included from {template!r})" if exc.name != template else ""
+        raise TemplateError(f"template {exc.name!r} not found{missing}") from None
+    except TemplateSyntaxError as exc:
+        where = _shown(exc.filename or template)
+        raise TemplateError(f"{where}:{exc.lineno}: {exc.message}") from None
     except JinjaError as exc:
-        where = f"{getattr(exc, 'filename', None) or template}:{getattr(exc, 'lineno', '?')}"
-        raise TemplateError(f"{where}: {exc}") from None
+        filename, line = _template_frame(exc.__traceback__, template)
+        raise TemplateError(f"{_shown(filename)}:{line}: {exc.message or exc}") from None
+
+
+def _template_frame(tb: TracebackType | None, template: str) -> tuple[str, int | str]:
+    """The innermost template file and line in a traceback (Jinja rewrites frames to them)."""
+    found: tuple[str, int | str] = (template, "?")
+    while tb is not None:
+        name = tb.tb_frame.f_code.co_filename
+        if name.endswith(".j2") or tb.tb_frame.f_globals.get("__jinja_template__") is not None:
+            found = (name, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+def _shown(filename: str) -> str:
+    path = Path(filename)
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

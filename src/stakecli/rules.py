@@ -48,6 +48,9 @@ CORE = [
 
 RULE_MODULES = [
     "stakecli.analysis.register",
+    "stakecli.analysis.decisions",
+    "stakecli.analysis.decision_raci",
+    "stakecli.analysis.comms",
     "stakecli.analysis.negotiation",
 ]
 """Modules that define a `RULES` list; each area of analysis owns its codes."""

@@ -171,9 +171,3 @@ def test_json_output_is_only_json(run, command):
     result = run(*command, VENDOR, "--format", "json")
     assert result.exit_code == 0, result.stderr
     json.loads(result.stdout)
-
-
-@pytest.mark.parametrize("name", ["negotiation-brief", "proposal"])
-def test_vendor_renewal_documents_match_golden(golden, name):
-    _, text = rendered(name)
-    golden(f"vendor-renewal-{name}.md", text)

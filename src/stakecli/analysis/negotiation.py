@@ -6,11 +6,11 @@ from collections.abc import Iterator
 from fractions import Fraction
 
 from stakecli.analysis import negotiation_scores as scoring
+from stakecli.analysis import scope
 from stakecli.analysis.batna import exact
 from stakecli.checks import Parsed, Workspace
 from stakecli.findings import Finding, Loc, error
 from stakecli.models.negotiation import Alternative, Negotiation
-from stakecli.models.stakeholders import Register
 from stakecli.rules import Rule
 
 TOLERANCE = scoring.TOLERANCE
@@ -203,17 +203,7 @@ def _proposals(plan: Negotiation) -> Iterator[Finding]:
 
 
 def _register_ids(parsed: Parsed, workspace: Workspace) -> set[str] | None:
-    """Ids of the registers that belong with the plan, or None when the run has no register.
-
-    Those are the registers of the nearest folder, at or above the plan's, that holds any, so
-    one run over several example folders checks each plan against its own register.
-    """
-    registers = [f for f in workspace.of_kind("stakeholders") if isinstance(f.model, Register)]
-    if not registers:
+    """Ids of the registers that belong with the plan (`scope`), None when the run has none."""
+    if not workspace.of_kind("stakeholders"):
         return None
-    for folder in parsed.path.resolve().parents:
-        here = [f for f in registers if f.path.resolve().parent == folder]
-        if here:
-            registers = here
-            break
-    return {s.id for f in registers if isinstance(f.model, Register) for s in f.model.stakeholders}
+    return {s.id for s in scope.stakeholders(workspace, parsed.path)}

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from stakecli.models.comms import CommsPlan
+from stakecli.models.decision import Decision
 from stakecli.models.negotiation import Negotiation
 from stakecli.models.stakeholders import Register
 
 MODEL_BY_KIND: dict[str, type[BaseModel]] = {
     "stakeholders": Register,
+    "decision": Decision,
+    "comms": CommsPlan,
     "negotiation": Negotiation,
 }
 """Every file kind stakecli reads, keyed by the value of its `kind:` field."""

@@ -1,1 +1,1 @@
-"""Document views: every value a template or a terminal table shows, computed in Python."""
+"""Context builders: turn parsed files into the values a document template shows."""

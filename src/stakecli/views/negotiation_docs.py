@@ -60,8 +60,8 @@ def brief(
 
 
 def _label(value: str) -> str:
-    """Mermaid quadrant point names allow letters, digits, spaces and a few marks only."""
-    return re.sub(r"[^A-Za-z0-9 _.-]", "_", value)
+    """Mermaid quadrant point names: letters, digits, spaces and hyphens (nothing to escape)."""
+    return re.sub(r"[^A-Za-z0-9 -]", "-", value)
 
 
 def quadrant(packages: dict[str, Any]) -> dict[str, Any]:

@@ -1,0 +1,197 @@
+"""`stakecli render`: Markdown documents from YAML, to stdout, to a folder, or checked for CI."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from stakecli.cli._app import app, fail, reports_errors
+
+if TYPE_CHECKING:
+    from stakecli.checks import Workspace
+    from stakecli.documents import DocumentSpec
+    from stakecli.publishing import Rendered
+
+
+class Audience(StrEnum):
+    """Which documents to render."""
+
+    INTERNAL = "internal"
+    EXTERNAL = "external"
+    ALL = "all"
+
+
+@app.command()
+@reports_errors
+def render(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            exists=True,
+            help="YAML files or folders (searched recursively). Default: the current folder.",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            file_okay=False,
+            help="Write <stem>.<document>.md files into this folder instead of printing.",
+        ),
+    ] = None,
+    document: Annotated[
+        str | None, typer.Option("--document", "-d", help="Only this document, e.g. decision-memo.")
+    ] = None,
+    audience: Annotated[
+        Audience, typer.Option(help="internal, external (leak-guarded) or all.")
+    ] = Audience.INTERNAL,
+    templates: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--templates",
+            exists=True,
+            file_okay=False,
+            help="Folder of templates that override the built-ins by name (repeatable).",
+        ),
+    ] = None,
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check",
+            help="Write nothing; exit 1 if a committed document (in -o DIR, default "
+            "<path>/docs) is missing, out of date or edited.",
+        ),
+    ] = False,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Overwrite files stakecli did not write or that were edited."),
+    ] = False,
+    config: Annotated[Path | None, typer.Option(help="Config file (default: discovered).")] = None,
+) -> None:
+    """Render Markdown documents (decision memos, comms plans, agendas...) from YAML.
+
+    Example: stakecli render examples/conflicting-kpis -o examples/conflicting-kpis/docs
+    """
+    from stakecli import publishing
+    from stakecli.documents import specs
+
+    wanted = ["internal", "external"] if audience is Audience.ALL else [audience.value]
+    chosen = publishing.select(specs(), wanted, document)
+    batches = [(path, _render(path, chosen, templates or [], config)) for path in paths or [Path()]]
+    if check:
+        raise typer.Exit(_check(batches, output, wanted))
+    if output is not None:
+        everything = [d for _, docs in batches for d in docs]
+        publishing.refuse_collisions(everything)
+        raise typer.Exit(_write(everything, output, force=force))
+    _print([d for _, docs in batches for d in docs])
+
+
+def _render(
+    path: Path, chosen: list[DocumentSpec], templates: list[Path], config: Path | None
+) -> list[Rendered]:
+    from stakecli import config as config_mod
+    from stakecli import pipeline, publishing
+    from stakecli.checks import Workspace
+    from stakecli.findings import Severity
+    from stakecli.reporting import location
+
+    scope = context_root(path)
+    settings = config_mod.discover(scope, config)
+    report = pipeline.run([path, scope] if path.is_file() else [path], settings)
+    errors = [f for f in report.findings if f.severity is Severity.ERROR]
+    if errors:
+        for f in errors:
+            sys.stderr.write(f"{location(f)}: {f.severity} [{f.code}] {f.message}\n")
+        sys.stderr.write(
+            f"stakecli: {path}: {len(errors)} error(s) in the YAML; nothing rendered "
+            "(fix them first: `stakecli validate`)\n"
+        )
+        raise typer.Exit(1)
+    workspace: Workspace = Workspace(settings, report.parsed)
+    docs = publishing.produce(workspace, chosen, scope, templates)
+    if path.is_file():  # only the named file's own documents
+        docs = [d for d in docs if d.source.resolve() == path.resolve()]
+    return docs
+
+
+def context_root(path: Path) -> Path:
+    """The folder whose files give a single file its context (register, sibling decisions).
+
+    A folder is its own root; a file's root is its folder, or the folder above for a file
+    in `decisions/`.
+    """
+    if path.is_dir():
+        return path
+    folder = path.parent
+    return folder.parent if folder.name == "decisions" else folder
+
+
+def _docs_folder(path: Path, output: Path | None) -> Path:
+    if output is not None:
+        return output
+    return context_root(path) / "docs"
+
+
+def _check(
+    batches: list[tuple[Path, list[Rendered]]], output: Path | None, wanted: list[str]
+) -> int:
+    from stakecli.publishing import State, orphans, state
+
+    problems = checked = 0
+    for path, docs in batches:
+        folder = _docs_folder(path, output)
+        for doc in docs:
+            target = folder / doc.name
+            checked += 1
+            found = state(target, doc.content(folder))
+            if found is not State.FRESH:
+                problems += 1
+                sys.stdout.write(f"{target}: {found.reason} (from {doc.source})\n")
+        for extra in orphans(folder, (d.name for d in docs), wanted) if path.is_dir() else []:
+            problems += 1
+            sys.stdout.write(
+                f"{extra}: generated from a source that no longer produces it; delete it\n"
+            )
+    verdict = f"{problems} out of date" if problems else "all up to date"
+    sys.stderr.write(f"{checked} document(s) checked: {verdict}\n")
+    return 1 if problems else 0
+
+
+def _write(docs: list[Rendered], folder: Path, *, force: bool) -> int:
+    from stakecli.publishing import State, state, write_atomic
+
+    refused = 0
+    for doc in docs:
+        target = folder / doc.name
+        content = doc.content(folder)
+        found = state(target, content)
+        if found in (State.EDITED, State.FOREIGN) and not force:
+            refused += 1
+            sys.stderr.write(
+                f"stakecli: {target}: not overwritten: {found.reason}; "
+                "use --force to overwrite it\n"
+            )
+            continue
+        if found is State.FRESH:
+            sys.stderr.write(f"unchanged {target}\n")
+            continue
+        write_atomic(target, content)
+        sys.stderr.write(f"wrote {target}\n")
+    return 1 if refused else 0
+
+
+def _print(docs: list[Rendered]) -> None:
+    if len(docs) != 1:
+        names = ", ".join(f"{d.name}" for d in docs) or "none"
+        fail(
+            f"{len(docs)} documents selected ({names}); print one with --document NAME "
+            "and a single file, or write them all with -o DIR"
+        )
+    sys.stdout.write(docs[0].body)

@@ -1,0 +1,126 @@
+"""Builders for decision, comms and register files in a temporary project folder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from stakecli import pipeline
+from stakecli.config import Config
+from stakecli.findings import Finding
+
+REGISTER = {
+    "kind": "stakeholders",
+    "version": 1,
+    "stakeholders": [
+        {
+            "id": "ana",
+            "name": "Ana Lima",
+            "side": "internal",
+            "power": 5,
+            "legitimacy": 5,
+            "urgency": 4,
+            "interest": 5,
+            "tags": ["leads"],
+        },
+        {
+            "id": "bo",
+            "name": "Bo Chen",
+            "side": "internal",
+            "power": 2,
+            "legitimacy": 3,
+            "urgency": 2,
+            "interest": 2,
+        },
+        {
+            "id": "cy",
+            "name": "Cy Park",
+            "side": "external",
+            "power": 2,
+            "legitimacy": 2,
+            "urgency": 2,
+            "interest": 2,
+            "notes": "Secretly negotiating with a rival vendor.",
+            "confidential": False,
+        },
+    ],
+}
+
+
+PLAN = {
+    "kind": "comms",
+    "version": 1,
+    "communications": [
+        {
+            "id": "weekly",
+            "audience": ["leads"],
+            "message": "Status",
+            "channel": "Email",
+            "frequency": "weekly",
+            "owner": "bo",
+        }
+    ],
+    "ceremonies": [
+        {
+            "id": "qbr",
+            "name": "QBR",
+            "type": "qbr",
+            "audience": ["cy"],
+            "owner": "ana",
+            "frequency": "quarterly",
+            "agenda": [{"topic": "Review", "owner": "bo", "minutes": 30}],
+        }
+    ],
+    "escalation": [{"level": 1, "contact": "ana", "within": "2 days"}],
+}
+
+
+def decision(number: int = 1, **changes: Any) -> dict[str, Any]:
+    """A valid accepted decision; `changes` override keys (None deletes one)."""
+    data: dict[str, Any] = {
+        "kind": "decision",
+        "version": 1,
+        "number": number,
+        "title": f"Decision {number}",
+        "status": "accepted",
+        "date": "2026-01-10",
+        "deciders": ["ana"],
+        "context": "Why we decide.",
+        "options": [{"name": "A"}, {"name": "B"}],
+        "outcome": {"chosen": "A", "rationale": "it is cheaper."},
+    }
+    for key, value in changes.items():
+        if value is None:
+            data.pop(key, None)
+        else:
+            data[key] = value
+    return data
+
+
+def put(folder: Path, name: str, data: dict[str, Any]) -> Path:
+    """Write `data` as YAML (JSON is YAML) at folder/name."""
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    return path
+
+
+def project(folder: Path, *decisions: dict[str, Any], register: bool = True) -> Path:
+    """A folder with a register and the given decisions named NNNN-dN.yaml."""
+    if register:
+        put(folder, "stakeholders.yaml", REGISTER)
+    for d in decisions:
+        put(folder, f"decisions/{d['number']:04d}-d{d['number']}.yaml", d)
+    return folder
+
+
+def codes(folder: Path, config: Config | None = None) -> list[tuple[str, str, tuple[Any, ...]]]:
+    """(code, file name, loc) of every finding of a validation run over `folder`."""
+    report = pipeline.run([folder], config or Config())
+    return [(f.code, Path(f.path).name, f.loc) for f in report.findings]
+
+
+def findings(folder: Path) -> list[Finding]:
+    """Every finding of a validation run over `folder`."""
+    return pipeline.run([folder], Config()).findings

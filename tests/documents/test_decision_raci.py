@@ -1,0 +1,89 @@
+"""A decision that is a RACI row names the row's decision-maker(s) as deciders."""
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from stakecli.analysis.decision_raci import check, holders
+from stakecli.checks import Parsed, Workspace
+from stakecli.config import Config
+from stakecli.models.decision import Decision
+
+
+def raci(variant="raci", file_id="main", roles=None, **rows):
+    """A stand-in for a parsed raci.yaml (the check reads RACI files duck-typed)."""
+    roles = roles or {}
+    model = SimpleNamespace(
+        id=file_id,
+        variant=variant,
+        rows=[SimpleNamespace(id=rid, assign=assign) for rid, assign in rows.items()],
+        people=lambda p: roles.get(p, [p]),
+    )
+    return Parsed(Path("raci.yaml"), "raci", None, model)
+
+
+def decision(raci_ref, deciders):
+    model = Decision.model_validate(
+        {
+            "kind": "decision",
+            "version": 1,
+            "number": 1,
+            "title": "t",
+            "status": "proposed",
+            "date": "2026-01-01",
+            "context": "c",
+            "raci": raci_ref,
+            "deciders": deciders,
+        }
+    )
+    return Parsed(Path("decisions/0001-t.yaml"), "decision", None, model)
+
+
+def codes(parsed, *files):
+    return [(f.code, f.loc) for f in check(parsed, Workspace(Config(), list(files)))]
+
+
+ROWS = {"launch-date": {"ana": "A", "bo": "R", "cy": "C"}}
+
+
+def test_matching_deciders_pass():
+    assert codes(decision("launch-date", ["ana"]), raci(**ROWS)) == []
+    assert codes(decision("main#launch-date", ["ana"]), raci(**ROWS)) == []
+
+
+def test_deciders_that_differ_from_the_accountable_fail():
+    assert codes(decision("launch-date", ["bo"]), raci(**ROWS)) == [
+        ("decision.raci-mismatch", ("deciders",))
+    ]
+
+
+def test_an_unknown_row_fails():
+    assert codes(decision("launch", ["ana"]), raci(**ROWS)) == [
+        ("decision.raci-unknown", ("raci",))
+    ]
+    assert codes(decision("other#launch-date", ["ana"]), raci(**ROWS)) == [
+        ("decision.raci-unknown", ("raci",))
+    ]
+
+
+def test_without_raci_files_nothing_is_checked():
+    assert codes(decision("anything", ["bo"])) == []
+
+
+@pytest.mark.parametrize(
+    ("variant", "assign", "expected"),
+    [
+        ("raci", {"ana": "A/R", "bo": "R"}, {"ana"}),
+        ("daci", {"ana": "D", "bo": "A"}, {"bo"}),
+        ("rapid", {"ana": "R", "bo": "D", "cy": "A"}, {"bo"}),
+    ],
+)
+def test_the_deciding_letter_depends_on_the_variant(variant, assign, expected):
+    model = raci(variant, row=assign).model
+    assert holders(model, model.rows[0]) == expected
+
+
+def test_role_names_expand_to_their_holders():
+    model = raci(roles={"owner": ["ana", "cy"]}, row={"owner": "A"}).model
+    assert holders(model, model.rows[0]) == {"ana", "cy"}

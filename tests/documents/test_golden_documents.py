@@ -1,0 +1,28 @@
+"""Every built-in document on every example, compared with tests/golden (`make golden`)."""
+
+import pytest
+
+from conftest import EXAMPLES
+from stakecli import pipeline, publishing
+from stakecli.checks import Workspace
+from stakecli.config import Config
+from stakecli.documents import specs
+
+FOLDERS = sorted(p for p in EXAMPLES.iterdir() if p.is_dir() and p.name != "mistakes")
+CASES = [
+    (folder, doc)
+    for folder in FOLDERS
+    for doc in publishing.produce(
+        Workspace(Config(), pipeline.run([folder]).parsed), specs(), folder, []
+    )
+]
+
+
+@pytest.mark.parametrize(("folder", "doc"), CASES, ids=[f"{f.name}/{d.name}" for f, d in CASES])
+def test_builtin_document_matches_its_golden_file(golden, folder, doc):
+    golden(f"{folder.name}/{doc.name}", doc.body)
+
+
+def test_every_builtin_document_has_a_golden_case():
+    covered = {doc.spec.name for _, doc in CASES}
+    assert covered == {s.name for s in specs()}
