@@ -183,3 +183,36 @@ def test_json_schema_accepts_the_example_and_marks_our_estimates_confidential(ru
     data["parties"][0]["scores"]["price"]["d5"] = 101
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, schema)
+
+
+HOSTILE = {
+    "parties-not-a-list": "parties: 5\n",
+    "one-party": "parties: [{id: a, us: true}]\n",
+    "empty-issue": "parties: [{id: a, us: true}, {id: b}]\nissues: [{}]\n",
+    "probability-text": (
+        "parties:\n  - id: a\n    us: true\n    alternatives:\n      - id: x\n        name: X\n"
+        "        outcomes: [{name: o, probability: lots, value: 1}]\n  - {id: b}\n"
+    ),
+    "huge-money": (
+        "parties:\n  - id: a\n    us: true\n    alternatives: [{id: x, name: X, value: 1e300}]\n"
+        "  - {id: b}\n"
+    ),
+    "nan-score": (
+        "parties:\n  - {id: a, us: true, weights: {i: 1}, scores: {i: {o: .nan}}}\n  - {id: b}\n"
+        "issues: [{id: i, name: I, options: [{id: o, name: O}]}]\n"
+    ),
+    "empty-outcomes": (
+        "parties:\n  - id: a\n    us: true\n    alternatives: [{id: x, name: X, outcomes: []}]\n"
+        "  - {id: b}\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("body", HOSTILE.values(), ids=list(HOSTILE))
+def test_bad_plans_get_located_findings_never_a_traceback(run, write, body):
+    path = write("n.yaml", "kind: negotiation\nversion: 1\ntitle: T\n" + body)
+    for command in (["negotiation"], ["frontier"], ["negotiation", "chart"]):
+        result = run(*command, path)
+        assert result.exit_code == 1, (command, result.stderr)
+        assert "n.yaml:" in result.stderr
+        assert "internal error" not in result.stderr

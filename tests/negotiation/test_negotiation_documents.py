@@ -171,3 +171,24 @@ def test_json_output_is_only_json(run, command):
     result = run(*command, VENDOR, "--format", "json")
     assert result.exit_code == 0, result.stderr
     json.loads(result.stdout)
+
+
+def test_three_parties_frontier_matches_enumeration_and_charts_as_points(run, tmp_path):
+    from stakecli.analysis import frontier, packages
+    from stakecli.models.negotiation import Negotiation
+
+    path = Path(__file__).parent / "three-parties.yaml"
+    data = json.loads(run("frontier", path, "-f", "json").stdout)
+    assert data["parties"] == ["a", "b", "c"]
+    from ruamel.yaml import YAML
+
+    plan = Negotiation.model_validate(YAML(typ="safe").load(path))
+    brute = frontier.brute_force_frontier(packages.space(plan))
+    expected = {tuple(float(s) for s in p.scores) for p in brute.points}
+    assert {tuple(p["scores"].values()) for p in data["frontier"]["points"]} == expected
+    assert data["nash"]["product"] == (75 - 20) * 42 * 44
+    svg = ET.fromstring(run("negotiation", "chart", path).stdout)
+    (line,) = svg.iter(f"{SVG}polyline")
+    assert line.get("points") == ""
+    dots = [c for c in svg.iter(f"{SVG}circle") if c.get("class") == "frontier-point"]
+    assert len(dots) == len(expected)

@@ -10,11 +10,25 @@ from pydantic import Field
 
 from stakecli.models._base import Id, Model, Text, confidential
 
-Money = Annotated[float, Field(allow_inf_nan=False, description="An amount of money.")]
+MONEY_LIMIT = 1e15
+"""Amounts are bounded (a quadrillion) so that sums stay finite floats in JSON output."""
+
+Money = Annotated[
+    float,
+    Field(
+        allow_inf_nan=False,
+        ge=-MONEY_LIMIT,
+        le=MONEY_LIMIT,
+        description="An amount of money, at most 1e15 either way.",
+    ),
+]
 Probability = Annotated[float, Field(ge=0, le=1, description="A probability, 0 to 1.")]
 Score = Annotated[float, Field(ge=0, le=100, description="Normalised score, 0 (worst) to 100.")]
 Weight = Annotated[float, Field(ge=0, le=1, description="Issue weight; a party's sum to 1.")]
-Points = Annotated[float, Field(allow_inf_nan=False, description="Raw points (Raiffa).")]
+Points = Annotated[
+    float,
+    Field(allow_inf_nan=False, ge=-1e9, le=1e9, description="Raw points (Raiffa), +-1e9 at most."),
+]
 
 
 class Role(StrEnum):

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
-WIDTH, HEIGHT, MARGIN = 640, 520, 60
+WIDTH = HEIGHT = 640
+MARGIN = 60
 PLOT = WIDTH - 2 * MARGIN  # square plot: 0-100 on both axes
 
 
@@ -21,7 +22,9 @@ def package_chart(data: dict[str, Any], title: str) -> str:
     """SVG text: frontier polyline and points, reservation lines, proposals and Nash labelled.
 
     `data` is `views.negotiation.package_summary(...)`; the x axis is our party (first), the
-    y axis the first other party. Every user string is XML-escaped.
+    y axis the first other party. With three or more parties the frontier is a surface: its
+    points are drawn projected on those two axes, without a polyline. Every user string is
+    XML-escaped.
     """
     us, them = data["parties"][0], data["parties"][1]
     front = sorted(
@@ -58,6 +61,12 @@ def package_chart(data: dict[str, Any], title: str) -> str:
         f'y2="{_y(rv[them])}" stroke="#c33" stroke-dasharray="4 3"/>'
     )
     points = " ".join(f"{_x(a)},{_y(b)}" for a, b in front)
+    if len(data["parties"]) > 2:  # a projection of a surface: points only, no staircase
+        out.append(
+            f'<text x="{MARGIN}" y="{MARGIN - 10}">Frontier of {len(data["parties"])} parties, '
+            "projected on the first two</text>"
+        )
+        points = ""
     out.append(
         f'<polyline class="frontier" points="{points}" fill="none" stroke="#36c" stroke-width="2"/>'
     )
