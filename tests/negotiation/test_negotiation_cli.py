@@ -216,3 +216,17 @@ def test_bad_plans_get_located_findings_never_a_traceback(run, write, body):
         assert result.exit_code == 1, (command, result.stderr)
         assert "n.yaml:" in result.stderr
         assert "internal error" not in result.stderr
+
+
+def test_a_broken_neighbour_does_not_block_the_plan_but_a_broken_plan_does(run, write, tmp_path):
+    write(
+        "plan.yaml",
+        "kind: negotiation\nversion: 1\ntitle: T\nparties: [{id: a, us: true}, {id: b}]\n",
+    )
+    write("comms.yaml", "kind: comms\nversion: 1\nnonsense: [\n")
+    assert run("negotiation", tmp_path).exit_code == 0
+    write("other.yaml", "kind: negotiation\nversion: 1\ntitle: [\n")
+    result = run("negotiation", tmp_path)
+    assert result.exit_code == 1
+    assert "other.yaml" in result.stderr
+    assert "comms.yaml" not in result.stderr

@@ -69,12 +69,14 @@ def _load(path: Path, config: Path | None) -> tuple[Any, Any]:
     targets = [path, *_registers_beside(path)] if path.is_file() else [path]
     report = pipeline.run(targets, settings)
     mine = [p for p in report.parsed if p.kind == "negotiation"]
-    others = {str(p.path) for p in report.parsed if p.kind != "negotiation"}
+    ours = {str(p.path) for p in mine}
     if path.is_file():
         mine = [p for p in mine if p.path.resolve() == path.resolve()]
-    bad = [f for f in report.findings if f.severity is Severity.ERROR and f.path not in others]
+    errors = [f for f in report.findings if f.severity is Severity.ERROR]
     if path.is_file():
-        bad = [f for f in bad if Path(f.path).resolve() == path.resolve()]
+        bad = [f for f in errors if Path(f.path).resolve() == path.resolve()]
+    else:  # the plan's own findings, and those of files that say they are plans but fail
+        bad = [f for f in errors if f.path in ours or _declares(Path(f.path), "negotiation")]
     if bad:
         for f in bad:
             sys.stderr.write(f"{location(f)}: {f.severity} [{f.code}] {f.message}\n")
@@ -89,20 +91,26 @@ def _load(path: Path, config: Path | None) -> tuple[Any, Any]:
 
 
 def _registers_beside(path: Path) -> list[Path]:
-    """YAML files next to `path` that declare `kind: stakeholders` (a cheap text check)."""
+    """YAML files next to `path` that declare `kind: stakeholders`."""
+    return [
+        other
+        for other in sorted(path.parent.glob("*.y*ml"))
+        if other.suffix in (".yaml", ".yml")
+        and other.resolve() != path.resolve()
+        and _declares(other, "stakeholders")
+    ]
+
+
+def _declares(path: Path, kind: str) -> bool:
+    """Whether the file has a top-level `kind: <kind>` line (a cheap text check, no parsing)."""
     import re
 
-    found = []
-    for other in sorted(path.parent.glob("*.y*ml")):
-        if other.resolve() == path.resolve() or other.suffix not in (".yaml", ".yml"):
-            continue
-        try:
-            head = other.read_text(encoding="utf-8", errors="replace")[:4096]
-        except OSError:
-            continue
-        if re.search(r"^kind:\s*['\"]?stakeholders\b", head, re.MULTILINE):
-            found.append(other)
-    return found
+    try:
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            head = handle.read(65536)
+    except OSError:
+        return False
+    return re.search(rf"^kind:\s*['\"]?{kind}\b", head, re.MULTILINE) is not None
 
 
 @negotiation_app.command()
