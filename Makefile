@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 SC     := $(BIN)/stakecli
 EXAMPLES := examples/vendor-renewal examples/partnership examples/conflicting-kpis
 
-.PHONY: demo test lint fmt golden bench schemas docs clean
+.PHONY: demo test lint fmt golden bench schemas docs clean wheelhouse
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,14 @@ $(VENV)/.runtime: pyproject.toml | $(BIN)/python
 $(VENV)/.dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e . --group dev
 	touch $@ $(VENV)/.runtime
+
+# Wheels of the build backend and every dependency: the pre-commit test installs the hook offline.
+$(VENV)/wheelhouse: pyproject.toml | $(VENV)/.dev
+	$(BIN)/python -m pip wheel --quiet -w $@ . hatchling
+	rm -f $@/stakecli-*.whl
+	touch $@
+
+wheelhouse: $(VENV)/wheelhouse
 
 demo: $(VENV)/.runtime
 	@echo "== stakecli validate $(EXAMPLES)"
@@ -32,7 +40,7 @@ lint: $(VENV)/.dev
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 
-test: lint
+test: lint $(VENV)/wheelhouse
 	$(SC) validate --strict $(EXAMPLES)
 	$(SC) render --check --audience all $(EXAMPLES)
 	$(BIN)/pytest -q

@@ -59,25 +59,34 @@ ProjectCheck = Callable[[Workspace], Iterable[Finding]]
 
 def file_checks() -> dict[str, list[FileCheck]]:
     """The checks per kind (imported lazily: only `validate` needs them)."""
-    from stakecli.analysis import register
+    from stakecli.analysis import (
+        charter,
+        comms,
+        decision_raci,
+        decisions,
+        negotiation,
+        raci,
+        register,
+    )
 
-    checks: dict[str, list[FileCheck]] = {"stakeholders": [register.check]}
-    from stakecli.analysis import decision_raci, decisions
-
-    checks["decision"] = [decisions.check, decision_raci.check]
-    from stakecli.analysis import comms
-
-    checks["comms"] = [comms.check]
-    from stakecli.analysis import negotiation
-
-    checks["negotiation"] = [negotiation.check]
-    return checks
+    return {
+        "stakeholders": [register.check],
+        "raci": [raci.check],
+        "charter": [charter.check],
+        "scorecard": [charter.check_scorecard_file],
+        "decision": [decisions.check, decision_raci.check],
+        "comms": [comms.check],
+        "negotiation": [negotiation.check],
+    }
 
 
 def project_checks() -> list[ProjectCheck]:
     """The checks that need every file of the run."""
-    found: list[ProjectCheck] = []
-    from stakecli.analysis import decisions
+    from stakecli.analysis import charter, decisions, references
 
-    found.append(decisions.check_folders)
-    return found
+    return [
+        references.check,
+        references.check_unique_ids,
+        charter.check_decision_rights,
+        decisions.check_folders,
+    ]

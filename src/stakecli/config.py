@@ -45,6 +45,42 @@ class CommsConfig(Section):
     )
 
 
+class RaciConfig(Section):
+    """Thresholds of the RACI rules (DOMAIN.md 4.2, 7.6); each is a documented default."""
+
+    max_responsible: int = Field(3, ge=1, description="R4: warn above this many R in a row.")
+    max_consulted: int = Field(4, ge=0, description="R5: warn above this many C in a row.")
+    max_informed: int = Field(6, ge=0, description="R6: note above this many I in a row.")
+    allow_accountable_as_responsible: bool = Field(
+        False, description="R2: an A with no R in its row is a warning, not an error (D 7.6)."
+    )
+    max_column_responsible: int = Field(5, ge=1, description="C1: warn above this many R.")
+    max_column_accountable: int = Field(3, ge=1, description="C3: warn above this many A.")
+    column_rules_min_rows: int = Field(3, ge=1, description="C2/C4 need at least this many rows.")
+    max_agree: int = Field(2, ge=0, description="RAPID: warn above this many A (Agree) in a row.")
+
+
+CharterSection = Literal[
+    "purpose", "goals", "scope", "decision_rights", "escalation", "scorecards", "ceremonies",
+    "signatories",
+]  # fmt: skip
+
+
+class CharterConfig(Section):
+    """The charter completeness profile."""
+
+    required_sections: list[CharterSection] = Field(
+        default=["purpose", "goals", "decision_rights", "escalation", "scorecards", "signatories"],
+        description="Sections a charter must fill (charter.missing-section).",
+    )
+
+
+class ScorecardConfig(Section):
+    """How scorecards are evaluated."""
+
+    max_age_days: int = Field(35, ge=0, description="A current value older than this is stale.")
+
+
 class NegotiationConfig(Section):
     """Settings for negotiation plans (docs/negotiation.md)."""
 
@@ -65,6 +101,9 @@ class Config(Section):
     )
     decisions: DecisionsConfig = DecisionsConfig()
     comms: CommsConfig = CommsConfig()
+    raci: RaciConfig = RaciConfig()
+    charter: CharterConfig = CharterConfig()
+    scorecard: ScorecardConfig = ScorecardConfig()
     negotiation: NegotiationConfig = NegotiationConfig()
     source: Path | None = Field(None, exclude=True, description="The file this came from.")
 

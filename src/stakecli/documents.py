@@ -38,6 +38,12 @@ def specs() -> list[DocumentSpec]:
     from stakecli.views import comms as _comms
 
     found += _comms.SPECS
+    from stakecli.views import raci as _raci
+
+    found += _raci.SPECS
+    from stakecli.views import charter as _charter
+
+    found += _charter.SPECS
     from stakecli.views import negotiation_docs as _negotiation
 
     found += _negotiation.SPECS

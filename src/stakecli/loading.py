@@ -162,6 +162,8 @@ def parse(raw: bytes, path: Path, *, pure: bool | None = None) -> Document | Fin
         return _syntax(path, exc, text)
     except RecursionError:
         return _problem(path, "yaml.too-deep", 1, 1, f"nesting is deeper than {MAX_DEPTH} levels")
+    except ValueError as exc:  # a scalar that looks like a date but is none: 2026-13-01
+        return _bad_date(path, node, yaml, exc)
     finally:
         if enabled:
             gc.enable()
@@ -244,6 +246,28 @@ def _syntax(path: Path, exc: Any, text: str) -> Finding:
     line = mark.line + 1 if mark else None
     col = mark.column + 1 if mark else None
     return _problem(path, code, line, col, problem)
+
+
+def _bad_date(path: Path, root: Any, yaml: Any, exc: ValueError) -> Finding:
+    """Locate the date-like scalar that cannot be constructed."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.id != "scalar":
+            stack.extend(reversed(list(_children(node))))
+        elif str(node.tag).endswith(":timestamp"):
+            try:
+                yaml.constructor.construct_yaml_timestamp(node)
+            except ValueError:
+                mark = node.start_mark
+                return _problem(
+                    path,
+                    "yaml.syntax",
+                    mark.line + 1,
+                    mark.column + 1,
+                    f"{node.value!r} is not a valid date ({exc}); write YYYY-MM-DD",
+                )
+    return _problem(path, "yaml.syntax", None, None, f"invalid value: {exc}")
 
 
 def _problem(path: Path, code: str, line: int | None, col: int | None, msg: str) -> Finding:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from stakecli import __version__
 from stakecli.findings import Finding
 from stakecli.pipeline import Report
+from stakecli.sarif import to_sarif
 
 JSON_FORMAT_VERSION = 1
 
@@ -96,4 +97,5 @@ FORMATS: dict[str, Callable[[Report], str]] = {
     "text": to_text,
     "json": to_json,
     "github": to_github,
+    "sarif": to_sarif,
 }

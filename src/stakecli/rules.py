@@ -51,6 +51,10 @@ RULE_MODULES = [
     "stakecli.analysis.decisions",
     "stakecli.analysis.decision_raci",
     "stakecli.analysis.comms",
+    "stakecli.analysis.raci",
+    "stakecli.analysis.scorecard",
+    "stakecli.analysis.charter",
+    "stakecli.analysis.references",
     "stakecli.analysis.negotiation",
 ]
 """Modules that define a `RULES` list; each area of analysis owns its codes."""

@@ -158,7 +158,8 @@ def test_a_named_plan_is_checked_against_the_register_beside_it(run, write):
     )
     result = run("negotiation", path)
     assert result.exit_code == 1
-    assert "[negotiation.unknown-stakeholder] 'b' is in no stakeholder register" in result.stderr
+    assert "error [refs.unknown-id]" in result.stderr
+    assert "plan.yaml:4:" in result.stderr
 
 
 def test_json_schema_accepts_the_example_and_marks_our_estimates_confidential(run):

@@ -2,7 +2,6 @@
 
 import copy
 import json
-from pathlib import Path
 
 import pytest
 
@@ -81,7 +80,10 @@ def person(ident):
     )
 
 
-def codes(tmp_path, plan, *, register=None, config=None):
+KNOWN = ["buyer", "seller", "lead", "friend"]
+
+
+def codes(tmp_path, plan, *, register=KNOWN, config=None):
     (tmp_path / "negotiation.yaml").write_text(json.dumps(plan, indent=1), encoding="utf-8")
     if register is not None:
         body = "\n".join(person(i) for i in register)
@@ -158,7 +160,7 @@ def test_rule_fails_then_passes(tmp_path, code, case):
 
 def test_every_negotiation_rule_has_a_case():
     ours = {c for c in all_rules() if c.startswith("negotiation.")}
-    assert ours == {*CASES, "negotiation.unknown-stakeholder"}
+    assert ours == set(CASES)
 
 
 def test_unknown_option_in_a_proposal(tmp_path):
@@ -217,40 +219,34 @@ def test_score_out_of_range_is_a_schema_error(tmp_path):
     assert ("schema.out-of-range", "error", "parties[0].scores.price.p2") in codes(tmp_path, plan)
 
 
-def test_unknown_stakeholder_is_checked_against_the_register_of_the_run(tmp_path):
+def test_register_ids_are_checked_through_references(tmp_path):
     plan = base()
-    known = ["buyer", "seller", "lead", "friend"]
-    assert codes(tmp_path, plan, register=known) == []
-    assert codes(tmp_path, plan, register=known[:-1]) == [
-        ("negotiation.unknown-stakeholder", "error", "advocates[0].id")
+    assert list(plan_references(plan)) == [
+        (("parties", 0, "id"), "buyer"),
+        (("parties", 1, "id"), "seller"),
+        (("team", 0, "id"), "lead"),
+        (("advocates", 0, "id"), "friend"),
+    ]
+    assert codes(tmp_path, plan) == []
+    assert codes(tmp_path, plan, register=KNOWN[:-1]) == [
+        ("refs.unknown-id", "error", "advocates[0].id")
     ]
 
 
-def test_without_a_register_in_the_run_ids_are_not_checked(tmp_path):
-    assert codes(tmp_path, base()) == []
+def test_without_a_register_in_the_run_the_plan_gets_a_warning(tmp_path):
+    assert codes(tmp_path, base(), register=None) == [("refs.no-register", "warning", "")]
+
+
+def plan_references(plan):
+    from stakecli.models.negotiation import Negotiation
+
+    return Negotiation.model_validate(plan).references()
 
 
 def test_suppression_comment_silences_a_rule(tmp_path):
     plan = base()
     p(plan, 0)["alternatives"][0]["outcomes"][1]["probability"] = 0.2
     text = "# stakecli: disable-file=negotiation.probabilities\n" + json.dumps(plan, indent=1)
+    codes(tmp_path, base())
     (tmp_path / "negotiation.yaml").write_text(text, encoding="utf-8")
     assert pipeline.run([tmp_path], Config()).findings == []
-
-
-def test_each_plan_is_checked_against_the_register_of_its_own_folder(tmp_path):
-    for name, ids in (("one", ["buyer", "seller", "lead", "friend"]), ("two", ["someone"])):
-        folder = tmp_path / name
-        folder.mkdir()
-        body = "\n".join(person(i) for i in ids)
-        (folder / "stakeholders.yaml").write_text(REGISTER.format(body), encoding="utf-8")
-    (tmp_path / "one" / "negotiation.yaml").write_text(json.dumps(base()), encoding="utf-8")
-    (tmp_path / "two" / "negotiation.yaml").write_text(json.dumps(base()), encoding="utf-8")
-    report = pipeline.run([tmp_path], Config())
-    flagged = {(Path(f.path).parent.name, f.dotted) for f in report.findings}
-    assert flagged == {
-        ("two", "parties[0].id"),
-        ("two", "parties[1].id"),
-        ("two", "team[0].id"),
-        ("two", "advocates[0].id"),
-    }

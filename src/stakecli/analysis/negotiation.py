@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from fractions import Fraction
 
 from stakecli.analysis import negotiation_scores as scoring
-from stakecli.analysis import scope
 from stakecli.analysis.batna import exact
 from stakecli.checks import Parsed, Workspace
 from stakecli.findings import Finding, Loc, error
@@ -74,12 +73,6 @@ RULES = [
         "error",
         "A proposal or advocate names a party that is not in `parties`.",
     ),
-    Rule(
-        "negotiation.unknown-stakeholder",
-        "error",
-        "A party, team member or advocate id is "
-        "in no register of the run (checked when the run has a register).",
-    ),
 ]
 
 
@@ -95,15 +88,6 @@ def check(parsed: Parsed, workspace: Workspace) -> Iterator[Finding]:
             yield from _alternative(alt, ("parties", i, "alternatives", j))
         yield from scoring.check_scores(plan, party, ("parties", i), normalise)
     yield from _proposals(plan)
-    known = _register_ids(parsed, workspace)
-    if known is not None:
-        for loc, ref in plan.references():
-            if ref not in known:
-                yield error(
-                    "negotiation.unknown-stakeholder",
-                    loc,
-                    f"{ref!r} is in no stakeholder register; add it there or fix the id",
-                )
 
 
 def _us(plan: Negotiation) -> Iterator[Finding]:
@@ -200,10 +184,3 @@ def _proposals(plan: Negotiation) -> Iterator[Finding]:
                 ("advocates", k, "party"),
                 f"no party {adv.party!r}; parties are {scoring.listed(parties)}",
             )
-
-
-def _register_ids(parsed: Parsed, workspace: Workspace) -> set[str] | None:
-    """Ids of the registers that belong with the plan (`scope`), None when the run has none."""
-    if not workspace.of_kind("stakeholders"):
-        return None
-    return {s.id for s in scope.stakeholders(workspace, parsed.path)}

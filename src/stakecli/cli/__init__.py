@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from stakecli.cli import agreements as _agreements  # noqa: F401  (registers commands)
 from stakecli.cli import init as _init  # noqa: F401  (registers commands)
 from stakecli.cli import negotiation as _negotiation  # noqa: F401
 from stakecli.cli import new as _new  # noqa: F401

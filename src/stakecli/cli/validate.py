@@ -18,6 +18,7 @@ class Format(StrEnum):
     TEXT = "text"
     JSON = "json"
     GITHUB = "github"
+    SARIF = "sarif"
 
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -60,7 +61,7 @@ def validate(
         _print_text(report)
     else:
         sys.stdout.write(reporting.FORMATS[fmt.value](report))
-    if not quiet and fmt is not Format.JSON:
+    if not quiet and fmt not in (Format.JSON, Format.SARIF):
         console(stderr=True).print(reporting.summary(report), markup=False)
     raise typer.Exit(exit_code(report.findings, strict=strict))
 
