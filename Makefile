@@ -32,6 +32,8 @@ demo: $(VENV)/.runtime
 	$(SC) validate $(EXAMPLES)
 	@echo "== stakecli validate examples/mistakes   (a register with deliberate mistakes)"
 	-$(SC) validate examples/mistakes
+	@echo "== stakecli negotiation examples/vendor-renewal   (BATNA, ZOPA, proposals, sensitivity)"
+	$(SC) negotiation examples/vendor-renewal
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check src tests bench

@@ -64,6 +64,7 @@ def file_checks() -> dict[str, list[FileCheck]]:
         comms,
         decision_raci,
         decisions,
+        negotiation,
         raci,
         register,
         stakeholder_rules,
@@ -76,6 +77,7 @@ def file_checks() -> dict[str, list[FileCheck]]:
         "scorecard": [charter.check_scorecard_file],
         "decision": [decisions.check, decision_raci.check],
         "comms": [comms.check],
+        "negotiation": [negotiation.check],
     }
 
 

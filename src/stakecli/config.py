@@ -111,6 +111,18 @@ class GridConfig(Section):
     diagram_limit: int = Field(40, ge=1, description="Most stakeholders drawn in a diagram.")
 
 
+class NegotiationConfig(Section):
+    """Settings for negotiation plans (docs/negotiation.md)."""
+
+    normalise_weights: bool = Field(
+        False,
+        description="Weights not summing to 1 are divided by their sum (a warning) instead of "
+        "being an error.",
+    )
+    seed: int = Field(0, description="Default seed of the BATNA simulation.")
+    samples: int = Field(10_000, ge=1, le=10_000_000, description="Default simulation draws.")
+
+
 class Config(Section):
     """Everything a project can tune. Every field is optional; defaults are documented."""
 
@@ -124,6 +136,7 @@ class Config(Section):
     scorecard: ScorecardConfig = ScorecardConfig()
     salience: SalienceConfig = SalienceConfig()
     grid: GridConfig = GridConfig()
+    negotiation: NegotiationConfig = NegotiationConfig()
     source: Path | None = Field(None, exclude=True, description="The file this came from.")
 
 

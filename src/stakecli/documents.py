@@ -47,4 +47,7 @@ def specs() -> list[DocumentSpec]:
     from stakecli.views import stakeholders as _stakeholders
 
     found += _stakeholders.SPECS
+    from stakecli.views import negotiation_docs as _negotiation
+
+    found += _negotiation.SPECS
     return found

@@ -56,6 +56,7 @@ RULE_MODULES = [
     "stakecli.analysis.charter",
     "stakecli.analysis.references",
     "stakecli.analysis.stakeholder_rules",
+    "stakecli.analysis.negotiation",
 ]
 """Modules that define a `RULES` list; each area of analysis owns its codes."""
 

@@ -6,6 +6,7 @@ import sys
 
 from stakecli.cli import agreements as _agreements  # noqa: F401  (registers commands)
 from stakecli.cli import init as _init  # noqa: F401  (registers commands)
+from stakecli.cli import negotiation as _negotiation  # noqa: F401
 from stakecli.cli import new as _new  # noqa: F401
 from stakecli.cli import render as _render  # noqa: F401
 from stakecli.cli import stakeholders as _stakeholders  # noqa: F401

@@ -7,6 +7,7 @@ from pydantic import BaseModel
 from stakecli.models.charter import Charter
 from stakecli.models.comms import CommsPlan
 from stakecli.models.decision import Decision
+from stakecli.models.negotiation import Negotiation
 from stakecli.models.raci import Raci
 from stakecli.models.scorecard import ScorecardFile
 from stakecli.models.stakeholders import Register
@@ -18,6 +19,7 @@ MODEL_BY_KIND: dict[str, type[BaseModel]] = {
     "raci": Raci,
     "charter": Charter,
     "scorecard": ScorecardFile,
+    "negotiation": Negotiation,
 }
 """Every file kind stakecli reads, keyed by the value of its `kind:` field."""
 

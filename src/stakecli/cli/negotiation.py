@@ -1,0 +1,253 @@
+"""`stakecli negotiation [PATH]`, `negotiation packages`, `negotiation chart`, `frontier`."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from stakecli.cli._app import app, console, fail, reports_errors
+
+
+class _DefaultToSummary(TyperGroup):
+    """`stakecli negotiation PATH` runs `summary`: the first word is a path, not a command."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if not args or (args[0] not in self.commands and args[0] not in ("-h", "--help")):
+            args = ["summary", *args]
+        return super().parse_args(ctx, args)
+
+
+negotiation_app = typer.Typer(
+    cls=_DefaultToSummary,
+    help="Analyse a negotiation plan: BATNA/WATNA, ZOPA, proposals, sensitivity, packages.",
+)
+app.add_typer(negotiation_app, name="negotiation")
+
+
+class Format(StrEnum):
+    """Output formats of the negotiation commands."""
+
+    TABLE = "table"
+    JSON = "json"
+    MARKDOWN = "markdown"
+
+
+PathArg = Annotated[
+    Path,
+    typer.Argument(
+        exists=True,
+        help="A negotiation YAML file, or a folder holding one (with its register).",
+    ),
+]
+FormatOpt = Annotated[
+    Format, typer.Option("--format", "-f", help="table, json or markdown (the brief).")
+]
+ConfigOpt = Annotated[Path | None, typer.Option(help="Config file (default: discovered).")]
+SeedOpt = Annotated[int | None, typer.Option(help="Simulation seed (default: config, 0).")]
+SamplesOpt = Annotated[
+    int | None, typer.Option(min=1, max=10_000_000, help="Simulation draws (default 10000).")
+]
+
+
+def _load(path: Path, config: Path | None) -> tuple[Any, Any]:
+    """(plan, Config) for the one negotiation file at `path`; findings at error stop here.
+
+    A named file is checked together with the registers beside it (for the id checks); a
+    folder is checked whole.
+    """
+    from stakecli import config as config_mod
+    from stakecli import pipeline
+    from stakecli.findings import Severity
+    from stakecli.reporting import location
+
+    settings = config_mod.discover(path, config)
+    targets = [path, *_registers_beside(path)] if path.is_file() else [path]
+    report = pipeline.run(targets, settings)
+    mine = [p for p in report.parsed if p.kind == "negotiation"]
+    ours = {str(p.path) for p in mine}
+    if path.is_file():
+        mine = [p for p in mine if p.path.resolve() == path.resolve()]
+    errors = [f for f in report.findings if f.severity is Severity.ERROR]
+    if path.is_file():
+        bad = [f for f in errors if Path(f.path).resolve() == path.resolve()]
+    else:  # the plan's own findings, and those of files that say they are plans but fail
+        bad = [f for f in errors if f.path in ours or _declares(Path(f.path), "negotiation")]
+    if bad:
+        for f in bad:
+            sys.stderr.write(f"{location(f)}: {f.severity} [{f.code}] {f.message}\n")
+        sys.stderr.write("stakecli: fix the errors above before analysing the plan\n")
+        raise typer.Exit(1)
+    if not mine:
+        fail(f"no negotiation file (kind: negotiation) in {path}")
+    if len(mine) > 1:
+        names = ", ".join(str(p.path) for p in mine)
+        fail(f"{len(mine)} negotiation files in {path}; name one: {names}")
+    return mine[0].model, settings
+
+
+def _registers_beside(path: Path) -> list[Path]:
+    """YAML files next to `path` that declare `kind: stakeholders`."""
+    return [
+        other
+        for other in sorted(path.parent.glob("*.y*ml"))
+        if other.suffix in (".yaml", ".yml")
+        and other.resolve() != path.resolve()
+        and _declares(other, "stakeholders")
+    ]
+
+
+def _declares(path: Path, kind: str) -> bool:
+    """Whether the file has a top-level `kind: <kind>` line (a cheap text check, no parsing)."""
+    import re
+
+    try:
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            head = handle.read(65536)
+    except OSError:
+        return False
+    return re.search(rf"^kind:\s*['\"]?{kind}\b", head, re.MULTILINE) is not None
+
+
+@negotiation_app.command()
+@reports_errors
+def summary(
+    path: PathArg = Path(),
+    fmt: FormatOpt = Format.TABLE,
+    seed: SeedOpt = None,
+    samples: SamplesOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """BATNA/WATNA per side, ZOPA, proposals judged, sensitivity and simulation.
+
+    Example: stakecli negotiation examples/vendor-renewal --seed 7
+    """
+    plan, settings = _load(path, config)
+    cfg = settings.negotiation
+    seed = cfg.seed if seed is None else seed
+    samples = cfg.samples if samples is None else samples
+    if fmt is Format.MARKDOWN:
+        _brief(plan, seed, samples, cfg.normalise_weights, path)
+        return
+    from stakecli.views import negotiation as views
+    from stakecli.views import negotiation_text as text
+
+    data = views.summary(plan, seed=seed, samples=samples)
+    if fmt is Format.JSON:
+        _json(data)
+    else:
+        _tables(data["title"], text.headline(data), text.summary_tables(data))
+
+
+@negotiation_app.command()
+@reports_errors
+def packages(
+    path: PathArg = Path(),
+    fmt: FormatOpt = Format.TABLE,
+    config: ConfigOpt = None,
+) -> None:
+    """Scores per proposal, Pareto frontier, acceptable packages, Nash, logroll.
+
+    Example: stakecli negotiation packages examples/vendor-renewal --format json
+    """
+    plan, settings = _load(path, config)
+    cfg = settings.negotiation
+    if fmt is Format.MARKDOWN:
+        _brief(plan, cfg.seed, cfg.samples, cfg.normalise_weights, path)
+        return
+    from stakecli.views import negotiation as views
+    from stakecli.views import negotiation_text as text
+
+    data = views.package_summary(plan, normalise=cfg.normalise_weights)
+    if data is None:
+        fail("the plan has no issues; add issues with options and each party's scores")
+    if fmt is Format.JSON:
+        _json(data)
+    else:
+        _tables(plan.title, [], text.package_tables(data))
+
+
+@app.command()
+@reports_errors
+def frontier(
+    path: PathArg = Path(),
+    fmt: FormatOpt = Format.TABLE,
+    config: ConfigOpt = None,
+) -> None:
+    """Same as `stakecli negotiation packages`: the Pareto frontier of a plan's packages.
+
+    Example: stakecli frontier examples/vendor-renewal
+    """
+    packages(path, fmt, config)
+
+
+@negotiation_app.command()
+@reports_errors
+def chart(
+    path: PathArg = Path(),
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="SVG file to write (default: stdout).")
+    ] = None,
+    force: Annotated[bool, typer.Option(help="Overwrite an existing file.")] = False,
+    config: ConfigOpt = None,
+) -> None:
+    """SVG of the packages in (our score, their score) space: frontier, reservations, proposals.
+
+    Example: stakecli negotiation chart examples/vendor-renewal -o packages.svg
+    """
+    plan, settings = _load(path, config)
+    from stakecli.views import negotiation as views
+    from stakecli.views.chart import package_chart
+
+    data = views.package_summary(plan, normalise=settings.negotiation.normalise_weights)
+    if data is None:
+        fail("the plan has no issues; a chart needs issues with options and scores")
+    svg = package_chart(data, plan.title)
+    if output is None:
+        sys.stdout.write(svg)
+        return
+    if output.exists() and not force:
+        fail(f"{output} exists; pass --force to overwrite it")
+    tmp = output.with_name(f".{output.name}.tmp")
+    try:
+        tmp.write_text(svg, encoding="utf-8")
+        tmp.replace(output)
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror or exc}")
+    console(stderr=True).print(f"wrote {output}", markup=False)
+
+
+def _brief(plan: Any, seed: int, samples: int, normalise: bool, path: Path) -> None:
+    from stakecli.rendering import render
+    from stakecli.views.negotiation_docs import brief
+
+    folder = path.parent if path.is_file() else path
+    context = brief(plan, seed=seed, samples=samples, normalise=normalise)
+    sys.stdout.write(render("negotiation-brief.md.j2", context, [folder / "templates"]))
+
+
+def _json(data: Any) -> None:
+    import json
+
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def _tables(title: str, headline: list[str], tables: list[Any]) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    out = console()
+    out.print(title, markup=False, style="bold")
+    for line in headline:
+        out.print(line, markup=False)
+    for t in tables:
+        table = Table(title=Text(t.title), title_justify="left")
+        for h in t.headers:
+            table.add_column(Text(h), overflow="fold")
+        for row in t.rows:
+            table.add_row(*(Text(c) for c in row))
+        out.print(table)

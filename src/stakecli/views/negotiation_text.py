@@ -1,0 +1,225 @@
+"""Human-readable tables of a negotiation analysis, shared by the terminal and the brief."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+DASH = "—"
+
+
+def money(x: float | None, currency: str = "") -> str:
+    """`1,234,567` or `1,234.50`, with the currency code, or a dash when unknown."""
+    if x is None:
+        return DASH
+    text = f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}"
+    return f"{text} {currency}".strip()
+
+
+def score(x: float | None) -> str:
+    """A 0-100 score with at most two decimals (trailing zeros dropped)."""
+    if x is None:
+        return DASH
+    return f"{x:.2f}".rstrip("0").rstrip(".")
+
+
+def percent(x: float | None) -> str:
+    """A probability as a percentage with one decimal."""
+    return DASH if x is None else f"{x * 100:.1f}%"
+
+
+def yes(flag: bool | None) -> str:
+    """Say yes, no, or a dash for unknown."""
+    return DASH if flag is None else ("yes" if flag else "no")
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A titled table of strings."""
+
+    title: str
+    headers: list[str]
+    rows: list[list[str]]
+
+
+def summary_tables(data: dict[str, Any]) -> list[Table]:
+    """Alternatives per side, reservation values, proposals judged, sensitivity, simulation."""
+    cur = data["currency"]
+    alts = Table(
+        "Alternatives to agreement (EV = sum p (value - cost))",
+        ["party", "alternative", "EV", "worst", "best", "BATNA", "WATNA"],
+        [
+            [
+                s["party"] + (" (us)" if s["us"] else ""),
+                f"{a['name']} ({a['id']})",
+                money(a["ev"], cur),
+                money(a["worst"], cur) + (f" ({a['worst_outcome']})" if a["worst_outcome"] else ""),
+                money(a["best"], cur),
+                yes(a["id"] == s["batna"]),
+                yes(a["id"] == s["watna"]),
+            ]
+            for s in data["sides"]
+            for a in s["alternatives"]
+        ],
+    )
+    rvs = Table(
+        "Reservation values",
+        ["party", "role", "BATNA EV", "reservation", "from", "aspiration"],
+        [
+            [
+                s["party"],
+                s["role"] or DASH,
+                money(s["batna_ev"], cur),
+                money(s["reservation"], cur),
+                s["reservation_source"],
+                money(s["aspiration"], cur),
+            ]
+            for s in data["sides"]
+        ],
+    )
+    parties = [s["party"] for s in data["sides"]]
+    props = Table(
+        "Proposals judged against each side's reservation value",
+        ["proposal", "price", *[f"surplus {p}" for p in parties], "verdict"],
+        [
+            [
+                f"{p['name']} ({p['id']})",
+                money(p["price"], cur),
+                *[money(p["surplus"][q], cur) for q in parties],
+                p["verdict"],
+            ]
+            for p in data["proposals"]
+        ],
+    )
+    sens = Table(
+        "Sensitivity: where each estimate flips the recommendation",
+        ["alternative", "estimate", "now", "break-even", "change"],
+        [
+            [
+                s["alternative"],
+                s["estimate"],
+                _estimate(s["estimate"], s["current"], cur),
+                _estimate(s["estimate"], s["break_even"], cur, "never (alone)"),
+                _estimate(s["estimate"], s["change"], cur, DASH),
+            ]
+            for s in data["sensitivity"]
+        ],
+    )
+    tables = [alts, rvs, props, sens]
+    sim = data["simulation"]
+    if sim is not None:
+        tables.append(
+            Table(
+                f"Simulation: P(proposal >= our BATNA), seed {sim['seed']}, {sim['samples']} draws",
+                ["proposal", "probability"],
+                [[k, percent(v)] for k, v in sim["p_beats_batna"].items()],
+            )
+        )
+    return tables
+
+
+def _estimate(name: str, value: float | None, cur: str, none: str = DASH) -> str:
+    if value is None:
+        return none
+    return f"{value:.4g}" if name.endswith("probability") else money(value, cur)
+
+
+def package_tables(data: dict[str, Any], limit: int = 25) -> list[Table]:
+    """Proposal scores, the frontier, acceptable packages, Nash and logroll."""
+    parties = data["parties"]
+
+    def row(point: dict[str, Any]) -> list[str]:
+        pkg = ", ".join(f"{k}={v}" for k, v in point["package"].items())
+        return [pkg, *[score(point["scores"][p]) for p in parties], score(point["joint"])]
+
+    head = ["package", *parties, "joint"]
+    front = data["frontier"]
+    tables = [
+        Table(
+            "Proposals scored (0-100 per party)",
+            ["proposal", *head, "acceptable", "efficient"],
+            [
+                [p["id"], *row(p), yes(p["acceptable"]), yes(p["efficient"])]
+                for p in data["proposals"]
+            ],
+        ),
+        Table(
+            f"Pareto frontier: {front['size']} points ({front['packages']} of "
+            f"{data['space_size']} packages)"
+            + (f", first {limit} shown" if front["size"] > limit else ""),
+            head,
+            [row(p) for p in front["points"][:limit]],
+        ),
+    ]
+    acc = data["acceptable"]
+    more = "at least " if acc["count_capped"] else ""
+    tables.append(
+        Table(
+            f"Acceptable packages (every party >= its reservation score): {more}{acc['count']}; "
+            f"the {len(acc['efficient'])} efficient ones"
+            + (f", first {limit} shown" if len(acc["efficient"]) > limit else ""),
+            head,
+            [row(p) for p in acc["efficient"][:limit]],
+        )
+    )
+    nash = data["nash"]
+    tables.append(
+        Table(
+            "Nash solution (max product of gains over the reservation scores)"
+            + (": tie" if nash["tie"] else ""),
+            [*head, "Nash product"],
+            [[*row(p), score(nash["product"])] for p in nash["solutions"]]
+            or [["no package is acceptable to every party", *[DASH] * (len(head))]],
+        )
+    )
+    log = data["logroll"]
+    tables.append(
+        Table(
+            f"Split the difference vs the best logroll (joint gain {score(log['joint_gain'])}, "
+            f"integrative potential {score(log['integrative_potential'])})",
+            ["kind", *head],
+            [["compromise", *row(data["compromise"])]]
+            + [["logroll", *row(p)] for p in log["best"]],
+        )
+    )
+    return tables
+
+
+def headline(data: dict[str, Any]) -> list[str]:
+    """ZOPA, split of the pie and the recommendation, as sentences."""
+    cur = data["currency"]
+    lines = []
+    z = data["zopa"]
+    if z is None:
+        lines.append("ZOPA: needs a buyer and a seller with reservation values.")
+    elif z["exists"]:
+        lines.append(
+            f"ZOPA: [{money(z['low'], cur)}, {money(z['high'], cur)}] between seller "
+            f"{z['seller']} and buyer {z['buyer']}; surplus {money(z['surplus'], cur)}"
+            + (" (agreement possible, zero surplus)" if z["surplus"] == 0 else "")
+            + f"; the even split is at {money(z['fair_price'], cur)}."
+        )
+    else:
+        lines.append(
+            f"No ZOPA: gap of {money(z['gap'], cur)} (seller {z['seller']} needs at least "
+            f"{money(z['low'], cur)}, buyer {z['buyer']} pays at most {money(z['high'], cur)}); "
+            "each side's BATNA governs."
+        )
+    pie = data["split_the_pie"]
+    if pie is not None:
+        shares = ", ".join(f"{k} {money(v, cur)}" for k, v in pie["shares"].items())
+        lines.append(f"Split the pie: pie {money(pie['pie'], cur)}; {shares}.")
+    rec = data["recommendation"]
+    if rec is not None and rec["proposal"] is not None:
+        if rec["accept"] is None:
+            lines.append(
+                f"Best proposal for us: {rec['proposal']} (worth {money(rec['value'], cur)}); "
+                "add our alternatives to judge it against walking away."
+            )
+            return lines
+        verb = "Accept" if rec["accept"] else "Walk away from"
+        lines.append(
+            f"{verb} {rec['proposal']} (worth {money(rec['value'], cur)} to us) against our "
+            f"BATNA {rec['batna'] or DASH} (EV {money(rec['batna_ev'], cur)})."
+        )
+    return lines
