@@ -77,14 +77,22 @@ def test_map_document_matches_the_command(run):
 
 def test_diagrams_are_limited_but_the_table_is_complete():
     config = Config(grid=GridConfig(diagram_limit=2))
-    text, _ = render("stakeholder-map", EXAMPLES / "vendor-renewal", config)
+    text, _ = render("stakeholder-map", EXAMPLES / "conflicting-kpis", config)
     chart = text.split("```mermaid\n")[1].split("```")[0]
     assert [line for line in chart.splitlines() if line.startswith('    "')] == [
-        '    "Mei Lin": [0.900, 0.650]',
-        '    "Dana Whitfield": [0.650, 0.900]',
+        '    "Tomasz Kowal": [0.900, 0.650]',
+        '    "Priya Raman": [0.900, 0.615]',
     ]
-    assert "The 2 stakeholders who need attention most, of 7." in text
-    assert text.count("\n| ") == 8  # header + 7 rows
+    flow = text.split("```mermaid\n")[2].split("```")[0]
+    assert [
+        line.strip() for line in flow.splitlines() if "[" in line and "subgraph" not in line
+    ] == [
+        's1["Tomasz Kowal"]',
+        's2["Priya Raman"]',
+    ]
+    assert "-->" not in flow  # both drawn stakeholders influence only people left out
+    assert "The 2 stakeholders who need attention most, of 8." in text
+    assert text.count("\n| ") == 9  # header + 8 rows
 
 
 @pytest.mark.parametrize("cutoff", [0, 1, 2, 3, 4, 5])
