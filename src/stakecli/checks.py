@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from stakecli.findings import Finding
 
@@ -36,19 +36,6 @@ class Workspace:
     def of_kind(self, kind: str) -> list[Parsed]:
         """The parsed files of one kind, in path order."""
         return [f for f in self.files if f.kind == kind]
-
-    def stakeholder_ids(self) -> set[str]:
-        """Every id defined in a register of the run."""
-        from stakecli.models.stakeholders import Register
-
-        return {
-            s.id for f in self.of_kind("stakeholders") for s in _as(f.model, Register).stakeholders
-        }
-
-
-def _as(model: Any, cls: type[Any]) -> Any:
-    assert isinstance(model, cls)
-    return model
 
 
 FileCheck = Callable[[Parsed, Workspace], Iterable[Finding]]

@@ -115,7 +115,8 @@ def test_a_definitive_stakeholder_with_low_interest_is_key():
 
 def test_a_plan_is_checked_against_its_own_folders_register(tmp_path):
     folder_with(tmp_path / "a", plan())
-    other = {**REGISTER, "stakeholders": [{**REGISTER["stakeholders"][0], "id": "zoe"}]}
+    zoe = {**REGISTER["stakeholders"][0], "id": "zoe", "owner": "bo"}
+    other = {**REGISTER, "stakeholders": [zoe, REGISTER["stakeholders"][1]]}
     put(tmp_path / "b", "stakeholders.yaml", other)
     # validating both folders in one run: Zoe (key, in b) is not a gap in a's plan
     assert codes(tmp_path) == []

@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from stakecli.analysis import scorecard
+from stakecli.analysis import scope, scorecard
 from stakecli.analysis.raci import row_counts
 from stakecli.analysis.raci_variants import VARIANTS
 from stakecli.checks import Parsed, Workspace
@@ -79,10 +79,14 @@ def check_scorecard_file(parsed: Parsed, workspace: Workspace) -> Iterator[Findi
 
 def check_decision_rights(workspace: Workspace) -> Iterator[Finding]:
     """Each decision right resolves to a RACI row whose decider is the one the charter names."""
-    matrices = [(p.path, p.model) for p in workspace.of_kind("raci") if isinstance(p.model, Raci)]
     for parsed in workspace.of_kind("charter"):
         charter = parsed.model
         assert isinstance(charter, Charter)
+        matrices = [
+            (p.path, p.model)
+            for p in scope.files(workspace, "raci", parsed.path)
+            if isinstance(p.model, Raci)
+        ]
         for d, right in enumerate(charter.decision_rights):
             for finding in _agree(right, d, parsed.path, matrices):
                 yield replace(finding, path=str(parsed.path))

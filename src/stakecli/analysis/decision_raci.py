@@ -9,8 +9,10 @@ RACI, RASCI, DACI and RACI-VS. RACI files are read duck-typed (`rows`, `assign`,
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
+from stakecli.analysis import scope
 from stakecli.checks import Parsed, Workspace
 from stakecli.findings import Finding, error
 from stakecli.models.decision import Decision
@@ -33,10 +35,13 @@ def deciding_letter(variant: str) -> str:
     return "D" if variant == "rapid" else "A"
 
 
-def find_row(ref: str, workspace: Workspace) -> tuple[Any, Any] | None:
-    """(raci model, row) for `<row-id>` or `<raci-id>#<row-id>`, or None."""
+def find_row(ref: str, workspace: Workspace, near: Path | None = None) -> tuple[Any, Any] | None:
+    """(raci model, row) for `<row-id>` or `<raci-id>#<row-id>`, or None.
+
+    Only the RACI files of the project folder of `near` are searched (analysis.scope).
+    """
     file_id, _, row_id = ref.rpartition("#")
-    for parsed in workspace.of_kind("raci"):
+    for parsed in scope.files(workspace, "raci", near):
         model = parsed.model
         if file_id and getattr(model, "id", None) != file_id:
             continue
@@ -62,9 +67,9 @@ def check(parsed: Parsed, workspace: Workspace) -> Iterator[Finding]:
     """The decision's row exists, and its deciders are the row's deciding-letter holders."""
     d = parsed.model
     assert isinstance(d, Decision)
-    if d.raci is None or not workspace.of_kind("raci"):
+    if d.raci is None or not scope.files(workspace, "raci", parsed.path):
         return
-    found = find_row(d.raci, workspace)
+    found = find_row(d.raci, workspace, parsed.path)
     if found is None:
         yield error(
             "decision.raci-unknown",

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import Protocol, runtime_checkable
 
+from stakecli.analysis import scope
 from stakecli.checks import Workspace
 from stakecli.findings import Finding, Loc, error, warning
 from stakecli.models.stakeholders import Register
@@ -39,8 +40,6 @@ class References(Protocol):
 
 def check(workspace: Workspace) -> Iterator[Finding]:
     """Dangling references in every file, at the place of use."""
-    known = workspace.stakeholder_ids()
-    has_register = bool(workspace.of_kind("stakeholders"))
     for parsed in workspace.files:
         # callable(): a model may have a *field* named `references` (links, say).
         if not isinstance(parsed.model, References) or not callable(parsed.model.references):
@@ -48,7 +47,9 @@ def check(workspace: Workspace) -> Iterator[Finding]:
         uses = list(parsed.model.references())
         if not uses:
             continue
-        if not has_register:
+        registers = scope.files(workspace, "stakeholders", parsed.path)
+        known = {s.id for s in scope.stakeholders(workspace, parsed.path)}
+        if not registers:
             yield replace(
                 warning(
                     "refs.no-register",
@@ -68,14 +69,25 @@ def check(workspace: Workspace) -> Iterator[Finding]:
 
 
 def check_unique_ids(workspace: Workspace) -> Iterator[Finding]:
-    """An id defined by two registers is ambiguous wherever it is used."""
-    first: dict[str, str] = {}
-    for parsed in workspace.of_kind("stakeholders"):
-        register = parsed.model
-        assert isinstance(register, Register)
-        for i, person in enumerate(register.stakeholders):
-            where = first.setdefault(person.id, str(parsed.path))
-            if where != str(parsed.path):
+    """An id defined by two registers of one project is ambiguous wherever it is used.
+
+    Each file's project (analysis.scope) is checked once; registers of different projects
+    (one run over several examples) may reuse ids.
+    """
+    projects = {scope.root(workspace, "stakeholders", f.path) for f in workspace.files}
+    reported: set[tuple[str, int]] = set()
+    for top in sorted(p for p in projects if p is not None):
+        first: dict[str, str] = {}
+        for parsed in workspace.of_kind("stakeholders"):
+            if top not in parsed.path.resolve().parents:
+                continue
+            register = parsed.model
+            assert isinstance(register, Register)
+            for i, person in enumerate(register.stakeholders):
+                where = first.setdefault(person.id, str(parsed.path))
+                if where == str(parsed.path) or (str(parsed.path), i) in reported:
+                    continue
+                reported.add((str(parsed.path), i))
                 finding = error(
                     "ids.duplicate",
                     ("stakeholders", i, "id"),

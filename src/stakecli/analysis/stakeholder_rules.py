@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from stakecli.analysis import scope
 from stakecli.analysis.attention import Settings, assess
 from stakecli.analysis.grid import Strategy
 from stakecli.analysis.salience import SalienceClass
@@ -41,7 +42,7 @@ def check(parsed: Parsed, workspace: Workspace) -> Iterator[Finding]:
     register = parsed.model
     assert isinstance(register, Register)
     settings = Settings.from_config(workspace.config)
-    known = workspace.stakeholder_ids()
+    known = {s.id for s in scope.stakeholders(workspace, parsed.path)}
     for i, person in enumerate(register.stakeholders):
         at = ("stakeholders", i)
         a = assess(person, settings)

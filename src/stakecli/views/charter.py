@@ -5,14 +5,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from stakecli.analysis import scorecard
+from stakecli.analysis import scope, scorecard
 from stakecli.analysis.charter import resolve
 from stakecli.checks import Parsed, Workspace
 from stakecli.documents import DocumentSpec
 from stakecli.models.charter import Charter
 from stakecli.models.raci import Raci
 from stakecli.models.scorecard import Metric, Scorecard
-from stakecli.views.raci import names
 
 STATUS = {"pass": "pass", "amber": "amber", "fail": "FAIL", "no-data": "no data"}
 
@@ -77,8 +76,12 @@ def scorecards(cards: list[Scorecard], who: dict[str, str]) -> list[dict[str, An
 def charter(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
     """Context of the `charter` document."""
     model = _charter(parsed)
-    who = names(workspace)
-    matrices = [(p.path, p.model) for p in workspace.of_kind("raci") if isinstance(p.model, Raci)]
+    who = scope.names(workspace, parsed.path)
+    matrices = [
+        (p.path, p.model)
+        for p in scope.files(workspace, "raci", parsed.path)
+        if isinstance(p.model, Raci)
+    ]
 
     def people(ids: list[str]) -> str:
         return ", ".join(who.get(i, i) for i in ids)
@@ -136,7 +139,10 @@ def ceremonies(model: Charter, who: dict[str, str]) -> list[dict[str, Any]]:
 def agendas(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
     """Context of the `agenda` document: one standing agenda per ceremony of the charter."""
     model = _charter(parsed)
-    return {"title": model.title, "ceremonies": ceremonies(model, names(workspace))}
+    return {
+        "title": model.title,
+        "ceremonies": ceremonies(model, scope.names(workspace, parsed.path)),
+    }
 
 
 SPECS = [

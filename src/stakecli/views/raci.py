@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from stakecli.analysis import raci
+from stakecli.analysis import raci, scope
 from stakecli.checks import Parsed, Workspace
 from stakecli.documents import DocumentSpec
 from stakecli.models.raci import Raci
-from stakecli.models.stakeholders import Register
 
 LETTER_ORDER = "RADCIPSV"
 """Column order of letters in the load table (R and A first)."""
@@ -23,21 +23,11 @@ MEANING = {
 }  # fmt: skip
 
 
-def names(workspace: Workspace) -> dict[str, str]:
-    """Register id -> name, over every register of the run."""
-    found: dict[str, str] = {}
-    for parsed in workspace.of_kind("stakeholders"):
-        if isinstance(parsed.model, Register):
-            for person in parsed.model.stakeholders:
-                found.setdefault(person.id, person.name)
-    return found
-
-
 def matrix(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
     """One matrix: columns (with the people behind roles), rows of cells, and its findings."""
     model = parsed.model
     assert isinstance(model, Raci)
-    who = names(workspace)
+    who = scope.names(workspace, parsed.path)
     columns = []
     for participant in model.columns():
         people = model.people(participant)
@@ -84,12 +74,15 @@ def matrix(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
     }
 
 
-def load(workspace: Workspace) -> dict[str, Any]:
-    """Letters held by each person across every RACI file of the run, most R + A first."""
-    models = [p.model for p in workspace.of_kind("raci") if isinstance(p.model, Raci)]
+def load(workspace: Workspace, near: Path | None = None) -> dict[str, Any]:
+    """Letters held by each person across the RACI files of a project, most R + A first.
+
+    With `near`, the project is the folder of that file (analysis.scope); without, the run.
+    """
+    models = [p.model for p in scope.files(workspace, "raci", near) if isinstance(p.model, Raci)]
     counts = raci.load(models)
     used = sorted({k for c in counts.values() for k in c}, key=LETTER_ORDER.index)
-    who = names(workspace)
+    who = scope.names(workspace, near)
     people = [
         {
             "id": person,
@@ -104,7 +97,7 @@ def load(workspace: Workspace) -> dict[str, Any]:
 
 def chart(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
     """Context of the `raci-chart` document."""
-    return {"matrix": matrix(parsed, workspace), "load": load(workspace)}
+    return {"matrix": matrix(parsed, workspace), "load": load(workspace, parsed.path)}
 
 
 SPECS = [DocumentSpec("raci-chart", "raci", "raci-chart.md.j2", "internal", chart)]
