@@ -32,8 +32,17 @@ demo: $(VENV)/.runtime
 	$(SC) validate $(EXAMPLES)
 	@echo "== stakecli validate examples/mistakes   (a register with deliberate mistakes)"
 	-$(SC) validate examples/mistakes
+	@echo "== stakecli stakeholders examples/vendor-renewal   (salience, grid, engagement gaps)"
+	$(SC) stakeholders examples/vendor-renewal
 	@echo "== stakecli negotiation examples/vendor-renewal   (BATNA, ZOPA, proposals, sensitivity)"
 	$(SC) negotiation examples/vendor-renewal
+	@echo "== stakecli frontier examples/vendor-renewal   (Pareto frontier, Nash, logroll)"
+	$(SC) frontier examples/vendor-renewal
+	@echo "== stakecli raci examples/partnership"
+	$(SC) raci examples/partnership
+	@echo "== stakecli render examples/vendor-renewal --audience all -o .demo/vendor-renewal"
+	$(SC) render examples/vendor-renewal --audience all -o .demo/vendor-renewal --force
+	@ls .demo/vendor-renewal
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check src tests bench
