@@ -55,12 +55,14 @@ def main() -> None:
     )
     cjs = shutil.which("check-jsonschema", path=str(BIN)) or "check-jsonschema"
     bare = "from ruamel.yaml import YAML; import sys; YAML(typ='safe').load(open(sys.argv[1]))"
+    bare_gc = "import gc; gc.disable(); " + bare
     size = data.stat().st_size / 1e6
     print(f"register: {args.n:,} stakeholders, {size:.1f} MB; median of {args.runs} runs\n")
     rows = {
         "stakecli validate": timed([str(BIN / "stakecli"), "validate", "-q", str(data)], args.runs),
         "check-jsonschema": timed([cjs, "--schemafile", str(schema), str(data)], args.runs),
         "bare YAML parse (C)": timed([sys.executable, "-c", bare, str(data)], args.runs),
+        "bare parse, gc off": timed([sys.executable, "-c", bare_gc, str(data)], args.runs),
     }
     base = rows["stakecli validate"]
     for name, seconds in rows.items():
@@ -68,6 +70,7 @@ def main() -> None:
     print()
     print(f"check-jsonschema / stakecli: {rows['check-jsonschema'] / base:.2f}x (target >= 3)")
     print(f"stakecli / bare parse:       {base / rows['bare YAML parse (C)']:.2f}x (target <= 1.3)")
+    print(f"stakecli / bare parse gc off: {base / rows['bare parse, gc off']:.2f}x")
     startup(args.runs * 3)
 
 

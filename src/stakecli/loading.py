@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -83,7 +84,30 @@ def _yaml(*, pure: bool) -> Any:
 
     yaml = YAML(typ="safe", pure=pure)
     yaml.allow_duplicate_keys = False
+    yaml.Resolver = _resolver_class()
     return yaml
+
+
+@cache
+def _resolver_class() -> type:
+    """Ruamel's resolver, with its rule table looked up once per document, not per scalar.
+
+    The stock resolver recomputes the YAML version and its rule table for every node, a
+    third of the parse time of a large register. The table is taken at the first scalar,
+    after any `%YAML` directive, so the version a document declares still applies.
+    """
+    from ruamel.yaml.resolver import VersionedResolver
+
+    class Resolver(VersionedResolver):
+        @property
+        def versioned_resolver(self) -> Any:
+            try:
+                return self._rules
+            except AttributeError:
+                self._rules: Any = VersionedResolver.versioned_resolver.fget(self)  # type: ignore[attr-defined]
+                return self._rules
+
+    return Resolver
 
 
 def has_c_loader() -> bool:
@@ -198,13 +222,13 @@ def build(root: Any, constructor: Any) -> Any:
         key = id(node)
         if key in memo:
             return memo[key]
-        tag = node.tag
+        tag = _tag(node)
         if tag in _PLAIN:
             value: Any = node.value
         elif tag == seq:
             value = memo[key] = []
             value.extend(make(child) for child in node.value)
-        elif tag == mapping and not any(k.tag == _TAG + "merge" for k, _ in node.value):
+        elif tag == mapping and not any(_tag(k) == _TAG + "merge" for k, _ in node.value):
             value = memo[key] = {}
             for key_node, child in node.value:
                 name = make(key_node)
@@ -223,6 +247,14 @@ def build(root: Any, constructor: Any) -> Any:
         return value
 
     return make(root)
+
+
+def _tag(node: Any) -> str | None:
+    """The node's resolved tag; the common case skips ruamel's per-node tag formatting."""
+    ctag = node.ctag
+    if ctag is not None and ctag.handle is None and ctag.suffix.startswith(_TAG):
+        return str(ctag.suffix)
+    return None if ctag is None else str(ctag)
 
 
 def _refuse_key(node: Any) -> None:

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from stakecli.cli._app import fail, reports_errors
-from stakecli.cli.stakeholders import ConfigOpt, group, paused_gc
+from stakecli.cli.stakeholders import ConfigOpt, group
 
 WORKING_TREE = "working tree"
 
@@ -25,7 +25,6 @@ class DiffFormat(StrEnum):
 
 @group.command()
 @reports_errors
-@paused_gc
 def diff(
     args: Annotated[
         list[str],

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import functools
-import gc
 import sys
-from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, ParamSpec, TypeVar
+from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
@@ -23,30 +20,6 @@ class _ShowByDefault(TyperGroup):
         if not args or (args[0] not in self.commands and args[0] not in ("-h", "--help")):
             args = ["show", *args]
         return super().parse_args(ctx, args)
-
-
-P = ParamSpec("P")
-R = TypeVar("R")
-
-
-def paused_gc(func: Callable[P, R]) -> Callable[P, R]:
-    """Run a command with the cyclic garbage collector paused, as the loader does.
-
-    A 10,000-entry register is ~400,000 live objects; every later collection walks them all
-    (about 3 s of a 10 s run). A command is short-lived and builds no cycles worth collecting.
-    """
-
-    @functools.wraps(func)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
-            return func(*args, **kwargs)
-        finally:
-            if enabled:
-                gc.enable()
-
-    return wrapper
 
 
 group = typer.Typer(
@@ -95,7 +68,6 @@ ConfigOpt = Annotated[
 
 @group.command()
 @reports_errors
-@paused_gc
 def show(
     path: PathArg = Path(),
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.TABLE,
