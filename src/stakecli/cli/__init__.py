@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import gc
+import importlib
 import sys
 
-from stakecli.cli import agreements as _agreements  # noqa: F401  (registers commands)
-from stakecli.cli import init as _init  # noqa: F401  (registers commands)
-from stakecli.cli import negotiation as _negotiation  # noqa: F401
-from stakecli.cli import new as _new  # noqa: F401
-from stakecli.cli import render as _render  # noqa: F401
-from stakecli.cli import stakeholders as _stakeholders  # noqa: F401
-from stakecli.cli import validate as _validate  # noqa: F401
 from stakecli.cli._app import State, app
+
+COMMAND_MODULES = ("init", "validate", "stakeholders", "negotiation", "agreements", "render", "new")
+"""Each registers its commands on import; `stakecli --help` lists them in this order, the order
+in which users meet them."""
+for _name in COMMAND_MODULES:
+    importlib.import_module(f"stakecli.cli.{_name}")
 
 
 def main() -> None:

@@ -123,4 +123,8 @@ def _text(labels: dict[str, str], result: Any) -> str:
     return "\n".join(lines) + "\n"
 
 
-group.command("changes", hidden=True, help="Alias of `diff`.")(diff)
+group.command(
+    "changes",
+    hidden=True,
+    help="Alias of `diff`.\n\nExample: stakecli stakeholders changes HEAD~1 examples/vendor-renewal",
+)(diff)
