@@ -126,5 +126,5 @@ def _text(labels: dict[str, str], result: Any) -> str:
 group.command(
     "changes",
     hidden=True,
-    help="Alias of `diff`.\n\nExample: stakecli stakeholders changes HEAD~1 examples/vendor-renewal",
+    help="Alias of `diff`.\n\nExample: stakecli stakeholders changes HEAD~1 examples/partnership",
 )(diff)
