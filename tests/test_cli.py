@@ -241,3 +241,9 @@ def test_internal_errors_are_one_line_and_exit_2(monkeypatch, capsys):
     err = capsys.readouterr().err
     assert "internal error: RuntimeError: kaboom" in err
     assert "Traceback" not in err
+
+
+def test_a_folder_without_stakecli_files_says_so(run, tmp_path):
+    result = run("validate", tmp_path)
+    assert result.exit_code == 0
+    assert "no stakecli files found" in result.stderr

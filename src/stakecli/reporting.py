@@ -33,6 +33,8 @@ def summary(report: Report) -> str:
     counts = report.counts()
     files = len(report.files)
     noun = "file" if files == 1 else "files"
+    if not files:
+        return "no stakecli files found (YAML files with a `kind:` stakecli reads); nothing checked"
     if not report.findings:
         return f"{files} {noun} checked, no findings"
     found = ", ".join(f"{n} {sev}{'s' if n != 1 else ''}" for sev, n in counts.items() if n)
