@@ -8,25 +8,29 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stakecli.analysis.frontier import (
-    Exact,
-    Frontier,
-    Package,
+from stakecli.analysis.bargaining import (
     Solution,
-    Space,
+    kalai_smorodinsky,
+    logroll,
+    nash,
+    nash_product,
+)
+from stakecli.analysis.frontier import (
+    Frontier,
     acceptable,
     acceptable_packages,
     brute_force_frontier,
     frontier,
+    packages_at,
+)
+from stakecli.analysis.space import (
+    Exact,
+    Package,
+    Space,
     is_acceptable,
     joint,
-    kalai_smorodinsky,
-    logroll,
     max_joint,
-    nash,
-    nash_product,
     package_scores,
-    packages_at,
     split_the_difference,
 )
 

@@ -1,4 +1,4 @@
-"""Exact Pareto frontier, Nash solution and logrolling over multi-issue package spaces.
+"""Exact Pareto frontier of a multi-issue package space, and the packages it is made of.
 
 A package picks one option per issue; each party scores it additively (DOMAIN 3.2). The frontier
 is built issue by issue from non-dominated partial sums, so the package space is never
@@ -11,7 +11,7 @@ ties and dominance are exact; results come back as `Fraction`.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -19,54 +19,13 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-Exact = Fraction | int
-Package = tuple[int, ...]  # option index per issue
+from stakecli.analysis.space import Exact, Package, Space, check_vector, is_acceptable
+
 Array = npt.NDArray[Any]
 
 _INT64_SAFE = 2**62  # partial sums and their differences stay below 2**63
 _BLOCK = 256  # candidates compared at once by the filter for four or more parties
 _CHUNK = 4096  # kept points compared at once against a block
-
-
-@dataclass(frozen=True, slots=True)
-class Space:
-    """Issues with options, and every party's (already weighted) contribution of each option.
-
-    Attributes:
-        parties: Party names, at least two.
-        issues: Issue names.
-        options: `options[i]` names the options of issue `i` (at least one each).
-        scores: `scores[i][j][p]` is party `p`'s contribution of option `j` of issue `i`;
-            exact numbers only (convert YAML decimals with `Fraction(str(x))`).
-    """
-
-    parties: tuple[str, ...]
-    issues: tuple[str, ...]
-    options: tuple[tuple[str, ...], ...]
-    scores: tuple[tuple[tuple[Exact, ...], ...], ...]
-
-    def __post_init__(self) -> None:
-        if len(self.parties) < 2:
-            raise ValueError("a package space needs at least two parties")
-        if not len(self.issues) == len(self.options) == len(self.scores):
-            raise ValueError("issues, options and scores must have one entry per issue")
-        for issue, names, rows in zip(self.issues, self.options, self.scores, strict=True):
-            if not names or len(rows) != len(names):
-                raise ValueError(f"issue {issue!r} needs one score row per option, at least one")
-            for row in rows:
-                if len(row) != len(self.parties):
-                    raise ValueError(f"issue {issue!r}: every option needs one score per party")
-                if not all(isinstance(x, Fraction | int) and not isinstance(x, bool) for x in row):
-                    raise TypeError(f"issue {issue!r}: scores must be int or Fraction (exact)")
-
-    @property
-    def size(self) -> int:
-        """Number of packages in the space."""
-        return math.prod(len(names) for names in self.options)
-
-    def names(self, package: Package) -> tuple[str, ...]:
-        """Option names of `package`, one per issue."""
-        return tuple(names[j] for names, j in zip(self.options, package, strict=True))
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,97 +43,6 @@ class Frontier:
 
     space: Space
     points: tuple[FrontierPoint, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Solution:
-    """A bargaining solution: every efficient point reaching the best value of its criterion.
-
-    `value` is the maximised criterion (the Nash product, or the Kalai-Smorodinsky share);
-    it is None and `points` empty when no package is acceptable (u >= d).
-    """
-
-    value: Fraction | None
-    points: tuple[FrontierPoint, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Logroll:
-    """Frontier points that weakly dominate a compromise and maximise the joint score.
-
-    Attributes:
-        compromise: The compromise package.
-        compromise_scores: Its scores.
-        best: Frontier points >= the compromise for every party with maximal joint score (ties
-            all reported; the compromise's own point when it is already efficient).
-        joint_gain: Joint score of `best` minus the compromise's.
-        integrative_potential: Max joint score over all packages minus the compromise's
-            (DOMAIN 3.3; meaningful only when the parties' scales are comparable).
-    """
-
-    compromise: Package
-    compromise_scores: tuple[Fraction, ...]
-    best: tuple[FrontierPoint, ...]
-    joint_gain: Fraction
-    integrative_potential: Fraction
-
-
-# --- package scores, joint maximum, compromise -------------------------------------------------
-
-
-def package_scores(space: Space, package: Package) -> tuple[Fraction, ...]:
-    """Each party's score of `package` (sum of its contributions)."""
-    _check_package(space, package)
-    rows = [space.scores[i][j] for i, j in enumerate(package)]
-    return tuple(
-        sum((Fraction(r[p]) for r in rows), Fraction(0)) for p in range(len(space.parties))
-    )
-
-
-def joint(scores: Sequence[Exact]) -> Fraction:
-    """Joint (summed) score of a score vector."""
-    return sum((Fraction(s) for s in scores), Fraction(0))
-
-
-def max_joint(space: Space) -> Fraction:
-    """Maximal joint score over all packages: issues are independent, so sum per-issue maxima."""
-    return sum((max(joint(row) for row in rows) for rows in space.scores), Fraction(0))
-
-
-def split_the_difference(space: Space) -> Package:
-    """The compromise package: on each issue, the option that best meets every party halfway.
-
-    Each party's contributions on an issue are rescaled to shares of its own range there
-    (worst option 0, best 1; a party indifferent on the issue has share 1 everywhere). The
-    chosen option maximises the smallest share of any party, then the sum of shares, then
-    comes first in the option order. With two opposed parties this is the middle option
-    (DOMAIN 8.4: P2D2); on an issue where the parties agree it is their common best.
-    """
-    return tuple(_halfway_option(rows) for rows in space.scores)
-
-
-def _halfway_option(rows: tuple[tuple[Exact, ...], ...]) -> int:
-    columns = list(zip(*rows, strict=True))
-    shares = [[_share(x, min(col), max(col)) for x in col] for col in columns]
-    per_option = [tuple(col[j] for col in shares) for j in range(len(rows))]
-    keys = [(min(s), sum(s)) for s in per_option]
-    return keys.index(max(keys))
-
-
-def _share(x: Exact, low: Exact, high: Exact) -> Fraction:
-    return Fraction(1) if high == low else Fraction(x - low) / (high - low)
-
-
-def _check_vector(space: Space, values: Sequence[Exact], what: str) -> None:
-    if len(values) != len(space.parties):
-        raise ValueError(f"{what} needs one value per party, got {len(values)}")
-
-
-def _check_package(space: Space, package: Package) -> None:
-    if len(package) != len(space.issues) or not all(
-        0 <= j < len(names) for j, names in zip(package, space.options, strict=True)
-    ):
-        raise ValueError(f"{package!r} is not a package of this space")
 
 
 # --- exact integer scaling ---------------------------------------------------------------------
@@ -430,7 +298,7 @@ def packages_at(space: Space, scores: Sequence[Exact]) -> Iterator[Package]:
     Raises:
         ValueError: `scores` is not a point of the frontier.
     """
-    _check_vector(space, scores, "scores")
+    check_vector(space, scores, "scores")
     scaled = _scale(space)
     stages = _stages(scaled, len(space.parties))
     lookups = [set(zip(*stage.points.tolist(), strict=True)) for stage in stages]
@@ -459,17 +327,12 @@ def _walk_back(
                 yield (*package, j)
 
 
-# --- acceptability, Nash, Kalai-Smorodinsky, logrolling ----------------------------------------
-
-
-def is_acceptable(scores: Sequence[Exact], reservation: Sequence[Exact]) -> bool:
-    """True iff every party scores at least its reservation value."""
-    return all(s >= r for s, r in zip(scores, reservation, strict=True))
+# --- acceptability -----------------------------------------------------------------------------
 
 
 def acceptable(front: Frontier, reservation: Sequence[Exact]) -> tuple[FrontierPoint, ...]:
     """Frontier points acceptable to every party: the efficient part of the ZOPA."""
-    _check_vector(front.space, reservation, "reservation")
+    check_vector(front.space, reservation, "reservation")
     return tuple(p for p in front.points if is_acceptable(p.scores, reservation))
 
 
@@ -480,7 +343,7 @@ def acceptable_packages(space: Space, reservation: Sequence[Exact]) -> Iterator[
     with that party's best options on the remaining issues. The ZOPA itself can hold billions of
     packages: take what you need with `itertools.islice`, or use `acceptable()` on the frontier.
     """
-    _check_vector(space, reservation, "reservation")
+    check_vector(space, reservation, "reservation")
     scaled = _scale(space)
     floor = [
         math.ceil(Fraction(r) * d) for r, d in zip(reservation, scaled.denominators, strict=True)
@@ -511,65 +374,3 @@ def _walk_forward(
     for j, row in enumerate(rows[issue]):
         step = [t + r for t, r in zip(total, row, strict=True)]
         yield from _walk_forward(rows, reach, floor, step, (*prefix, j))
-
-
-def nash_product(scores: Sequence[Exact], disagreement: Sequence[Exact]) -> Fraction | None:
-    """Product of gains over the disagreement point, or None if some party is below it."""
-    if not is_acceptable(scores, disagreement):
-        return None
-    return math.prod(
-        (Fraction(s) - d for s, d in zip(scores, disagreement, strict=True)), start=Fraction(1)
-    )
-
-
-def nash(front: Frontier, disagreement: Sequence[Exact]) -> Solution:
-    """Nash bargaining solution over the packages, with every tied maximiser reported.
-
-    Searching the frontier suffices: if u maximises the product N(u) = prod(u_p - d_p) > 0 over
-    u >= d and v dominates u, then v >= u >= d, every factor of N(v) is at least the matching
-    positive factor of N(u) and one is larger, so N(v) > N(u), a contradiction. When the
-    maximum is 0 (no package gives every party strictly more than d), every acceptable package
-    ties; only the efficient ones are reported (Nash's Pareto axiom).
-    """
-    return _best(front, disagreement, lambda p: nash_product(p.scores, disagreement))
-
-
-def kalai_smorodinsky(front: Frontier, disagreement: Sequence[Exact]) -> Solution:
-    """Kalai-Smorodinsky solution: maximise the smallest share of each party's ideal gain.
-
-    The ideal gain of a party is its best score over acceptable packages minus its
-    disagreement value (attained on the frontier); a party whose ideal gain is 0 counts as
-    fully served. `value` is the achieved smallest share. Ties are all reported.
-    """
-    feasible = acceptable(front, disagreement)
-    if not feasible:
-        return Solution(None, ())
-    ideal = [max(p.scores[q] for p in feasible) for q in range(len(disagreement))]
-
-    def share(point: FrontierPoint) -> Fraction | None:
-        gains = zip(point.scores, disagreement, ideal, strict=True)
-        return min(_share(s, d, top) for s, d, top in gains)
-
-    return _best(front, disagreement, share)
-
-
-def _best(
-    front: Frontier,
-    disagreement: Sequence[Exact],
-    value: Callable[[FrontierPoint], Fraction | None],
-) -> Solution:
-    scored = [(value(p), p) for p in acceptable(front, disagreement)]
-    values = [v for v, _ in scored if v is not None]
-    if not values:
-        return Solution(None, ())
-    top = max(values)
-    return Solution(top, tuple(p for v, p in scored if v == top))
-
-
-def logroll(front: Frontier, compromise: Package) -> Logroll:
-    """Best logroll from a compromise: frontier points >= it for all, with maximal joint score."""
-    base = package_scores(front.space, compromise)
-    better = acceptable(front, base)  # never empty: the compromise is dominated by, or on, it
-    top = max(joint(p.scores) for p in better)
-    best = tuple(p for p in better if joint(p.scores) == top)
-    return Logroll(compromise, base, best, top - joint(base), max_joint(front.space) - joint(base))

@@ -10,7 +10,9 @@ import itertools
 from dataclasses import dataclass
 from fractions import Fraction
 
+from stakecli.analysis import bargaining as bg
 from stakecli.analysis import frontier as fr
+from stakecli.analysis import space as pspace
 from stakecli.analysis.batna import exact
 from stakecli.models.negotiation import Negotiation, Party
 
@@ -64,11 +66,11 @@ def contributions(
     ]
 
 
-def space(plan: Negotiation, *, normalise: bool = False) -> fr.Space:
+def space(plan: Negotiation, *, normalise: bool = False) -> pspace.Space:
     """The package space: issues, options, and each party's contributions (ours first)."""
     parties = ordered(plan)
     tables = [contributions(plan, p, normalise=normalise) for p in parties]
-    return fr.Space(
+    return pspace.Space(
         parties=tuple(p.id for p in parties),
         issues=tuple(i.id for i in plan.issues),
         options=tuple(tuple(o.id for o in i.options) for i in plan.issues),
@@ -85,7 +87,7 @@ class Scored:
 
     id: str
     name: str
-    package: fr.Package
+    package: pspace.Package
     scores: tuple[Fraction, ...]
     acceptable: bool
     efficient: bool
@@ -95,20 +97,20 @@ class Scored:
 class PackageAnalysis:
     """Everything DOMAIN 3.2-3.4 says about a plan's package space."""
 
-    space: fr.Space
+    space: pspace.Space
     reservation: tuple[Fraction, ...]
     proposals: tuple[Scored, ...]
     frontier: fr.Frontier
     acceptable_points: tuple[fr.FrontierPoint, ...]
-    acceptable_packages: tuple[fr.Package, ...]
+    acceptable_packages: tuple[pspace.Package, ...]
     acceptable_count: int
-    nash: fr.Solution
-    kalai_smorodinsky: fr.Solution
-    compromise: fr.Package
-    logroll: fr.Logroll
+    nash: bg.Solution
+    kalai_smorodinsky: bg.Solution
+    compromise: pspace.Package
+    logroll: bg.Logroll
 
 
-def package_of(plan: Negotiation, choice: dict[str, str]) -> fr.Package | None:
+def package_of(plan: Negotiation, choice: dict[str, str]) -> pspace.Package | None:
     """Option indices of a proposal's choices; None when it misses an issue or option."""
     out = []
     for issue in plan.issues:
@@ -137,10 +139,12 @@ def analyse(plan: Negotiation, *, normalise: bool = False) -> PackageAnalysis | 
     for prop in plan.proposals:
         pkg = package_of(plan, prop.options)
         if pkg is not None:
-            s = fr.package_scores(sp, pkg)
-            scored.append(Scored(prop.id, prop.name, pkg, s, fr.is_acceptable(s, rv), s in points))
+            s = pspace.package_scores(sp, pkg)
+            scored.append(
+                Scored(prop.id, prop.name, pkg, s, pspace.is_acceptable(s, rv), s in points)
+            )
     listed = list(itertools.islice(fr.acceptable_packages(sp, rv), COUNTED))
-    compromise = fr.split_the_difference(sp)
+    compromise = pspace.split_the_difference(sp)
     return PackageAnalysis(
         space=sp,
         reservation=rv,
@@ -149,8 +153,8 @@ def analyse(plan: Negotiation, *, normalise: bool = False) -> PackageAnalysis | 
         acceptable_points=fr.acceptable(front, rv),
         acceptable_packages=tuple(listed[:LISTED]),
         acceptable_count=len(listed),
-        nash=fr.nash(front, rv),
-        kalai_smorodinsky=fr.kalai_smorodinsky(front, rv),
+        nash=bg.nash(front, rv),
+        kalai_smorodinsky=bg.kalai_smorodinsky(front, rv),
         compromise=compromise,
-        logroll=fr.logroll(front, compromise),
+        logroll=bg.logroll(front, compromise),
     )

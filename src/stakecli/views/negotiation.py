@@ -9,7 +9,7 @@ from fractions import Fraction
 from typing import Any
 
 from stakecli.analysis import batna, packages, sensitivity
-from stakecli.analysis import frontier as fr
+from stakecli.analysis import space as pspace
 from stakecli.models.negotiation import Negotiation
 
 
@@ -130,10 +130,10 @@ def summary(plan: Negotiation, *, seed: int = 0, samples: int = 10_000) -> dict[
     return out
 
 
-def _point(sp: fr.Space, scores: tuple[Fraction, ...], pkg: fr.Package) -> dict[str, Any]:
+def _point(sp: pspace.Space, scores: tuple[Fraction, ...], pkg: pspace.Package) -> dict[str, Any]:
     return {
         "scores": {p: num(s) for p, s in zip(sp.parties, scores, strict=True)},
-        "joint": num(fr.joint(scores)),
+        "joint": num(pspace.joint(scores)),
         "package": dict(zip(sp.issues, sp.names(pkg), strict=True)),
     }
 
@@ -170,7 +170,9 @@ def package_summary(plan: Negotiation, *, normalise: bool = False) -> dict[str, 
         "acceptable": {
             "count": a.acceptable_count,
             "count_capped": a.acceptable_count >= packages.COUNTED,
-            "packages": [_point(sp, fr.package_scores(sp, k), k) for k in a.acceptable_packages],
+            "packages": [
+                _point(sp, pspace.package_scores(sp, k), k) for k in a.acceptable_packages
+            ],
             "efficient": [_point(sp, p.scores, p.package) for p in a.acceptable_points],
         },
         "nash": {
