@@ -68,6 +68,22 @@ def test_github_format_annotates_the_line(run, write):
     )
 
 
+def test_github_format_also_writes_the_full_list_to_the_job_summary(
+    run, write, monkeypatch, tmp_path
+):
+    summary = write("summary.md", "earlier step\n")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    monkeypatch.chdir(tmp_path)
+    write("bad.yaml", BAD.replace("power: 9", "power: 8"))
+    run("validate", "--format", "github", "bad.yaml")
+    assert summary.read_text() == (
+        "earlier step\n### stakecli validate\n\n1 file checked: 1 error\n\n"
+        "| where | severity | code | message |\n|---|---|---|---|\n"
+        "| bad.yaml:7:12 | error | `schema.out-of-range` | stakeholders\\[0\\].power: input should "
+        "be less than or equal to 5; got 8 |\n\n"
+    )
+
+
 def test_unknown_format_is_a_usage_error(run, write):
     result = run("validate", "--format", "xml", write("bad.yaml", BAD))
     assert result.exit_code == 2

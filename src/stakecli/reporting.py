@@ -95,6 +95,20 @@ def to_github(report: Report) -> str:
     return "".join(lines)
 
 
+def to_step_summary(report: Report) -> str:
+    """A Markdown table of every finding, for `$GITHUB_STEP_SUMMARY`."""
+    from stakecli.rendering import md_cell
+
+    head = f"### stakecli validate\n\n{summary(report)}\n"
+    if not report.findings:
+        return head + "\n"
+    rows = "".join(
+        f"| {md_cell(location(f))} | {f.severity.value} | `{f.code}` | {md_cell(f.message)} |\n"
+        for f in report.findings
+    )
+    return head + "\n| where | severity | code | message |\n|---|---|---|---|\n" + rows + "\n"
+
+
 FORMATS: dict[str, Callable[[Report], str]] = {
     "text": to_text,
     "json": to_json,

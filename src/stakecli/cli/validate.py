@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -61,6 +62,11 @@ def validate(
         _print_text(report)
     else:
         sys.stdout.write(reporting.FORMATS[fmt.value](report))
+    if fmt is Format.GITHUB and os.environ.get("GITHUB_STEP_SUMMARY"):
+        # Actions shows only the first 10 annotations of each kind per step: the job summary
+        # carries the full list.
+        with Path(os.environ["GITHUB_STEP_SUMMARY"]).open("a", encoding="utf-8") as summary:
+            summary.write(reporting.to_step_summary(report))
     if not quiet and fmt not in (Format.JSON, Format.SARIF):
         console(stderr=True).print(reporting.summary(report), markup=False)
     raise typer.Exit(exit_code(report.findings, strict=strict))
