@@ -47,6 +47,7 @@ CORE = [
 ]
 
 RULE_MODULES = [
+    "stakecli.spreadsheet",
     "stakecli.analysis.register",
     "stakecli.analysis.decisions",
     "stakecli.analysis.decision_raci",

@@ -208,3 +208,44 @@ def _printable(value: object) -> str:
 
 
 from stakecli.cli import stakeholder_diff as _diff  # noqa: E402, F401  (registers `diff`)
+
+
+@group.command("import")
+@reports_errors
+def import_csv(
+    csv_file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="A CSV file.")],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Register file to write (default: stdout)."),
+    ] = None,
+    title: Annotated[str | None, typer.Option(help="The register's title.")] = None,
+    force: Annotated[bool, typer.Option(help="Overwrite an existing --output file.")] = False,
+) -> None:
+    """Turn a spreadsheet (CSV, one row per stakeholder) into a validated register.
+
+    Columns are register fields (id, name, side, power, legitimacy, urgency, interest, ...);
+    `current`, `desired` and `actions` fill the engagement; list cells use `;`.
+
+    Example: stakecli stakeholders import people.csv -o stakeholders.yaml
+    """
+    from stakecli import spreadsheet
+    from stakecli.publishing import write_atomic
+    from stakecli.reporting import location
+
+    if output is not None and output.exists() and not force:
+        fail(f"{output} already exists; nothing was written (use --force to overwrite)")
+    try:
+        text = csv_file.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        fail(f"{csv_file}: cannot read as UTF-8 text: {exc}")
+    data, findings = spreadsheet.read(text, csv_file, title)
+    if findings:
+        for f in findings:
+            sys.stderr.write(f"{location(f)}: {f.severity} [{f.code}] {f.message}\n")
+        raise typer.Exit(1)
+    content = spreadsheet.to_yaml(data, csv_file.name)
+    if output is None:
+        sys.stdout.write(content)
+        return
+    write_atomic(output, content)
+    sys.stderr.write(f"wrote {output} ({len(data['stakeholders'])} stakeholders)\n")
