@@ -13,9 +13,6 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import resource
-import statistics
-import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -27,6 +24,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from generate import register  # noqa: E402
+from timing import median_process  # noqa: E402
 
 from stakecli import loading, pipeline, rendering  # noqa: E402
 from stakecli.analysis import attention, stakeholder_rules  # noqa: E402
@@ -58,26 +56,6 @@ def best(func: Callable[[], Any], runs: int) -> tuple[float, float, Any]:
         walls.append(time.perf_counter() - start)
         cpus.append(time.process_time() - cpu)
     return min(walls), min(cpus), result
-
-
-def children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
-def median_process(cmd: list[str], runs: int) -> tuple[float, float]:
-    """Median wall and CPU time of a fresh process over `runs` runs, after one warm-up."""
-    walls, cpus = [], []
-    for i in range(runs + 1):
-        start, cpu = time.perf_counter(), children_cpu()
-        proc = subprocess.run(cmd, capture_output=True, check=False)
-        elapsed, used = time.perf_counter() - start, children_cpu() - cpu
-        if proc.returncode != 0:
-            raise SystemExit(f"{' '.join(cmd)} exited {proc.returncode}: {proc.stderr[-400:]!r}")
-        if i:
-            walls.append(elapsed)
-            cpus.append(used)
-    return statistics.median(walls), statistics.median(cpus)
 
 
 def stages(path: Path, runs: int) -> None:

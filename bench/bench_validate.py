@@ -10,32 +10,22 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from generate import register  # noqa: E402
+from timing import median_process  # noqa: E402
 
 BIN = Path(sys.executable).parent
 
 
-def timed(cmd: list[str], runs: int, ok: tuple[int, ...] = (0,)) -> float:
+def timed(cmd: list[str], runs: int) -> float:
     """Median wall time of `cmd` over `runs` runs (after one warm-up)."""
-    samples = []
-    for i in range(runs + 1):
-        start = time.perf_counter()
-        proc = subprocess.run(cmd, capture_output=True, check=False)
-        elapsed = time.perf_counter() - start
-        if proc.returncode not in ok:
-            raise SystemExit(f"{cmd[0]} exited {proc.returncode}: {proc.stderr.decode()[-500:]}")
-        if i:
-            samples.append(elapsed)
-    return statistics.median(samples)
+    return median_process(cmd, runs)[0]
 
 
 def main() -> None:
