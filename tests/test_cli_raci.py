@@ -10,7 +10,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PARTNERSHIP = ROOT / "examples" / "partnership"
-REGISTER = Path(__file__).parent / "data" / "partnership-stakeholders.yaml"
+REGISTER = Path(__file__).parent.parent / "examples" / "partnership" / "stakeholders.yaml"
 
 
 @pytest.fixture
@@ -31,7 +31,7 @@ def test_table_shows_matrix_load_and_no_findings(run, folder):
     assert result.exit_code == 0
     assert "Onboarding rollout, key decisions (RACI," in result.stdout
     assert "Load per person across 2 RACI file(s)" in result.stdout
-    tom = next(line for line in result.stdout.splitlines() if "Tom Alvarez" in line)
+    tom = next(line for line in result.stdout.splitlines() if "Tomás Ferreira" in line)
     # mkt-lead across both files: R 2+1, A 1+1, C 2, I 2.
     assert tom.split("│")[3:9] == [" 3 ", " 2 ", " 2 ", " 2 ", "     9 ", ""]
     assert result.stdout.rstrip().endswith("no findings")

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def workspace(tmp_path):
     for name in ("raci.yaml", "charter.yaml"):
         shutil.copy(ROOT / "examples" / "partnership" / name, tmp_path / name)
-    shutil.copy(ROOT / "tests" / "data" / "partnership-stakeholders.yaml", tmp_path / "s.yaml")
+    shutil.copy(ROOT / "examples" / "partnership" / "stakeholders.yaml", tmp_path / "s.yaml")
     report = pipeline.run([tmp_path])
     assert report.findings == []
     return Workspace(Config(), report.parsed)
@@ -40,13 +40,13 @@ def test_agreement_documents_are_internal(name):
 def test_charter_document(workspace, golden):
     text = render("charter", workspace)
     assert "Rule: all must pass (AND). Result: **pass**." in text
-    assert "| Go/no-go for general availability | Helen Brooks | Go/no-go" in text
+    assert "| Go/no-go for general availability | Olivia Brandt | Go/no-go" in text
     golden("partnership-charter.md", text)
 
 
 def test_agenda_document(workspace, golden):
     text = render("agenda", workspace)
-    assert "## Fortnightly rollout sync\n\nFortnightly, 45 minutes. Owner: Alex Morgan." in text
+    assert "## Fortnightly rollout sync\n\nFortnightly, 45 minutes. Owner: Hannah Osei." in text
     golden("partnership-agenda.md", text)
 
 
@@ -56,7 +56,7 @@ def test_charter_document_shows_a_failing_gate(workspace, tmp_path):
     report = pipeline.run([tmp_path])
     text = render("charter", Workspace(Config(), report.parsed))
     assert "Result: **FAIL**." in text
-    row = "| Weekly engagement of new sign-ups | Lena Fischer | \\>= 60 % | 50 % | 2026-11-23 "
+    row = "| Weekly engagement of new sign-ups | Lena Vogel | \\>= 60 % | 50 % | 2026-11-23 "
     assert row + "| FAIL |" in text
 
 
