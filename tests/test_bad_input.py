@@ -234,3 +234,15 @@ def test_both_parsers_refuse_the_bomb(tmp_path, pure):
 
 def test_c_parser_is_installed_and_used():
     assert loading.has_c_loader()
+
+
+def test_a_control_character_is_located(run, tmp_path):
+    path = tmp_path / "nul.yaml"
+    path.write_bytes(b"kind: stakeholders\nversion: 1\ntitle: a\x00b\n")
+    finding = only(run, path)
+    assert finding == {
+        "line": 3,
+        "col": 9,
+        "code": "yaml.syntax",
+        "message": "character U+0000 is a control character, not allowed in YAML; remove it",
+    }

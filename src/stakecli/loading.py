@@ -163,7 +163,8 @@ def parse(raw: bytes, path: Path, *, pure: bool | None = None) -> Document | Fin
             1,
             "file is empty; a stakecli file starts with `kind:` and `version:`",
         )
-    from ruamel.yaml.error import MarkedYAMLError
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.reader import ReaderError
 
     yaml = _yaml(pure=not has_c_loader() if pure is None else pure)
     enabled = gc.isenabled()
@@ -184,6 +185,13 @@ def parse(raw: bytes, path: Path, *, pure: bool | None = None) -> Document | Fin
         )
     except MarkedYAMLError as exc:
         return _syntax(path, exc, text)
+    except ReaderError as exc:  # a control character (NUL, ESC...) YAML does not allow
+        line, col = _text_line_col(text, exc.position)
+        char = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        message = f"character U+{char:04X} is a control character, not allowed in YAML; remove it"
+        return _problem(path, "yaml.syntax", line, col, message)
+    except YAMLError as exc:
+        return _problem(path, "yaml.syntax", 1, 1, f"invalid YAML: {exc}")
     except RecursionError:
         return _problem(path, "yaml.too-deep", 1, 1, f"nesting is deeper than {MAX_DEPTH} levels")
     except ValueError as exc:  # a scalar that looks like a date but is none: 2026-13-01
@@ -304,6 +312,11 @@ def _bad_date(path: Path, root: Any, yaml: Any, exc: ValueError) -> Finding:
 
 def _problem(path: Path, code: str, line: int | None, col: int | None, msg: str) -> Finding:
     return Finding(code, Severity.ERROR, msg, path=str(path), line=line, col=col)
+
+
+def _text_line_col(text: str, offset: int) -> tuple[int, int]:
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
 def _line_col(raw: bytes, offset: int) -> tuple[int, int]:
