@@ -52,3 +52,18 @@ def test_a_line_replaced_with_yaml_punctuation_gives_findings(tmp_path, source, 
     line %= len(lines)
     lines[line] = text + "\n"
     check(tmp_path, source.name, "".join(lines).encode())
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(list('id,name side;power"\n\r 5x-:')), max_size=80))
+def test_any_csv_text_gives_a_register_or_located_findings(text):
+    from stakecli import spreadsheet
+
+    data, findings = spreadsheet.read(
+        "id,name,side,power,legitimacy,urgency,interest\n" + text, Path("p.csv"), None
+    )
+    for finding in findings:
+        assert finding.code in CODES, finding
+        assert finding.line is not None
+    if not findings:
+        assert data["kind"] == "stakeholders"

@@ -70,3 +70,12 @@ def test_import_never_overwrites_without_force(run, write, tmp_path):
     assert target.read_text() == "# mine\n"
     assert run("stakeholders", "import", source, "-o", target, "--force").exit_code == 0
     assert "kind: stakeholders" in target.read_text()
+
+
+def test_an_unreadable_csv_is_one_located_finding(run, write):
+    huge = "x" * 200_000
+    result = run("stakeholders", "import", write("p.csv", GOOD + f'"{huge}",A,internal\n'))
+    assert result.exit_code == 1
+    assert ":5:1: error [csv.syntax] unreadable CSV: field larger than field limit" in (
+        result.stderr
+    )

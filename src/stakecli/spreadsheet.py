@@ -23,6 +23,7 @@ from stakecli.models.stakeholders import Register, Stakeholder
 from stakecli.rules import Rule
 
 RULES = [
+    Rule("csv.syntax", "error", "A CSV to import cannot be read (a stray quote, a NUL byte...)."),
     Rule("csv.header", "error", "A CSV to import has no header row naming its columns."),
     Rule("csv.unknown-column", "error", "A CSV column names no register field (did-you-mean)."),
     Rule("csv.duplicate-column", "error", "A CSV column appears twice."),
@@ -45,7 +46,11 @@ COLUMNS = (
 
 def read(text: str, path: Path, title: str | None = None) -> tuple[dict[str, Any], list[Finding]]:
     """The register data of a CSV text, and every problem located at its cell."""
-    rows = list(csv.reader(io.StringIO(text)))
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        rows = list(reader)
+    except csv.Error as exc:
+        return {}, [_at(path, reader.line_num, 1, "csv.syntax", f"unreadable CSV: {exc}")]
     if not rows or not any(cell.strip() for cell in rows[0]):
         return {}, [_at(path, 1, 1, "csv.header", "the first row must name the columns")]
     header = [cell.strip().lower() for cell in rows[0]]
