@@ -185,15 +185,15 @@ def read(path: Path) -> Config:
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{path}: {exc}") from None
     else:
-        from stakecli.loading import parse
+        from stakecli.loading import Document, parse
 
         doc = parse(text.encode("utf-8"), path)
-        if not hasattr(doc, "data"):
-            data = {}
-            if getattr(doc, "code", "") != "file.empty":
-                raise ConfigError(f"{path}:{doc.line}:{doc.col}: {doc.message}")
-        else:
+        if isinstance(doc, Document):
             data = doc.data or {}
+        elif doc.code == "file.empty":
+            data = {}
+        else:
+            raise ConfigError(f"{path}:{doc.line}:{doc.col}: {doc.message}")
     return validate(data, path)
 
 

@@ -52,10 +52,7 @@ class Finding:
     @property
     def dotted(self) -> str:
         """The loc as `stakeholders[41].power`."""
-        out = ""
-        for part in self.loc:
-            out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-        return out
+        return dotted(self.loc)
 
     def with_severity(self, severity: Severity) -> Finding:
         """The same finding re-graded (project config)."""
@@ -64,6 +61,14 @@ class Finding:
     def sort_key(self) -> tuple[str, int, int, str]:
         """Order by file, then position, then code."""
         return (self.path, self.line or 0, self.col or 0, self.code)
+
+
+def dotted(loc: Loc) -> str:
+    """A loc as `stakeholders[41].power`."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
 
 
 def error(code: str, loc: Loc, message: str, *, at_key: bool = False) -> Finding:

@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from stakecli.findings import Finding, Loc, Severity
+from stakecli.findings import Finding, Loc, Severity, dotted
 
 CODES: dict[str, str] = {
     "missing": "schema.missing",
@@ -41,13 +41,13 @@ def findings(exc: ValidationError, model: type[BaseModel], data: Any = None) -> 
 
 
 def _message(err: Any, loc: Loc, model: type[BaseModel]) -> str:
-    where = _dotted(loc) or "document"
+    where = dotted(loc) or "document"
     kind = err["type"]
     if kind == "extra_forbidden":
         known = sorted(fields_at(model, loc[:-1]))
         guess = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
         hint = f"did you mean {guess[0]!r}?" if guess else f"allowed keys: {', '.join(known)}"
-        return f"unknown key {loc[-1]!r} in {_dotted(loc[:-1]) or 'document'}; {hint}"
+        return f"unknown key {loc[-1]!r} in {dotted(loc[:-1]) or 'document'}; {hint}"
     if kind == "missing":
         return f"{where}: required key is missing; add it"
     msg = str(err["msg"])
@@ -66,10 +66,6 @@ def _got(data: Any, loc: Loc, kind: str) -> str:
     if isinstance(data, bool | int | float) or (isinstance(data, str) and len(data) <= 60):
         return f"; got {data!r}"
     return ""
-
-
-def _dotted(loc: Loc) -> str:
-    return Finding("", Severity.INFO, "", loc=loc).dotted
 
 
 def fields_at(model: type[BaseModel], loc: Loc) -> set[str]:

@@ -53,25 +53,23 @@ def test_the_examples_have_external_documents_and_secrets_to_check():
     assert any(s.startswith("The CISO would have vetoed the full launch") for s in every_secret(ws))
 
 
+def with_confidential_entry() -> Register:
+    """The test register plus an entry marked `confidential: true`."""
+    mole = {
+        "id": "mole",
+        "name": "Dee Mole",
+        "side": "external",
+        "power": 3,
+        "legitimacy": 3,
+        "urgency": 3,
+        "interest": 3,
+        "confidential": True,
+    }
+    return Register.model_validate({**REGISTER, "stakeholders": [*REGISTER["stakeholders"], mole]})
+
+
 def test_secrets_cover_marked_fields_and_confidential_entries():
-    register = Register.model_validate(
-        {
-            **REGISTER,
-            "stakeholders": [
-                *REGISTER["stakeholders"],
-                {
-                    "id": "mole",
-                    "name": "Dee Mole",
-                    "side": "external",
-                    "power": 3,
-                    "legitimacy": 3,
-                    "urgency": 3,
-                    "interest": 3,
-                    "confidential": True,
-                },
-            ],
-        }
-    )
+    register = with_confidential_entry()
     found = {(s.value, s.where) for s in confidentiality.secrets(register)}
     assert ("Secretly negotiating with a rival vendor.", "stakeholders[2].notes") in found
     assert ("5", "stakeholders[0].legitimacy") in found
@@ -80,24 +78,7 @@ def test_secrets_cover_marked_fields_and_confidential_entries():
 
 
 def test_redaction_withholds_fields_and_drops_confidential_entries():
-    register = Register.model_validate(
-        {
-            **REGISTER,
-            "stakeholders": [
-                *REGISTER["stakeholders"],
-                {
-                    "id": "mole",
-                    "name": "Dee Mole",
-                    "side": "external",
-                    "power": 3,
-                    "legitimacy": 3,
-                    "urgency": 3,
-                    "interest": 3,
-                    "confidential": True,
-                },
-            ],
-        }
-    )
+    register = with_confidential_entry()
     redacted = confidentiality.redact(register)
     assert [s.id for s in redacted.stakeholders] == ["ana", "bo", "cy"]
     with pytest.raises(
