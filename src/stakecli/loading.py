@@ -110,6 +110,17 @@ def _resolver_class() -> type:
     return Resolver
 
 
+def declares_kind(path: Path, kind: str) -> bool:
+    """Whether the file has a top-level `kind: <kind>` line: a cheap text check, no parsing."""
+    try:
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            head = handle.read(65536)
+    except OSError:
+        return False
+    wanted = {f"kind: {kind}", f"kind: '{kind}'", f'kind: "{kind}"'}
+    return any(line.split("#")[0].strip() in wanted for line in head.splitlines())
+
+
 def has_c_loader() -> bool:
     """Whether the C parser is installed (`ruamel.yaml[oldlibyaml]`)."""
     try:

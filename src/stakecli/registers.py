@@ -8,6 +8,7 @@ from pathlib import Path
 
 from stakecli.errors import StakeError
 from stakecli.findings import Finding, Severity
+from stakecli.loading import declares_kind
 from stakecli.models.stakeholders import Register
 
 NAMES = ("stakeholders.yaml", "stakeholders.yml")
@@ -35,7 +36,7 @@ def find(path: Path) -> Path:
     if path.is_file():
         return path
     candidates = [p for p in sorted(path.iterdir()) if p.suffix in (".yaml", ".yml")]
-    registers = [p for p in candidates if p.is_file() and _declares_register(p)]
+    registers = [p for p in candidates if p.is_file() and declares_kind(p, "stakeholders")]
     preferred = [p for p in registers if p.name in NAMES]
     if len(registers) == 1 or len(preferred) == 1:
         return (preferred or registers)[0]
@@ -46,16 +47,6 @@ def find(path: Path) -> Path:
         )
     names = ", ".join(p.name for p in registers)
     raise StakeError(f"{path} holds several registers ({names}); pass one of them")
-
-
-def _declares_register(path: Path) -> bool:
-    try:
-        with path.open(encoding="utf-8", errors="replace") as handle:
-            head = handle.read(65536)
-    except OSError:
-        return False
-    wanted = {"kind: stakeholders", "kind: 'stakeholders'", 'kind: "stakeholders"'}
-    return any(line.split("#")[0].strip() in wanted for line in head.splitlines())
 
 
 def read(path: Path) -> Register:

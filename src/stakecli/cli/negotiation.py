@@ -63,6 +63,7 @@ def _load(path: Path, config: Path | None) -> tuple[Any, Any]:
     from stakecli import config as config_mod
     from stakecli import pipeline
     from stakecli.findings import Severity
+    from stakecli.loading import declares_kind
     from stakecli.reporting import location
 
     settings = config_mod.discover(path, config)
@@ -76,7 +77,7 @@ def _load(path: Path, config: Path | None) -> tuple[Any, Any]:
     if path.is_file():
         bad = [f for f in errors if Path(f.path).resolve() == path.resolve()]
     else:  # the plan's own findings, and those of files that say they are plans but fail
-        bad = [f for f in errors if f.path in ours or _declares(Path(f.path), "negotiation")]
+        bad = [f for f in errors if f.path in ours or declares_kind(Path(f.path), "negotiation")]
     if bad:
         for f in bad:
             sys.stderr.write(f"{location(f)}: {f.severity} [{f.code}] {f.message}\n")
@@ -92,25 +93,15 @@ def _load(path: Path, config: Path | None) -> tuple[Any, Any]:
 
 def _registers_beside(path: Path) -> list[Path]:
     """YAML files next to `path` that declare `kind: stakeholders`."""
+    from stakecli.loading import declares_kind
+
     return [
         other
         for other in sorted(path.parent.glob("*.y*ml"))
         if other.suffix in (".yaml", ".yml")
         and other.resolve() != path.resolve()
-        and _declares(other, "stakeholders")
+        and declares_kind(other, "stakeholders")
     ]
-
-
-def _declares(path: Path, kind: str) -> bool:
-    """Whether the file has a top-level `kind: <kind>` line (a cheap text check, no parsing)."""
-    import re
-
-    try:
-        with path.open(encoding="utf-8", errors="replace") as handle:
-            head = handle.read(65536)
-    except OSError:
-        return False
-    return re.search(rf"^kind:\s*['\"]?{kind}\b", head, re.MULTILINE) is not None
 
 
 @negotiation_app.command()
