@@ -6,6 +6,7 @@ import functools
 import sys
 from collections.abc import Callable
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated, Any, NoReturn, ParamSpec, TypeVar
 
 import typer
@@ -21,6 +22,16 @@ app = typer.Typer(
     help="Stakeholder maps, negotiation plans and agreements as code: YAML in git, "
     "checked like source, rendered to Markdown.",
 )
+
+
+ConfigOpt = Annotated[
+    Path | None,
+    typer.Option(
+        help="Config file (default: the nearest .stakecli.yaml, stakecli.yaml or pyproject.toml "
+        "[tool.stakecli] from PATH up to the git root).",
+    ),
+]
+"""The `--config` option every command that reads a project shares."""
 
 
 class Color(StrEnum):

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from stakecli.cli._app import app, console, fail, reports_errors
+from stakecli.cli._app import ConfigOpt, app, console, fail, reports_errors
 
 
 class RaciFormat(StrEnum):
@@ -34,7 +34,7 @@ def raci(
     fmt: Annotated[RaciFormat, typer.Option("--format", "-f", help="Output format.")] = (
         RaciFormat.TABLE
     ),
-    config: Annotated[Path | None, typer.Option(help="Config file (default: discovered).")] = None,
+    config: ConfigOpt = None,
 ) -> None:
     """Show each RACI matrix, the R/A load on each person across the folder, and the findings.
 

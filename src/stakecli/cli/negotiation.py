@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from stakecli.cli._app import app, console, fail, reports_errors
+from stakecli.cli._app import ConfigOpt, app, console, fail, reports_errors
 
 
 class _DefaultToSummary(TyperGroup):
@@ -47,7 +47,6 @@ PathArg = Annotated[
 FormatOpt = Annotated[
     Format, typer.Option("--format", "-f", help="table, json or markdown (the brief).")
 ]
-ConfigOpt = Annotated[Path | None, typer.Option(help="Config file (default: discovered).")]
 SeedOpt = Annotated[int | None, typer.Option(help="Simulation seed (default: config, 0).")]
 SamplesOpt = Annotated[
     int | None, typer.Option(min=1, max=10_000_000, help="Simulation draws (default 10000).")

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from stakecli.cli._app import app, fail, reports_errors
+from stakecli.cli._app import ConfigOpt, app, fail, reports_errors
 
 if TYPE_CHECKING:
     from stakecli.checks import Workspace
@@ -72,7 +72,7 @@ def render(
         bool,
         typer.Option("--force", help="Overwrite files stakecli did not write or that were edited."),
     ] = False,
-    config: Annotated[Path | None, typer.Option(help="Config file (default: discovered).")] = None,
+    config: ConfigOpt = None,
 ) -> None:
     """Render Markdown documents (decision memos, comms plans, agendas...) from YAML.
 

@@ -9,8 +9,8 @@ from typing import Annotated, Any
 
 import typer
 
-from stakecli.cli._app import fail, reports_errors
-from stakecli.cli.stakeholders import ConfigOpt, group
+from stakecli.cli._app import ConfigOpt, fail, reports_errors
+from stakecli.cli.stakeholders import group
 
 WORKING_TREE = "working tree"
 

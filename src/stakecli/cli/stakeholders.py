@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from stakecli.cli._app import app, console, fail, reports_errors
+from stakecli.cli._app import ConfigOpt, app, console, fail, reports_errors
 
 
 class _ShowByDefault(TyperGroup):
@@ -59,10 +59,6 @@ class Sort(StrEnum):
 PathArg = Annotated[
     Path,
     typer.Argument(help="A register file, or a folder holding one. Default: the current folder."),
-]
-ConfigOpt = Annotated[
-    Path | None,
-    typer.Option(help="Config file (default: the nearest one from PATH up to the git root)."),
 ]
 
 

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from stakecli.cli._app import app, console, fail, reports_errors
+from stakecli.cli._app import ConfigOpt, app, console, fail, reports_errors
 
 
 class Format(StrEnum):
@@ -38,13 +38,7 @@ def validate(
     ] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Report format.")] = Format.TEXT,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
-    config: Annotated[
-        Path | None,
-        typer.Option(
-            help="Config file (default: nearest .stakecli.yaml, stakecli.yaml or pyproject.toml "
-            "[tool.stakecli] from the folder up to the git root)."
-        ),
-    ] = None,
+    config: ConfigOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary line.")] = False,
 ) -> None:
     """Check YAML syntax, schemas, references and domain rules; exit 1 on errors.
