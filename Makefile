@@ -63,7 +63,7 @@ golden: $(VENV)/.dev
 	for ex in $(EXAMPLES); do [ ! -d $$ex ] || $(SC) render --audience all $$ex -o $$ex/docs; done
 
 schemas docs: $(VENV)/.runtime
-	for kind in $$($(BIN)/python -c "from stakecli.models import MODEL_BY_KIND; print(*MODEL_BY_KIND)"); do \
+	for kind in $$($(BIN)/python -c "from stakecli.kinds import NAMES; print(*NAMES)"); do \
 	  $(SC) schema $$kind > schemas/$$kind.schema.json; done
 	$(SC) rules --format markdown > docs/rules.md
 

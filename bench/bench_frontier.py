@@ -12,8 +12,8 @@ from fractions import Fraction
 
 import numpy as np
 
-from stakecli.analysis.frontier import Frontier, brute_force_frontier, frontier
-from stakecli.analysis.space import Space
+from stakecli.negotiation.frontier import Frontier, brute_force_frontier, frontier
+from stakecli.negotiation.space import Space
 
 
 def weight(rng: random.Random) -> Fraction:

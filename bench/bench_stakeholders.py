@@ -26,13 +26,17 @@ sys.path.insert(0, str(HERE))
 from generate import register  # noqa: E402
 from timing import median_process  # noqa: E402
 
-from stakecli import loading, pipeline, rendering  # noqa: E402
-from stakecli.analysis import attention, stakeholder_rules  # noqa: E402
-from stakecli.checks import Parsed, Workspace  # noqa: E402
-from stakecli.config import Config  # noqa: E402
-from stakecli.models.stakeholders import Register  # noqa: E402
-from stakecli.views import stakeholder_records  # noqa: E402
-from stakecli.views import stakeholders as views  # noqa: E402
+from stakecli import pipeline  # noqa: E402
+from stakecli.core import loading, rendering  # noqa: E402
+from stakecli.core.config import Config  # noqa: E402
+from stakecli.core.project import Parsed, Workspace  # noqa: E402
+from stakecli.stakeholders import (  # noqa: E402
+    attention,
+    views,
+)
+from stakecli.stakeholders import records as stakeholder_records  # noqa: E402
+from stakecli.stakeholders import rules as stakeholder_rules  # noqa: E402
+from stakecli.stakeholders.model import Register  # noqa: E402
 
 BIN = Path(sys.executable).parent
 

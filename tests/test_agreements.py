@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from stakecli import pipeline
-from stakecli.config import CharterConfig, Config
+from stakecli.core.config import CharterConfig, Config
 
 DATA = Path(__file__).parent / "data"
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -211,8 +211,8 @@ def test_a_nul_byte_in_a_raci_reference_is_a_finding(folder, write):
 
 @pytest.mark.parametrize("pure", [False, True])
 def test_an_impossible_date_under_a_merge_key_is_a_located_finding(tmp_path, pure):
-    from stakecli.findings import Finding
-    from stakecli.loading import parse
+    from stakecli.core.findings import Finding
+    from stakecli.core.loading import parse
 
     # Merge keys go through ruamel's constructor, which builds dates (and fails on this one).
     text = b"kind: charter\nbase: &b {id: a}\nsignatories:\n  - {<<: *b, signed_on: 2026-02-30}\n"
@@ -232,8 +232,8 @@ def test_an_impossible_date_is_a_schema_finding(folder, write):
 
 
 def test_any_model_with_a_references_method_takes_part(tmp_path):
-    from stakecli.analysis import references
-    from stakecli.checks import Parsed, Workspace
+    from stakecli.core.project import Parsed, Workspace
+    from stakecli.stakeholders import references
 
     class Memo:
         links = ["https://example.org"]

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from stakecli import loading
-from stakecli.loading import MAX_BYTES
+from stakecli.core import loading
+from stakecli.core.loading import MAX_BYTES
 
 GOOD = """\
 kind: stakeholders

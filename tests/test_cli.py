@@ -11,7 +11,7 @@ import pytest
 from conftest import EXAMPLES, ROOT
 from stakecli.cli import app
 from stakecli.cli.validate import rules_markdown
-from stakecli.models import MODEL_BY_KIND
+from stakecli.kinds import NAMES as MODEL_BY_KIND
 
 BAD = """\
 kind: stakeholders

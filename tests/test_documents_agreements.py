@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from stakecli import pipeline, rendering
-from stakecli.checks import Workspace
-from stakecli.config import Config
-from stakecli.documents import specs
+from stakecli import pipeline
+from stakecli.core import rendering
+from stakecli.core.config import Config
+from stakecli.core.project import Workspace
+from stakecli.kinds import documents as specs
 
 ROOT = Path(__file__).resolve().parent.parent
 

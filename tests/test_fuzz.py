@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from conftest import EXAMPLES
 from stakecli import pipeline
-from stakecli.rules import all_rules
+from stakecli.kinds import all_rules
 
 SOURCES = sorted(p for p in EXAMPLES.rglob("*.yaml") if "docs" not in p.parts)
 CODES = set(all_rules())
@@ -57,7 +57,7 @@ def test_a_line_replaced_with_yaml_punctuation_gives_findings(tmp_path, source, 
 @settings(max_examples=200, deadline=None)
 @given(text=st.text(alphabet=st.sampled_from(list('id,name side;power"\n\r 5x-:')), max_size=80))
 def test_any_csv_text_gives_a_register_or_located_findings(text):
-    from stakecli import spreadsheet
+    from stakecli.stakeholders import spreadsheet
 
     data, findings = spreadsheet.read(
         "id,name,side,power,legitimacy,urgency,interest\n" + text, Path("p.csv"), None

@@ -60,7 +60,7 @@ def test_installed_wheel_validates_an_example_outside_the_source_tree(wheel, tmp
     )
     assert ok.returncode == 0, ok.stdout + ok.stderr
     located = subprocess.run(
-        [str(python), "-c", "import stakecli.rendering as r; print(r.builtin_templates())"],
+        [str(python), "-c", "import stakecli.core.rendering as r; print(r.builtin_templates())"],
         cwd=work,
         capture_output=True,
         text=True,

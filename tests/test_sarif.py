@@ -42,7 +42,7 @@ def test_schema_check_catches_an_invalid_log(sarif):
 
 
 def test_driver_lists_the_rule_catalogue(sarif):
-    from stakecli.rules import all_rules
+    from stakecli.kinds import all_rules
 
     rules = sarif["runs"][0]["tool"]["driver"]["rules"]
     assert [r["id"] for r in rules] == list(all_rules())
@@ -81,8 +81,8 @@ def test_sarif_prints_nothing_but_json_on_stdout(run, write, tmp_path, monkeypat
 
 
 def test_info_is_a_note_and_paths_outside_the_root_are_file_uris(tmp_path):
-    from stakecli.findings import Finding, Severity
-    from stakecli.sarif import result
+    from stakecli.core.findings import Finding, Severity
+    from stakecli.core.sarif import result
 
     inside = Finding("raci.silo", Severity.INFO, "m", path=str(tmp_path / "a b.yaml"), line=3)
     out = result(inside, {"raci.silo": 7}, tmp_path)

@@ -1,11 +1,12 @@
 import pytest
 
 from conftest import EXAMPLES
-from stakecli import pipeline, rendering
-from stakecli.checks import Workspace
-from stakecli.config import Config, GridConfig
-from stakecli.documents import specs
-from stakecli.models.stakeholders import Register
+from stakecli import pipeline
+from stakecli.core import rendering
+from stakecli.core.config import Config, GridConfig
+from stakecli.core.project import Workspace
+from stakecli.kinds import documents as specs
+from stakecli.stakeholders.model import Register
 
 
 def spec(name):
@@ -97,7 +98,7 @@ def test_diagrams_are_limited_but_the_table_is_complete():
 
 @pytest.mark.parametrize("cutoff", [0, 1, 2, 3, 4, 5])
 def test_chart_points_fall_on_the_side_of_the_midline_their_quadrant_says(cutoff):
-    from stakecli.views.stakeholders import axis
+    from stakecli.stakeholders.views import axis
 
     for score in range(1, 6):
         position = axis(score, cutoff)

@@ -9,32 +9,19 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from stakecli.checks import Parsed, Workspace, file_checks, project_checks
-from stakecli.config import Config
-from stakecli.findings import Finding, Severity
-from stakecli.loading import Document, load
-from stakecli.models import MODEL_BY_KIND, VERSIONS
+from stakecli import kinds
+from stakecli.core.config import Config
+from stakecli.core.findings import Finding, Severity
+from stakecli.core.loading import Document, load
+from stakecli.core.project import Parsed, Report, Workspace
 
 YAML_SUFFIXES = (".yaml", ".yml")
 SKIP_DIRS = {".git", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache"}
 _SUPPRESS = re.compile(r"#\s*stakecli:\s*disable(-next-line|-file)?(?:=([\w.,\s-]+))?")
-
-
-@dataclass(slots=True)
-class Report:
-    """The outcome of one run over one or more files."""
-
-    files: list[Path] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
-    parsed: list[Parsed] = field(default_factory=list)
-
-    def counts(self) -> dict[str, int]:
-        """Findings per severity."""
-        return {s.value: sum(f.severity is s for f in self.findings) for s in Severity}
 
 
 def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
@@ -61,6 +48,16 @@ def _skipped(relative: Path) -> bool:
     return any(part in SKIP_DIRS or part.startswith(".") for part in relative.parts[:-1])
 
 
+def settings(start: Path, explicit: Path | None = None) -> Config:
+    """The config that serves `start` (see `core.config.discover`), its rule codes checked."""
+    from stakecli.core import config as config_mod
+
+    found = config_mod.discover(start, explicit)
+    if found.rules:
+        config_mod.check_rule_codes(found, kinds.all_rules())
+    return found
+
+
 def run(paths: Iterable[Path], config: Config | None = None) -> Report:
     """Validate every stakecli file under `paths` and every rule across them."""
     config = config or Config()
@@ -82,11 +79,12 @@ def run(paths: Iterable[Path], config: Config | None = None) -> Report:
             raw.extend(findings)
             if document is not None:
                 documents[str(path)] = document
-    checks = file_checks()
+    present = {parsed.kind for parsed in workspace.files}
+    checks = {kind: kinds.checks(kind) for kind in present}
     for parsed in workspace.files:
-        for check in checks.get(parsed.kind, []):
+        for check in checks[parsed.kind]:
             raw.extend(replace(f, path=str(parsed.path)) for f in check(parsed, workspace))
-    for project_check in project_checks():
+    for project_check in kinds.project_checks(present):
         raw.extend(project_check(workspace))
     report.parsed = workspace.files
     report.findings = sorted(finalise(raw, documents, config), key=Finding.sort_key)
@@ -125,9 +123,9 @@ def parse_file(
         return [replace(problem, path=name)], loaded
     from pydantic import ValidationError
 
-    from stakecli import schema_errors
+    from stakecli.core import schema_errors
 
-    model_cls = MODEL_BY_KIND[str(kind)]
+    model_cls = kinds.model(str(kind))
     try:
         model = model_cls.model_validate(data)
     except ValidationError as exc:
@@ -140,21 +138,19 @@ def _kind_problem(kind: Any, version: Any) -> Finding | None:
         return Finding(
             "kind.missing",
             Severity.ERROR,
-            "no `kind:`; say which file this is: " + ", ".join(MODEL_BY_KIND),
+            "no `kind:`; say which file this is: " + ", ".join(kinds.NAMES),
             loc=(),
         )
-    if not isinstance(kind, str) or kind not in MODEL_BY_KIND:
-        guess = difflib.get_close_matches(str(kind), list(MODEL_BY_KIND), n=1)
+    if not isinstance(kind, str) or kind not in kinds.NAMES:
+        guess = difflib.get_close_matches(str(kind), list(kinds.NAMES), n=1)
         hint = (
-            f"did you mean {guess[0]!r}?"
-            if guess
-            else "expected one of " + ", ".join(MODEL_BY_KIND)
+            f"did you mean {guess[0]!r}?" if guess else "expected one of " + ", ".join(kinds.NAMES)
         )
         return Finding(
             "kind.unknown", Severity.ERROR, f"unknown kind {kind!r}; {hint}", loc=("kind",)
         )
-    if version not in VERSIONS[kind]:
-        supported = ", ".join(map(str, VERSIONS[kind]))
+    if version not in kinds.versions(kind):
+        supported = ", ".join(map(str, kinds.versions(kind)))
         return Finding(
             "kind.version",
             Severity.ERROR,

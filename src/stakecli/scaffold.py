@@ -5,8 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from stakecli.errors import UsageError
-from stakecli.rendering import builtin_templates
+from stakecli.core.errors import UsageError
+from stakecli.core.rendering import builtin_templates
 
 
 def examples_root() -> Path:

@@ -4,9 +4,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stakecli.analysis import attention
-from stakecli.analysis.attention import Settings
-from stakecli.models.stakeholders import Stakeholder
+from stakecli.stakeholders import attention
+from stakecli.stakeholders.attention import Settings
+from stakecli.stakeholders.model import Stakeholder
 
 
 def person(id, p=1, leg=1, u=1, i=1, current=None, desired=None, **extra):

@@ -8,14 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stakecli.analysis.bargaining import (
-    Solution,
-    kalai_smorodinsky,
-    logroll,
-    nash,
-    nash_product,
-)
-from stakecli.analysis.frontier import (
+from stakecli.negotiation.bargaining import Solution, kalai_smorodinsky, logroll, nash, nash_product
+from stakecli.negotiation.frontier import (
     Frontier,
     acceptable,
     acceptable_packages,
@@ -23,7 +17,7 @@ from stakecli.analysis.frontier import (
     frontier,
     packages_at,
 )
-from stakecli.analysis.space import (
+from stakecli.negotiation.space import (
     Exact,
     Package,
     Space,
@@ -406,6 +400,6 @@ def test_max_joint_and_logroll_equal_enumeration(space: Space):
 @given(spaces())
 def test_frontier_does_not_depend_on_the_filter_block_size(space: Space):
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("stakecli.analysis.frontier._BLOCK", 3)
-        patch.setattr("stakecli.analysis.frontier._CHUNK", 2)
+        patch.setattr("stakecli.negotiation.frontier._BLOCK", 3)
+        patch.setattr("stakecli.negotiation.frontier._CHUNK", 2)
         check_frontier(space)

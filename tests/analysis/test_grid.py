@@ -1,8 +1,8 @@
 import pytest
 
-from stakecli.analysis import grid
-from stakecli.analysis.grid import Quadrant, Strategy
-from stakecli.models.stakeholders import Engagement
+from stakecli.stakeholders import grid
+from stakecli.stakeholders.grid import Quadrant, Strategy
+from stakecli.stakeholders.model import Engagement
 
 # DOMAIN.md 8.2 (high = 5, low = 1 on the 1-5 scale).
 TABLE_8_2_GRID = [

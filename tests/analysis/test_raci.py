@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
-from stakecli.analysis.raci import findings, load
-from stakecli.config import RaciConfig
-from stakecli.models.raci import Raci
+from stakecli.core.config import RaciConfig
+from stakecli.raci.model import Raci
+from stakecli.raci.rules import findings, load
 
 PMBOK = [
     ("Create charter", {"ann": "A", "ben": "R", "carlos": "I", "dina": "I", "ed": "I"}),

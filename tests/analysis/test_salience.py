@@ -2,8 +2,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stakecli.analysis import salience
-from stakecli.analysis.salience import Group, SalienceClass, classify
+from stakecli.stakeholders import salience
+from stakecli.stakeholders.salience import Group, SalienceClass, classify
 
 # DOMAIN.md 8.1, row for row.
 TABLE_8_1 = [

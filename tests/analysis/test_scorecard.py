@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from stakecli.analysis.scorecard import check, evaluate
-from stakecli.models.scorecard import Scorecard
+from stakecli.charters.scorecard import check, evaluate
+from stakecli.charters.scorecard_model import Scorecard
 
 TODAY = date(2026, 11, 25)
 

@@ -3,8 +3,8 @@ from pathlib import Path
 import pytest
 
 from stakecli import pipeline
-from stakecli.analysis import stakeholder_rules
-from stakecli.rules import all_rules
+from stakecli.kinds import all_rules
+from stakecli.stakeholders import rules as stakeholder_rules
 
 HEAD = """\
 kind: stakeholders
@@ -112,7 +112,7 @@ def test_references_may_point_into_another_register_of_the_folder(tmp_path):
 
 
 def test_rules_follow_the_configured_threshold(tmp_path):
-    from stakecli.config import Config, SalienceConfig
+    from stakecli.core.config import Config, SalienceConfig
 
     path = tmp_path / "stakeholders.yaml"
     path.write_text(HEAD + entry(p=3, leg=3, u=3), encoding="utf-8")

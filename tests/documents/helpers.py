@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from stakecli import pipeline
-from stakecli.config import Config
-from stakecli.findings import Finding
+from stakecli.core.config import Config
+from stakecli.core.findings import Finding
 
 REGISTER = {
     "kind": "stakeholders",

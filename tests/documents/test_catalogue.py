@@ -5,8 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from stakecli.analysis import comms, decision_raci, decisions
-from stakecli.rules import all_rules
+from stakecli.comms import rules as comms
+from stakecli.decisions import raci_links as decision_raci
+from stakecli.decisions import rules as decisions
+from stakecli.kinds import all_rules
 
 
 @pytest.mark.parametrize("module", [decisions, decision_raci, comms], ids=lambda m: m.__name__)

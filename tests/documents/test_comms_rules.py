@@ -5,10 +5,10 @@ import copy
 import pytest
 
 from documents.helpers import PLAN, REGISTER, codes, put
-from stakecli.analysis.comms import coverage, is_key
-from stakecli.config import CommsConfig, Config
-from stakecli.models.comms import CommsPlan
-from stakecli.models.stakeholders import Register
+from stakecli.comms.model import CommsPlan
+from stakecli.comms.rules import coverage, is_key
+from stakecli.core.config import CommsConfig, Config
+from stakecli.stakeholders.model import Register
 
 
 def plan(**changes):

@@ -5,10 +5,10 @@ from types import SimpleNamespace
 
 import pytest
 
-from stakecli.analysis.decision_raci import check, holders
-from stakecli.checks import Parsed, Workspace
-from stakecli.config import Config
-from stakecli.models.decision import Decision
+from stakecli.core.config import Config
+from stakecli.core.project import Parsed, Workspace
+from stakecli.decisions.model import Decision
+from stakecli.decisions.raci_links import check, holders
 
 
 def raci(variant="raci", file_id="main", roles=None, **rows):

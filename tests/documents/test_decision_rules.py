@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 
 from documents.helpers import codes, decision, project, put
-from stakecli.analysis import decisions as decision_rules
-from stakecli.config import Config, DecisionsConfig
+from stakecli.core.config import Config, DecisionsConfig
+from stakecli.decisions import rules as decision_rules
 
 
 @pytest.fixture(autouse=True)

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from documents.helpers import PLAN, REGISTER, decision, project, put
-from stakecli.rendering import Safe, finalize, md_cell, md_paragraphs, md_text, mermaid_label
+from stakecli.core.rendering import Safe, finalize, md_cell, md_paragraphs, md_text, mermaid_label
 
 HOSTILE = [
     "a | b",

@@ -3,10 +3,11 @@
 import pytest
 
 from conftest import EXAMPLES
-from stakecli import pipeline, publishing
-from stakecli.checks import Workspace
-from stakecli.config import Config
-from stakecli.documents import specs
+from stakecli import pipeline
+from stakecli.core import publishing
+from stakecli.core.config import Config
+from stakecli.core.project import Workspace
+from stakecli.kinds import documents as specs
 
 FOLDERS = sorted(p for p in EXAMPLES.iterdir() if p.is_dir() and p.name != "mistakes")
 CASES = [

@@ -6,12 +6,14 @@ import pytest
 
 from conftest import EXAMPLES
 from documents.helpers import REGISTER, decision, project, put
-from stakecli import confidentiality, pipeline, publishing
-from stakecli.checks import Workspace
-from stakecli.config import Config
-from stakecli.documents import DocumentSpec, specs
-from stakecli.errors import TemplateError
-from stakecli.models.stakeholders import Register
+from stakecli import pipeline
+from stakecli.core import confidentiality, publishing
+from stakecli.core.config import Config
+from stakecli.core.documents import DocumentSpec
+from stakecli.core.errors import TemplateError
+from stakecli.core.project import Workspace
+from stakecli.kinds import documents as specs
+from stakecli.stakeholders.model import Register
 
 EXAMPLE_FOLDERS = sorted(p for p in EXAMPLES.iterdir() if p.is_dir() and p.name != "mistakes")
 

@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 
 from documents.helpers import REGISTER, put
-from stakecli import decision_log
-from stakecli.errors import UsageError
+from stakecli.core.errors import UsageError
+from stakecli.decisions import log as decision_log
 
 ACCEPT = """\
 status: accepted

@@ -7,7 +7,7 @@ import pytest
 
 from conftest import EXAMPLES
 from documents.helpers import decision, project
-from stakecli.publishing import MARKER, digest
+from stakecli.core.publishing import MARKER, digest
 
 
 @pytest.fixture

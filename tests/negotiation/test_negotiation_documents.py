@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from stakecli import documents, pipeline, rendering
-from stakecli.checks import Workspace
-from stakecli.config import Config
-from stakecli.models._base import is_confidential
-from stakecli.views.negotiation_text import money
+from stakecli import kinds, pipeline
+from stakecli.core import rendering
+from stakecli.core.config import Config
+from stakecli.core.model import is_confidential
+from stakecli.core.project import Workspace
+from stakecli.negotiation.text import money
 
 ROOT = Path(__file__).resolve().parents[2]
 VENDOR = ROOT / "examples" / "vendor-renewal"
@@ -20,7 +21,7 @@ def rendered(name, folder=VENDOR):
     report = pipeline.run([folder], Config())
     workspace = Workspace(Config(), report.parsed)
     (parsed,) = workspace.of_kind("negotiation")
-    spec = next(s for s in documents.specs() if s.name == name)
+    spec = next(s for s in kinds.documents() if s.name == name)
     return parsed.model, rendering.render(spec.template, spec.context(parsed, workspace))
 
 
@@ -67,7 +68,7 @@ def test_proposal_document_leaves_out_every_confidential_value():
 
 
 def test_the_proposal_spec_is_external_and_the_brief_internal():
-    audience = {s.name: s.audience for s in documents.specs()}
+    audience = {s.name: s.audience for s in kinds.documents()}
     assert audience["proposal"] == "external"
     assert audience["negotiation-brief"] == "internal"
 
@@ -174,8 +175,8 @@ def test_json_output_is_only_json(run, command):
 
 
 def test_three_parties_frontier_matches_enumeration_and_charts_as_points(run, tmp_path):
-    from stakecli.analysis import frontier, packages
-    from stakecli.models.negotiation import Negotiation
+    from stakecli.negotiation import frontier, packages
+    from stakecli.negotiation.model import Negotiation
 
     path = Path(__file__).parent / "three-parties.yaml"
     data = json.loads(run("frontier", path, "-f", "json").stdout)

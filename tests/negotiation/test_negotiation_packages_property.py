@@ -6,8 +6,8 @@ from fractions import Fraction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stakecli.analysis import packages
-from stakecli.models.negotiation import Negotiation
+from stakecli.negotiation import packages
+from stakecli.negotiation.model import Negotiation
 
 points = st.integers(min_value=-50, max_value=50)
 

@@ -6,8 +6,8 @@ import json
 import pytest
 
 from stakecli import pipeline
-from stakecli.config import Config
-from stakecli.rules import all_rules
+from stakecli.core.config import Config
+from stakecli.kinds import all_rules
 
 
 def base():
@@ -238,7 +238,7 @@ def test_without_a_register_in_the_run_the_plan_gets_a_warning(tmp_path):
 
 
 def plan_references(plan):
-    from stakecli.models.negotiation import Negotiation
+    from stakecli.negotiation.model import Negotiation
 
     return Negotiation.model_validate(plan).references()
 

@@ -5,8 +5,8 @@ from fractions import Fraction
 
 import pytest
 
-from stakecli.analysis import batna, sensitivity
-from stakecli.models.negotiation import Negotiation
+from stakecli.negotiation import batna, sensitivity
+from stakecli.negotiation.model import Negotiation
 
 RANGED = """
 kind: negotiation

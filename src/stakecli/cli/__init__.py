@@ -7,10 +7,11 @@ import importlib
 import sys
 
 from stakecli.cli._app import State, app
+from stakecli.kinds import command_modules
 
-COMMAND_MODULES = ("init", "validate", "stakeholders", "negotiation", "agreements", "render", "new")
+COMMAND_MODULES = ("init", "validate", *command_modules(), "render", "new")
 """Each registers its commands on import; `stakecli --help` lists them in this order, the order
-in which users meet them."""
+in which users meet them: the core's first, then each kind's (from the registry), then output."""
 for _name in COMMAND_MODULES:
     importlib.import_module(f"stakecli.cli.{_name}")
 

@@ -83,7 +83,7 @@ def reports_errors(func: Callable[P, R]) -> Callable[P, R]:
 
     @functools.wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        from stakecli.errors import StakeError
+        from stakecli.core.errors import StakeError
 
         try:
             return func(*args, **kwargs)

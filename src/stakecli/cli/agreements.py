@@ -40,14 +40,14 @@ def raci(
 
     Exit 1 when a finding is an error. Example: stakecli raci examples/partnership
     """
-    from stakecli import config as config_mod
-    from stakecli import pipeline, reporting
-    from stakecli.checks import Workspace
-    from stakecli.findings import exit_code
-    from stakecli.views import raci as view
+    from stakecli import pipeline
+    from stakecli.core import reporting
+    from stakecli.core.findings import exit_code
+    from stakecli.core.project import Workspace
+    from stakecli.raci import views as view
 
     folder = path if path.is_dir() else path.parent
-    settings = config_mod.discover(folder, config)
+    settings = pipeline.settings(folder, config)
     report = pipeline.run([folder], settings)  # the whole folder: registers and load
     workspace = Workspace(settings, report.parsed)
     matrices = [p for p in workspace.of_kind("raci") if path.is_dir() or p.path == path]
@@ -71,7 +71,7 @@ def raci(
         }
         sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
     elif fmt is RaciFormat.MARKDOWN:
-        from stakecli.rendering import render
+        from stakecli.core.rendering import render
 
         user = [folder / "templates"]
         docs = [render("raci-chart.md.j2", view.chart(p, workspace), user) for p in matrices]
@@ -86,7 +86,7 @@ def _tables(matrices: list[dict[str, Any]], load: dict[str, Any], findings: list
     from rich.text import Text
 
     from stakecli.cli.validate import STYLE
-    from stakecli.reporting import location
+    from stakecli.core.reporting import location
 
     out = console()
     if not out.is_terminal:

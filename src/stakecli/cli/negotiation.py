@@ -59,13 +59,12 @@ def _load(path: Path, config: Path | None) -> tuple[Any, Any]:
     A named file is checked together with the registers beside it (for the id checks); a
     folder is checked whole.
     """
-    from stakecli import config as config_mod
     from stakecli import pipeline
-    from stakecli.findings import Severity
-    from stakecli.loading import declares_kind
-    from stakecli.reporting import location
+    from stakecli.core.findings import Severity
+    from stakecli.core.loading import declares_kind
+    from stakecli.core.reporting import location
 
-    settings = config_mod.discover(path, config)
+    settings = pipeline.settings(path, config)
     targets = [path, *_registers_beside(path)] if path.is_file() else [path]
     report = pipeline.run(targets, settings)
     mine = [p for p in report.parsed if p.kind == "negotiation"]
@@ -92,7 +91,7 @@ def _load(path: Path, config: Path | None) -> tuple[Any, Any]:
 
 def _registers_beside(path: Path) -> list[Path]:
     """YAML files next to `path` that declare `kind: stakeholders`."""
-    from stakecli.loading import declares_kind
+    from stakecli.core.loading import declares_kind
 
     return [
         other
@@ -123,8 +122,7 @@ def summary(
     if fmt is Format.MARKDOWN:
         _brief(plan, seed, samples, cfg.normalise_weights, path)
         return
-    from stakecli.views import negotiation as views
-    from stakecli.views import negotiation_text as text
+    from stakecli.negotiation import text, views
 
     data = views.summary(plan, seed=seed, samples=samples)
     if fmt is Format.JSON:
@@ -149,8 +147,7 @@ def packages(
     if fmt is Format.MARKDOWN:
         _brief(plan, cfg.seed, cfg.samples, cfg.normalise_weights, path)
         return
-    from stakecli.views import negotiation as views
-    from stakecli.views import negotiation_text as text
+    from stakecli.negotiation import text, views
 
     data = views.package_summary(plan, normalise=cfg.normalise_weights)
     if data is None:
@@ -190,8 +187,8 @@ def chart(
     Example: stakecli negotiation chart examples/vendor-renewal -o packages.svg
     """
     plan, settings = _load(path, config)
-    from stakecli.views import negotiation as views
-    from stakecli.views.chart import package_chart
+    from stakecli.negotiation import views
+    from stakecli.negotiation.chart import package_chart
 
     data = views.package_summary(plan, normalise=settings.negotiation.normalise_weights)
     if data is None:
@@ -212,8 +209,8 @@ def chart(
 
 
 def _brief(plan: Any, seed: int, samples: int, normalise: bool, path: Path) -> None:
-    from stakecli.rendering import render
-    from stakecli.views.negotiation_docs import brief
+    from stakecli.core.rendering import render
+    from stakecli.negotiation.documents import brief
 
     folder = path.parent if path.is_file() else path
     context = brief(plan, seed=seed, samples=samples, normalise=normalise)

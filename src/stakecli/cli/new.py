@@ -42,7 +42,7 @@ def new_decision(
     """
     import datetime as dt
 
-    from stakecli import decision_log
+    from stakecli.decisions import log as decision_log
 
     path = decision_log.create(folder, title, dt.date.today(), supersedes)
     sys.stdout.write(f"{path}\n")

@@ -12,9 +12,9 @@ import typer
 from stakecli.cli._app import ConfigOpt, app, fail, reports_errors
 
 if TYPE_CHECKING:
-    from stakecli.checks import Workspace
-    from stakecli.documents import DocumentSpec
-    from stakecli.publishing import Rendered
+    from stakecli.core.documents import DocumentSpec
+    from stakecli.core.project import Workspace
+    from stakecli.core.publishing import Rendered
 
 
 class Audience(StrEnum):
@@ -78,8 +78,8 @@ def render(
 
     Example: stakecli render examples/conflicting-kpis -o examples/conflicting-kpis/docs
     """
-    from stakecli import publishing
-    from stakecli.documents import specs
+    from stakecli.core import publishing
+    from stakecli.kinds import documents as specs
 
     wanted = ["internal", "external"] if audience is Audience.ALL else [audience.value]
     chosen = publishing.select(specs(), wanted, document)
@@ -96,14 +96,14 @@ def render(
 def _render(
     path: Path, chosen: list[DocumentSpec], templates: list[Path], config: Path | None
 ) -> list[Rendered]:
-    from stakecli import config as config_mod
-    from stakecli import pipeline, publishing
-    from stakecli.checks import Workspace
-    from stakecli.findings import Severity
-    from stakecli.reporting import location
+    from stakecli import pipeline
+    from stakecli.core import publishing
+    from stakecli.core.findings import Severity
+    from stakecli.core.project import Workspace
+    from stakecli.core.reporting import location
 
     scope = context_root(path)
-    settings = config_mod.discover(scope, config)
+    settings = pipeline.settings(scope, config)
     report = pipeline.run([path, scope] if path.is_file() else [path], settings)
     errors = [f for f in report.findings if f.severity is Severity.ERROR]
     if errors:
@@ -142,7 +142,7 @@ def _docs_folder(path: Path, output: Path | None) -> Path:
 def _check(
     batches: list[tuple[Path, list[Rendered]]], output: Path | None, wanted: list[str]
 ) -> int:
-    from stakecli.publishing import State, orphans, state
+    from stakecli.core.publishing import State, orphans, state
 
     problems = checked = 0
     for path, docs in batches:
@@ -165,7 +165,7 @@ def _check(
 
 
 def _write(docs: list[Rendered], folder: Path, *, force: bool) -> int:
-    from stakecli.publishing import State, state, write_atomic
+    from stakecli.core.publishing import State, state, write_atomic
 
     refused = 0
     for doc in docs:

@@ -44,9 +44,9 @@ def diff(
 
     Example: stakecli stakeholders diff main HEAD examples/vendor-renewal --format markdown
     """
-    from stakecli import gitrev, registers
-    from stakecli.analysis import attention, changes
-    from stakecli.config import discover
+    from stakecli.core import gitrev
+    from stakecli.pipeline import settings as discover
+    from stakecli.stakeholders import attention, changes, registers
 
     rev1, rev2, path = _split(args)
     root, _ = gitrev.relative(path)
@@ -70,8 +70,8 @@ def diff(
         document = {**labels, "changes": result.as_dict()}
         sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
     elif fmt is DiffFormat.MARKDOWN:
-        from stakecli import rendering
-        from stakecli.views.stakeholders import changes_context
+        from stakecli.core import rendering
+        from stakecli.stakeholders.views import changes_context
 
         context = changes_context(labels, result.as_dict())
         sys.stdout.write(rendering.render("stakeholder-changes.md.j2", context))
@@ -94,7 +94,7 @@ def _split(args: list[str]) -> tuple[str, str | None, Path]:
 
 def _register_path(path: Path, root: Path, rev: str) -> Path:
     """The register file: found in the working tree, or named by PATH even if deleted since."""
-    from stakecli import registers
+    from stakecli.stakeholders import registers
 
     if path.is_file() or path.is_dir():
         return registers.find(path)

@@ -98,9 +98,8 @@ def show(
 
     Example: stakecli stakeholders examples/vendor-renewal --format markdown
     """
-    from stakecli import registers
-    from stakecli.analysis import attention
-    from stakecli.config import discover
+    from stakecli.pipeline import settings as discover
+    from stakecli.stakeholders import attention, registers
 
     _check_choices("--class", cls, attention.CLASS_CHOICES)
     _check_choices("--quadrant", quadrant, attention.QUADRANT_CHOICES)
@@ -118,8 +117,8 @@ def show(
     )
     chosen.sort(key=attention.SORTS[sort.value])
     if fmt is Format.MARKDOWN:
-        from stakecli import rendering
-        from stakecli.views.stakeholders import map_context
+        from stakecli.core import rendering
+        from stakecli.stakeholders.views import map_context
 
         limit = settings_config.grid.diagram_limit
         context = map_context(register, chosen, settings, limit=limit)
@@ -146,7 +145,7 @@ def _check_choices(option: str, given: list[str] | None, choices: list[str]) -> 
 def _print_json(file: Path, settings: Any, chosen: list[Any]) -> None:
     import json
 
-    from stakecli.views.stakeholder_records import record
+    from stakecli.stakeholders.records import record
 
     document = {
         "register": str(file),
@@ -163,7 +162,7 @@ def _print_json(file: Path, settings: Any, chosen: list[Any]) -> None:
 def _print_csv(chosen: list[Any]) -> None:
     import csv
 
-    from stakecli.views.stakeholder_records import CSV_HEADER, csv_row
+    from stakecli.stakeholders.records import CSV_HEADER, csv_row
 
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow(CSV_HEADER)
@@ -174,7 +173,7 @@ def _print_table(title: str, chosen: list[Any], with_circle: bool) -> None:
     """Aligned columns, `kubectl get` style: fast for 10,000 rows, easy to grep and cut."""
     from rich.cells import cell_len
 
-    from stakecli.views.stakeholders import row
+    from stakecli.stakeholders.views import row
 
     header = ["id", "name", "class", "group", "quadrant", "strategy", "C → D", "gap", "priority"]
     keys = ["id", "name", "cls", "group", "quadrant", "strategy", "engagement", "gap", "rank"]
@@ -224,9 +223,9 @@ def import_csv(
 
     Example: stakecli stakeholders import people.csv -o stakeholders.yaml
     """
-    from stakecli import spreadsheet
-    from stakecli.publishing import write_atomic
-    from stakecli.reporting import location
+    from stakecli.core.publishing import write_atomic
+    from stakecli.core.reporting import location
+    from stakecli.stakeholders import spreadsheet
 
     if output is not None and output.exists() and not force:
         fail(f"{output} already exists; nothing was written (use --force to overwrite)")

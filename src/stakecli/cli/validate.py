@@ -45,16 +45,20 @@ def validate(
 
     Example: stakecli validate examples/vendor-renewal
     """
-    from stakecli import config as config_mod
-    from stakecli import pipeline, reporting
-    from stakecli.findings import exit_code
+    from stakecli import pipeline
+    from stakecli.core import reporting
+    from stakecli.core.findings import exit_code
 
     targets = paths or [Path()]
-    settings = config_mod.discover(targets[0], config)
+    settings = pipeline.settings(targets[0], config)
     report = pipeline.run(targets, settings)
     if fmt is Format.TEXT:
         _print_text(report)
     else:
+        if fmt is Format.SARIF:
+            from stakecli.kinds import all_rules
+
+            report.rules = all_rules()
         sys.stdout.write(reporting.FORMATS[fmt.value](report))
     if fmt is Format.GITHUB and os.environ.get("GITHUB_STEP_SUMMARY"):
         # Actions shows only the first 10 annotations of each kind per step: the job summary
@@ -69,8 +73,8 @@ def validate(
 def _print_text(report: object) -> None:
     from rich.text import Text
 
-    from stakecli.pipeline import Report
-    from stakecli.reporting import location
+    from stakecli.core.project import Report
+    from stakecli.core.reporting import location
 
     assert isinstance(report, Report)
     out = console()
@@ -100,7 +104,7 @@ def rules(
     """
     import json
 
-    from stakecli.rules import all_rules
+    from stakecli.kinds import all_rules
 
     catalogue = all_rules().values()
     if fmt is RulesFormat.JSON:
@@ -116,7 +120,7 @@ def rules(
 
 def rules_markdown() -> str:
     """The rule reference as a Markdown table (docs/rules.md is generated from this)."""
-    from stakecli.rules import all_rules
+    from stakecli.kinds import all_rules
 
     rows = [f"| `{r.code}` | {r.severity} | {r.summary} |" for r in all_rules().values()]
     return (
@@ -137,12 +141,11 @@ def schema(
     """
     import json
 
-    from stakecli.models import MODEL_BY_KIND
+    from stakecli import kinds
 
-    model = MODEL_BY_KIND.get(kind)
-    if model is None:
-        fail(f"unknown kind {kind!r}; expected one of {', '.join(MODEL_BY_KIND)}")
-        return
+    if kind not in kinds.BY_NAME:
+        fail(f"unknown kind {kind!r}; expected one of {', '.join(kinds.NAMES)}")
+    model = kinds.model(kind)
     document = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         **model.model_json_schema(),

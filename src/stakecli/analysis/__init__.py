@@ -1,1 +1,0 @@
-"""Pure analysis: models in, values and findings out."""

@@ -1,0 +1,1 @@
+"""Project charters and scorecards: models, completeness and gate rules, views."""

@@ -1,0 +1,267 @@
+"""Scorecard evaluation: conjunctive gates and min-max weighted composites (DOMAIN.md 5.4, 8.6).
+
+A gate passes only if every metric meets its threshold (non-compensatory); a composite is a
+weighted sum of min-max normalised values (compensatory). The two are distinct types: a gate
+metric with a weight, or a composite metric with a threshold, is an error, never reinterpreted.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from stakecli.charters.scorecard_model import Metric, Scorecard
+from stakecli.core.findings import Finding, Loc, error, info, warning
+from stakecli.core.rules import Rule
+
+RULES = [
+    Rule(
+        "scorecard.mixed-types",
+        "error",
+        "A gate metric has a weight, or a composite metric a "
+        "threshold: conjunctive and weighted definitions are never mixed.",
+    ),
+    Rule("scorecard.gate-incomplete", "error", "A gate metric lacks its comparator or threshold."),
+    Rule(
+        "scorecard.composite-incomplete",
+        "error",
+        "A composite lacks a pass threshold, or a "
+        "metric its weight, polarity or a min below its max.",
+    ),
+    Rule("scorecard.weights-sum", "error", "A composite's weights do not sum to 1."),
+    Rule("scorecard.polarity-mismatch", "error", "A metric's polarity contradicts its comparator."),
+    Rule(
+        "scorecard.amber-band", "error", "An amber edge lies on the passing side of the threshold."
+    ),
+    Rule("scorecard.duplicate-metric", "error", "Two metrics of one scorecard share an id."),
+    Rule("scorecard.stale", "warning", "A current value is older than scorecard.max_age_days."),
+    Rule("scorecard.no-data", "info", "A metric has no current value, so it cannot be evaluated."),
+    Rule(
+        "scorecard.failing", "info", "A scorecard evaluates to fail (re-grade to error to gate CI)."
+    ),
+    Rule("scorecard.amber", "info", "A scorecard evaluates to amber."),
+]
+
+Status = Literal["pass", "amber", "fail", "no-data"]
+HIGHER = {">=": True, ">": True, "<=": False, "<": False}
+WEIGHT_TOLERANCE = 1e-9
+
+
+@dataclass(frozen=True, slots=True)
+class MetricResult:
+    """One metric's evaluation (`normalised` only in composites)."""
+
+    id: str
+    status: Status
+    value: float | None
+    normalised: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """A scorecard's evaluation; `score` is the composite's weighted sum."""
+
+    id: str
+    type: str
+    status: Status
+    metrics: tuple[MetricResult, ...]
+    score: float | None = None
+
+
+def meets(value: float, comparator: str, threshold: float) -> bool:
+    """`value <comparator> threshold`."""
+    return {
+        ">=": value >= threshold,
+        ">": value > threshold,
+        "<=": value <= threshold,
+        "<": value < threshold,
+    }[comparator]
+
+
+def gate_metric(metric: Metric) -> MetricResult:
+    """Pass if the threshold is met; amber if inside the amber band; else fail."""
+    assert metric.comparator is not None
+    assert metric.threshold is not None
+    if metric.current is None:
+        return MetricResult(metric.id, "no-data", None)
+    value = metric.current.value
+    if meets(value, metric.comparator, metric.threshold):
+        return MetricResult(metric.id, "pass", value)
+    higher = HIGHER[metric.comparator]
+    in_band = metric.amber is not None and (
+        value >= metric.amber if higher else value <= metric.amber
+    )
+    return MetricResult(metric.id, "amber" if in_band else "fail", value)
+
+
+def normalise(metric: Metric, value: float) -> float:
+    """Min-max normalisation to [0, 1] (OECD 2008); lower-is-better is mirrored; clipped."""
+    assert metric.min is not None
+    assert metric.max is not None
+    span = metric.max - metric.min
+    x = (value - metric.min) / span
+    if metric.polarity == "lower-is-better":
+        x = (metric.max - value) / span
+    return min(1.0, max(0.0, x))
+
+
+def evaluate(card: Scorecard) -> Result:
+    """Evaluate a structurally valid scorecard (see `check`)."""
+    if card.type == "gate":
+        results = tuple(gate_metric(m) for m in card.metrics)
+        return Result(card.id, card.type, _conjunction([r.status for r in results]), results)
+    parts = tuple(
+        MetricResult(m.id, "no-data", None)
+        if m.current is None
+        else MetricResult(m.id, "pass", m.current.value, normalise(m, m.current.value))
+        for m in card.metrics
+    )
+    if any(p.normalised is None for p in parts):
+        return Result(card.id, card.type, "no-data", parts)
+    score = sum(
+        (m.weight or 0.0) * (p.normalised or 0.0) for m, p in zip(card.metrics, parts, strict=True)
+    )
+    assert card.threshold is not None
+    status: Status = "pass" if score >= card.threshold else "fail"
+    if status == "fail" and card.amber is not None and score >= card.amber:
+        status = "amber"
+    return Result(card.id, card.type, status, parts, score)
+
+
+def _conjunction(statuses: list[Status]) -> Status:
+    for worst in ("fail", "no-data", "amber"):
+        if worst in statuses:
+            return worst
+    return "pass"
+
+
+def check(cards: list[Scorecard], at: Loc, today: date, max_age_days: int) -> Iterator[Finding]:
+    """Structure, staleness and evaluation findings of the scorecards found at `at`."""
+    for s, card in enumerate(cards):
+        loc = (*at, s)
+        problems = list(_structure(card, loc))
+        yield from problems
+        evaluated_on = card.as_of or today
+        for m, metric in enumerate(card.metrics):
+            where = (*loc, "metrics", m)
+            if metric.current is None:
+                yield info("scorecard.no-data", where, f"{metric.name!r} has no current value")
+                continue
+            age = (evaluated_on - metric.current.as_of).days
+            if age > max_age_days:
+                yield warning(
+                    "scorecard.stale",
+                    (*where, "current", "as_of"),
+                    f"{metric.name!r} was measured on {metric.current.as_of}, {age} days before "
+                    f"{evaluated_on}; refresh it (limit {max_age_days} days)",
+                )
+        if any(p.severity == "error" for p in problems):
+            continue
+        result = evaluate(card)
+        if result.status in ("fail", "amber"):
+            failing = [r.id for r in result.metrics if r.status in ("fail", "amber")]
+            detail = (
+                f"score {result.score:.3f} against {card.threshold}"
+                if result.score is not None
+                else "not met: " + ", ".join(failing)
+            )
+            code = "scorecard.failing" if result.status == "fail" else "scorecard.amber"
+            yield info(code, loc, f"{card.name!r} is {result.status} ({detail})")
+
+
+def _structure(card: Scorecard, loc: Loc) -> Iterator[Finding]:
+    seen: set[str] = set()
+    for m, metric in enumerate(card.metrics):
+        where = (*loc, "metrics", m)
+        if metric.id in seen:
+            yield error(
+                "scorecard.duplicate-metric", (*where, "id"), f"metric id {metric.id!r} repeats"
+            )
+        seen.add(metric.id)
+        yield from (_gate if card.type == "gate" else _composite)(metric, where, card.name)
+    if card.type == "composite":
+        total = math.fsum(m.weight or 0.0 for m in card.metrics)
+        if abs(total - 1.0) > WEIGHT_TOLERANCE:
+            yield error(
+                "scorecard.weights-sum",
+                loc,
+                f"the weights of {card.name!r} sum to {total:g}; they must sum to 1",
+            )
+        if card.threshold is None:
+            yield error(
+                "scorecard.composite-incomplete",
+                loc,
+                f"composite {card.name!r} needs `threshold:` (the score in [0, 1] that passes)",
+            )
+        elif card.amber is not None and card.amber > card.threshold:
+            yield error(
+                "scorecard.amber-band", (*loc, "amber"), "amber must be below the threshold"
+            )
+    elif card.threshold is not None or card.amber is not None:
+        yield error(
+            "scorecard.mixed-types",
+            (*loc, "threshold"),
+            f"gate {card.name!r} passes when every metric passes; a score threshold belongs to "
+            "a composite",
+        )
+
+
+def _gate(metric: Metric, loc: Loc, card: str) -> Iterator[Finding]:
+    extra = [k for k in ("weight", "min", "max") if getattr(metric, k) is not None]
+    if extra:
+        yield error(
+            "scorecard.mixed-types",
+            (*loc, extra[0]),
+            f"{metric.name!r} is in gate {card!r} (all must pass) but has {', '.join(extra)}; "
+            "a gate is never turned into a weighted sum: make the scorecard a composite, or "
+            "drop them",
+        )
+    if metric.comparator is None or metric.threshold is None:
+        yield error(
+            "scorecard.gate-incomplete",
+            loc,
+            f"{metric.name!r} needs `comparator:` (>=, >, <=, <) and `threshold:`",
+        )
+        return
+    higher = HIGHER[metric.comparator]
+    if metric.polarity is not None and (metric.polarity == "higher-is-better") != higher:
+        yield error(
+            "scorecard.polarity-mismatch",
+            (*loc, "polarity"),
+            f"{metric.name!r} is {metric.polarity} but passes when {metric.comparator} "
+            f"{metric.threshold:g}",
+        )
+    if metric.amber is not None and (
+        metric.amber >= metric.threshold if higher else metric.amber <= metric.threshold
+    ):
+        yield error(
+            "scorecard.amber-band",
+            (*loc, "amber"),
+            f"{metric.name!r}: amber {metric.amber:g} must lie on the failing side of "
+            f"{metric.comparator} {metric.threshold:g}",
+        )
+
+
+def _composite(metric: Metric, loc: Loc, card: str) -> Iterator[Finding]:
+    extra = [k for k in ("comparator", "threshold", "amber") if getattr(metric, k) is not None]
+    if extra:
+        yield error(
+            "scorecard.mixed-types",
+            (*loc, extra[0]),
+            f"{metric.name!r} is in composite {card!r} (a weighted sum) but has "
+            f"{', '.join(extra)}; a per-metric threshold makes it a gate: use a gate, or drop them",
+        )
+    missing = [k for k in ("weight", "min", "max", "polarity") if getattr(metric, k) is None]
+    if missing:
+        yield error(
+            "scorecard.composite-incomplete", loc, f"{metric.name!r} needs {', '.join(missing)}"
+        )
+    elif metric.min is not None and metric.max is not None and metric.min >= metric.max:
+        yield error(
+            "scorecard.composite-incomplete",
+            (*loc, "max"),
+            f"{metric.name!r}: min {metric.min:g} must be below max {metric.max:g}",
+        )

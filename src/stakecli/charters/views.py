@@ -1,0 +1,153 @@
+"""The charter document and the agendas of its ceremonies: every value computed here."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from stakecli.charters import scorecard
+from stakecli.charters.model import Charter
+from stakecli.charters.rules import resolve
+from stakecli.charters.scorecard_model import Metric, Scorecard
+from stakecli.core.documents import DocumentSpec
+from stakecli.core.project import Parsed, Workspace
+from stakecli.raci.model import Raci
+from stakecli.stakeholders import scope
+
+STATUS = {"pass": "pass", "amber": "amber", "fail": "FAIL", "no-data": "no data"}
+
+
+def _charter(parsed: Parsed) -> Charter:
+    model = parsed.model
+    assert isinstance(model, Charter)
+    return model
+
+
+def _target(metric: Metric) -> str:
+    if metric.comparator is not None and metric.threshold is not None:
+        return f"{metric.comparator} {metric.threshold:g} {metric.unit}".rstrip()
+    return f"weight {metric.weight:g}, {metric.min:g}-{metric.max:g} {metric.unit}".rstrip()
+
+
+def _metric_status(result: scorecard.MetricResult | None) -> str:
+    if result is None:
+        return ""
+    if result.normalised is not None:
+        return f"normalised {result.normalised:.2f}"
+    return STATUS[result.status]
+
+
+def scorecards(cards: list[Scorecard], who: dict[str, str]) -> list[dict[str, Any]]:
+    """Each scorecard with its evaluation; a structurally broken one shows as not evaluated."""
+    out = []
+    for card in cards:
+        broken = any(f.severity == "error" for f in scorecard.check([card], (), date.max, 10**9))
+        result = None if broken else scorecard.evaluate(card)
+        by_id = {m.id: m for m in result.metrics} if result else {}
+        out.append(
+            {
+                "name": card.name,
+                "rule": "all must pass (AND)"
+                if card.type == "gate"
+                else (
+                    f"weighted score >= {card.threshold:g}"
+                    if card.threshold is not None
+                    else "weighted score"
+                ),
+                "status": STATUS[result.status] if result else "not evaluated (see findings)",
+                "score": None if result is None or result.score is None else f"{result.score:.3f}",
+                "metrics": [
+                    {
+                        "name": m.name,
+                        "owner": who.get(m.owner, m.owner),
+                        "target": _target(m) if not broken else "",
+                        "current": ""
+                        if m.current is None
+                        else f"{m.current.value:g} {m.unit}".rstrip(),
+                        "as_of": "" if m.current is None else m.current.as_of.isoformat(),
+                        "status": _metric_status(by_id.get(m.id)),
+                    }
+                    for m in card.metrics
+                ],
+            }
+        )
+    return out
+
+
+def charter(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
+    """Context of the `charter` document."""
+    model = _charter(parsed)
+    who = scope.names(workspace, parsed.path)
+    matrices = [
+        (p.path, p.model)
+        for p in scope.files(workspace, "raci", parsed.path)
+        if isinstance(p.model, Raci)
+    ]
+
+    def people(ids: list[str]) -> str:
+        return ", ".join(who.get(i, i) for i in ids)
+
+    rights = []
+    for right in model.decision_rights:
+        found = resolve(right.raci, parsed.path, matrices)
+        rights.append(
+            {
+                "decision": right.decision,
+                "decides": who.get(right.decides, right.decides),
+                "raci": right.raci,
+                "row": found[1].name if not isinstance(found, str) else "unresolved",
+            }
+        )
+    return {
+        "title": model.title,
+        "status": model.status,
+        "purpose": model.purpose,
+        "goals": [{"statement": g.statement, "owners": people(g.owners)} for g in model.goals],
+        "scope_in": model.scope.in_ if model.scope else [],
+        "scope_out": model.scope.out if model.scope else [],
+        "decision_rights": rights,
+        "escalation": [
+            {"level": e.level, "who": people(e.who), "days": e.time_limit_days, "how": e.how}
+            for e in model.escalation
+        ],
+        "scorecards": scorecards(model.scorecards, who),
+        "ceremonies": ceremonies(model, who),
+        "signatories": [
+            {
+                "name": who.get(s.id, s.id),
+                "signed_on": s.signed_on.isoformat() if s.signed_on else "",
+            }
+            for s in model.signatories
+        ],
+    }
+
+
+def ceremonies(model: Charter, who: dict[str, str]) -> list[dict[str, Any]]:
+    """The syncs: audience and owner by name, agenda items in order."""
+    return [
+        {
+            "name": c.name,
+            "frequency": c.frequency,
+            "owner": who.get(c.owner, c.owner),
+            "audience": ", ".join(who.get(i, i) for i in c.audience),
+            "minutes": c.duration_minutes,
+            "agenda": c.agenda,
+        }
+        for c in model.ceremonies
+    ]
+
+
+def agendas(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
+    """Context of the `agenda` document: one standing agenda per ceremony of the charter."""
+    model = _charter(parsed)
+    return {
+        "title": model.title,
+        "ceremonies": ceremonies(model, scope.names(workspace, parsed.path)),
+    }
+
+
+SPECS = [
+    DocumentSpec("charter", "charter", "charter.md.j2", "internal", charter),
+    DocumentSpec("agenda", "charter", "agenda.md.j2", "internal", agendas),
+]
+"""The charter documents (see docs/agreements.md)."""

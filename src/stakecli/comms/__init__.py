@@ -1,0 +1,1 @@
+"""Communication plans and ceremonies: the model, coverage rules and views."""

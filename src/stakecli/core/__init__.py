@@ -1,0 +1,1 @@
+"""The kind-free core: loading, findings, config, projects, rendering, publishing, reporting."""

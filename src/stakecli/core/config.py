@@ -1,0 +1,219 @@
+"""Project configuration: found from the checked folder upward, stopping at the git root."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import tomllib
+from collections.abc import Collection
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from stakecli.core.errors import ConfigError
+
+CONFIG_NAMES = (".stakecli.yaml", "stakecli.yaml", "pyproject.toml")
+"""Looked for in each folder, in this order; pyproject.toml counts only with [tool.stakecli]."""
+ENV_VAR = "STAKECLI_CONFIG"
+
+Grade = Literal["error", "warning", "info", "off"]
+
+
+class Section(BaseModel):
+    """Strict config section: a misspelt setting is an error, not a silent default."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class DecisionsConfig(Section):
+    """Settings of the decision-record checks (docs/documents.md)."""
+
+    max_proposed_days: int = Field(
+        30, ge=1, description="A decision proposed longer than this is a warning."
+    )
+
+
+class CommsConfig(Section):
+    """Settings of the communication-plan checks (docs/documents.md)."""
+
+    key_score: int = Field(
+        4,
+        ge=1,
+        le=5,
+        description="Power and interest at or above this (1-5) make a stakeholder one to "
+        "manage closely, whom the comms plan must cover.",
+    )
+
+
+class RaciConfig(Section):
+    """Thresholds of the RACI rules (DOMAIN.md 4.2, 7.6); each is a documented default."""
+
+    max_responsible: int = Field(3, ge=1, description="R4: warn above this many R in a row.")
+    max_consulted: int = Field(4, ge=0, description="R5: warn above this many C in a row.")
+    max_informed: int = Field(6, ge=0, description="R6: note above this many I in a row.")
+    allow_accountable_as_responsible: bool = Field(
+        False, description="R2: an A with no R in its row is a warning, not an error (D 7.6)."
+    )
+    max_column_responsible: int = Field(5, ge=1, description="C1: warn above this many R.")
+    max_column_accountable: int = Field(3, ge=1, description="C3: warn above this many A.")
+    column_rules_min_rows: int = Field(3, ge=1, description="C2/C4 need at least this many rows.")
+    max_agree: int = Field(2, ge=0, description="RAPID: warn above this many A (Agree) in a row.")
+
+
+CharterSection = Literal[
+    "purpose", "goals", "scope", "decision_rights", "escalation", "scorecards", "ceremonies",
+    "signatories",
+]  # fmt: skip
+
+
+class CharterConfig(Section):
+    """The charter completeness profile."""
+
+    required_sections: list[CharterSection] = Field(
+        default=["purpose", "goals", "decision_rights", "escalation", "scorecards", "signatories"],
+        description="Sections a charter must fill (charter.missing-section).",
+    )
+
+
+class ScorecardConfig(Section):
+    """How scorecards are evaluated."""
+
+    max_age_days: int = Field(35, ge=0, description="A current value older than this is stale.")
+
+
+class SalienceConfig(Section):
+    """Mitchell-Agle-Wood salience from 1-5 scores (DOMAIN.md 1.5, 7.1; docs/stakeholders.md)."""
+
+    threshold: int = Field(
+        3, ge=0, le=5, description="An attribute is present iff its score is > this (3: 4 and 5)."
+    )
+
+
+class CircleWeights(Section):
+    """Stakeholder Circle-style index weights (DOMAIN.md 2.3); only their ratios matter."""
+
+    power: float = Field(4, ge=0)
+    proximity: float = Field(2, ge=0)
+    urgency: float = Field(5, ge=0)
+
+    @model_validator(mode="after")
+    def _not_all_zero(self) -> CircleWeights:
+        if self.power + self.proximity + self.urgency <= 0:
+            raise ValueError("at least one weight must be positive")
+        return self
+
+
+class GridConfig(Section):
+    """Power/interest grid and prioritisation settings (DOMAIN.md 2.1, 2.3, 7.3)."""
+
+    cutoff: int = Field(3, ge=0, le=5, description="High iff score > this; at the cut-off is low.")
+    circle_weights: CircleWeights = CircleWeights()
+    diagram_limit: int = Field(40, ge=1, description="Most stakeholders drawn in a diagram.")
+
+
+class NegotiationConfig(Section):
+    """Settings for negotiation plans (docs/negotiation.md)."""
+
+    normalise_weights: bool = Field(
+        False,
+        description="Weights not summing to 1 are divided by their sum (a warning) instead of "
+        "being an error.",
+    )
+    seed: int = Field(0, description="Default seed of the BATNA simulation.")
+    samples: int = Field(10_000, ge=1, le=10_000_000, description="Default simulation draws.")
+
+
+class Config(Section):
+    """Everything a project can tune. Every field is optional; defaults are documented."""
+
+    rules: dict[str, Grade] = Field(
+        default={}, description="Re-grade or switch off rules: {code: error|warning|info|off}."
+    )
+    decisions: DecisionsConfig = DecisionsConfig()
+    comms: CommsConfig = CommsConfig()
+    raci: RaciConfig = RaciConfig()
+    charter: CharterConfig = CharterConfig()
+    scorecard: ScorecardConfig = ScorecardConfig()
+    salience: SalienceConfig = SalienceConfig()
+    grid: GridConfig = GridConfig()
+    negotiation: NegotiationConfig = NegotiationConfig()
+    source: Path | None = Field(None, exclude=True, description="The file this came from.")
+
+
+def discover(start: Path, explicit: Path | None = None) -> Config:
+    """`explicit` > $STAKECLI_CONFIG > nearest config file from `start` up to the git root."""
+    path = explicit or (Path(os.environ[ENV_VAR]) if os.environ.get(ENV_VAR) else None)
+    if path is not None:
+        if not path.is_file():
+            raise ConfigError(f"config file {path} does not exist")
+        return read(path)
+    found = find(start)
+    return read(found) if found else Config()
+
+
+def find(start: Path) -> Path | None:
+    """The nearest config file at or above `start`, not looking past the git root."""
+    folder = start.resolve()
+    if not folder.is_dir():
+        folder = folder.parent
+    for candidate in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            path = candidate / name
+            if path.is_file() and (name != "pyproject.toml" or _has_tool_section(path)):
+                return path
+        if (candidate / ".git").exists():
+            return None
+    return None
+
+
+def _has_tool_section(path: Path) -> bool:
+    try:
+        return "stakecli" in tomllib.loads(path.read_text("utf-8")).get("tool", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+
+
+def read(path: Path) -> Config:
+    """Parse and validate one config file; problems raise ConfigError naming the file."""
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc}") from None
+    if path.suffix == ".toml":
+        try:
+            data: Any = tomllib.loads(text).get("tool", {}).get("stakecli", {})
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path}: {exc}") from None
+    else:
+        from stakecli.core.loading import Document, parse
+
+        doc = parse(text.encode("utf-8"), path)
+        if isinstance(doc, Document):
+            data = doc.data or {}
+        elif doc.code == "file.empty":
+            data = {}
+        else:
+            raise ConfigError(f"{path}:{doc.line}:{doc.col}: {doc.message}")
+    return validate(data, path)
+
+
+def validate(data: Any, path: Path) -> Config:
+    """Check a config mapping against the settings schema."""
+    try:
+        config = Config.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors(include_url=False, include_input=False)[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise ConfigError(f"{path}: {where}: {first['msg']}") from None
+    return config.model_copy(update={"source": path})
+
+
+def check_rule_codes(config: Config, known: Collection[str]) -> None:
+    """Every rule code the config re-grades exists; a typo would silently grade nothing."""
+    path = config.source or Path("config")
+    for code in config.rules:
+        if code not in known:
+            guess = difflib.get_close_matches(code, list(known), n=1)
+            hint = f"; did you mean {guess[0]!r}?" if guess else "; see `stakecli rules`"
+            raise ConfigError(f"{path}: rules: unknown rule code {code!r}{hint}")

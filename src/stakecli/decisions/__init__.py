@@ -1,0 +1,1 @@
+"""Decision records: the model, lifecycle rules, the numbered log and views."""

@@ -1,0 +1,90 @@
+"""Decision records (`decisions/NNNN-slug.yaml`): MADR-like memos with a lifecycle (DOMAIN 5.1)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from stakecli.core.model import Id, Model, Text, confidential
+
+Number = Annotated[int, Field(ge=1, le=9999, description="Sequence number, 1-9999.")]
+
+
+class Status(StrEnum):
+    """Where a decision is in its life (Nygard / MADR statuses)."""
+
+    PROPOSED = "proposed"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    DEPRECATED = "deprecated"
+    SUPERSEDED = "superseded"
+
+
+class DecisionType(StrEnum):
+    """Bezos' door test: can the decision be undone cheaply?"""
+
+    ONE_WAY = "one-way"
+    TWO_WAY = "two-way"
+
+
+class Stance(Model):
+    """A stakeholder's stated position and the interest underneath it."""
+
+    stakeholder: Id = Field(description="Register id.")
+    position: Text = Field(description="What they say they want.")
+    interest: Text = Field(description="Why they want it: the need under the position.")
+
+
+class Option(Model):
+    """One considered option with its pros and cons."""
+
+    name: Text
+    description: Text | None = None
+    pros: list[Text] = Field(default=[], description="Good, because ...")
+    cons: list[Text] = Field(default=[], description="Bad, because ...")
+
+
+class Outcome(Model):
+    """The chosen option and why."""
+
+    chosen: Text = Field(description="The name of one of the options.")
+    rationale: Text = Field(description="Because ... (completes 'Chosen option: X, because').")
+
+
+class Consequences(Model):
+    """What follows from the decision: good, bad and neutral."""
+
+    good: list[Text] = []
+    bad: list[Text] = []
+    neutral: list[Text] = []
+
+
+class Decision(Model):
+    """A `decisions/NNNN-slug.yaml` file."""
+
+    kind: Literal["decision"]
+    version: Literal[1]
+    number: Number
+    title: Text
+    status: Status
+    date: dt.date = Field(description="When the status last changed (YYYY-MM-DD).")
+    review_by: dt.date | None = Field(None, description="Revisit the decision by this date.")
+    decision_type: DecisionType | None = None
+    deciders: list[Id] = Field(default=[], description="Register ids of who decides.")
+    consulted: list[Id] = Field(default=[], description="Register ids asked before deciding.")
+    informed: list[Id] = Field(default=[], description="Register ids told afterwards.")
+    raci: Text | None = Field(
+        None, description="The RACI row this decision is: <row-id> or <raci-id>#<row-id>."
+    )
+    context: Text = Field(description="Context and problem statement.")
+    stances: list[Stance] = Field(default=[], description="Positions vs interests.")
+    drivers: list[Text] = Field(default=[], description="Decision drivers (forces, concerns).")
+    options: list[Option] = []
+    outcome: Outcome | None = None
+    consequences: Consequences = Consequences()
+    supersedes: list[Number] = Field(default=[], description="Numbers this decision replaces.")
+    superseded_by: Number | None = Field(None, description="The number that replaced this one.")
+    notes: Text | None = confidential(description="Candid notes; internal only.")

@@ -1,0 +1,186 @@
+"""The one registry of file kinds: model, versions, checks, rules, documents and commands.
+
+Every entry names its parts by import path and nothing is imported until a run needs it, so
+`stakecli --help` and shell completion load no model, and `validate` loads only the kinds of
+the files at hand. Adding a kind is one package, one `Kind(...)` line here, its templates and
+its tests (see CONTRIBUTING.md).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from stakecli.core.documents import DocumentSpec
+    from stakecli.core.project import FileCheck, ProjectCheck
+    from stakecli.core.rules import Rule
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    """One file kind, by the value of its `kind:` field. Parts are `module:attribute` paths.
+
+    Attributes:
+        name: the `kind:` value.
+        model: the pydantic model of a whole file.
+        versions: the `version:` values this kind reads.
+        checks: checks of one file (may look at the rest of its project).
+        project_checks: checks across the files of a project, run once when the kind is
+            present (or, with `always`, on every run: the register's reference checks must
+            also speak when there is no register).
+        rules: modules that declare a `RULES` list for the codes they emit.
+        documents: module attributes holding this kind's `DocumentSpec` list.
+        commands: modules of `stakecli.cli` that register this kind's commands.
+    """
+
+    name: str
+    model: str
+    versions: tuple[int, ...] = (1,)
+    checks: tuple[str, ...] = ()
+    project_checks: tuple[str, ...] = ()
+    always: bool = False
+    rules: tuple[str, ...] = ()
+    documents: tuple[str, ...] = ()
+    commands: tuple[str, ...] = ()
+
+
+_S = "stakecli"
+KINDS: tuple[Kind, ...] = (
+    Kind(
+        "stakeholders",
+        f"{_S}.stakeholders.model:Register",
+        checks=(f"{_S}.stakeholders.register:check", f"{_S}.stakeholders.rules:check"),
+        project_checks=(
+            f"{_S}.stakeholders.references:check",
+            f"{_S}.stakeholders.references:check_unique_ids",
+        ),
+        always=True,
+        rules=(
+            f"{_S}.stakeholders.register",
+            f"{_S}.stakeholders.rules",
+            f"{_S}.stakeholders.references",
+            f"{_S}.stakeholders.spreadsheet",
+        ),
+        documents=(f"{_S}.stakeholders.views:SPECS",),
+        commands=("stakeholders",),
+    ),
+    Kind(
+        "negotiation",
+        f"{_S}.negotiation.model:Negotiation",
+        checks=(f"{_S}.negotiation.rules:check",),
+        rules=(f"{_S}.negotiation.rules",),
+        documents=(f"{_S}.negotiation.documents:SPECS",),
+        commands=("negotiation",),
+    ),
+    Kind(
+        "raci",
+        f"{_S}.raci.model:Raci",
+        checks=(f"{_S}.raci.rules:check",),
+        rules=(f"{_S}.raci.rules",),
+        documents=(f"{_S}.raci.views:SPECS",),
+        commands=("agreements",),
+    ),
+    Kind(
+        "charter",
+        f"{_S}.charters.model:Charter",
+        checks=(f"{_S}.charters.rules:check",),
+        project_checks=(f"{_S}.charters.rules:check_decision_rights",),
+        rules=(f"{_S}.charters.rules",),
+        documents=(f"{_S}.charters.views:SPECS",),
+    ),
+    Kind(
+        "scorecard",
+        f"{_S}.charters.scorecard_model:ScorecardFile",
+        checks=(f"{_S}.charters.rules:check_scorecard_file",),
+        rules=(f"{_S}.charters.scorecard",),
+    ),
+    Kind(
+        "decision",
+        f"{_S}.decisions.model:Decision",
+        checks=(f"{_S}.decisions.rules:check", f"{_S}.decisions.raci_links:check"),
+        project_checks=(f"{_S}.decisions.rules:check_folders",),
+        rules=(f"{_S}.decisions.rules", f"{_S}.decisions.raci_links"),
+        documents=(f"{_S}.decisions.views:SPECS",),
+    ),
+    Kind(
+        "comms",
+        f"{_S}.comms.model:CommsPlan",
+        checks=(f"{_S}.comms.rules:check",),
+        rules=(f"{_S}.comms.rules",),
+        documents=(f"{_S}.comms.views:SPECS",),
+    ),
+)
+"""Every kind stakecli reads, in the order users meet them."""
+
+BY_NAME: dict[str, Kind] = {k.name: k for k in KINDS}
+NAMES: tuple[str, ...] = tuple(BY_NAME)
+
+
+def resolve(target: str) -> Any:
+    """The object a `module:attribute` path names (a module alone without the colon)."""
+    module, _, attribute = target.partition(":")
+    loaded = importlib.import_module(module)
+    return getattr(loaded, attribute) if attribute else loaded
+
+
+@cache
+def model(kind: str) -> type[BaseModel]:
+    """The model of `kind` (imports only that kind's model module)."""
+    found: type[BaseModel] = resolve(BY_NAME[kind].model)
+    return found
+
+
+def versions(kind: str) -> tuple[int, ...]:
+    """The format versions `kind` reads."""
+    return BY_NAME[kind].versions
+
+
+def checks(kind: str) -> list[FileCheck]:
+    """The one-file checks of `kind`."""
+    return [resolve(c) for c in BY_NAME[kind].checks]
+
+
+def project_checks(present: Iterable[str]) -> Iterator[ProjectCheck]:
+    """The project checks of the kinds present in a run, each once, in registry order."""
+    wanted = set(present)
+    for kind in KINDS:
+        if kind.name in wanted or (kind.always and wanted):
+            yield from (resolve(c) for c in kind.project_checks)
+
+
+def documents() -> list[DocumentSpec]:
+    """Every document stakecli can render, in registry order."""
+    return [spec for kind in KINDS for target in kind.documents for spec in resolve(target)]
+
+
+def command_modules() -> list[str]:
+    """The `stakecli.cli` modules that kinds contribute, in registry order."""
+    return [m for kind in KINDS for m in kind.commands]
+
+
+def rule_modules() -> list[str]:
+    """Every module that declares a `RULES` list, core first."""
+    return [f"{_S}.core.rules", *(m for kind in KINDS for m in kind.rules)]
+
+
+@cache
+def all_rules() -> dict[str, Rule]:
+    """Every code stakecli can report, sorted by code."""
+    found: list[Rule] = []
+    for name in rule_modules():
+        module = importlib.import_module(name)
+        found.extend(replace_module(r, name) for r in module.RULES)
+    return {r.code: r for r in sorted(found, key=lambda r: r.code)}
+
+
+def replace_module(rule: Rule, module: str) -> Rule:
+    """The rule with the module that declares it (where `stakecli rules` says it lives)."""
+    from dataclasses import replace
+
+    return replace(rule, module=module)

@@ -1,0 +1,1 @@
+"""Negotiation plans: the model, BATNA, ZOPA, packages, the frontier, bargaining, views."""

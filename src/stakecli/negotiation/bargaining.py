@@ -1,0 +1,119 @@
+"""Bargaining over a package space's frontier: Nash, Kalai-Smorodinsky, logrolling (DOMAIN 3.3-3.4).
+
+Each solution is searched on the frontier only: the Nash product and the Kalai-Smorodinsky
+share are increasing in every party's score where u > d, so a dominated package can never beat
+the efficient package that dominates it. Ties are reported, never resolved silently.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+from stakecli.negotiation.frontier import Frontier, FrontierPoint, acceptable
+from stakecli.negotiation.space import (
+    Exact,
+    Package,
+    is_acceptable,
+    joint,
+    max_joint,
+    package_scores,
+    range_share,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Solution:
+    """A bargaining solution: every efficient point reaching the best value of its criterion.
+
+    `value` is the maximised criterion (the Nash product, or the Kalai-Smorodinsky share);
+    it is None and `points` empty when no package is acceptable (u >= d).
+    """
+
+    value: Fraction | None
+    points: tuple[FrontierPoint, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Logroll:
+    """Frontier points that weakly dominate a compromise and maximise the joint score.
+
+    Attributes:
+        compromise: The compromise package.
+        compromise_scores: Its scores.
+        best: Frontier points >= the compromise for every party with maximal joint score (ties
+            all reported; the compromise's own point when it is already efficient).
+        joint_gain: Joint score of `best` minus the compromise's.
+        integrative_potential: Max joint score over all packages minus the compromise's
+            (DOMAIN 3.3; meaningful only when the parties' scales are comparable).
+    """
+
+    compromise: Package
+    compromise_scores: tuple[Fraction, ...]
+    best: tuple[FrontierPoint, ...]
+    joint_gain: Fraction
+    integrative_potential: Fraction
+
+
+def nash_product(scores: Sequence[Exact], disagreement: Sequence[Exact]) -> Fraction | None:
+    """Product of gains over the disagreement point, or None if some party is below it."""
+    if not is_acceptable(scores, disagreement):
+        return None
+    return math.prod(
+        (Fraction(s) - d for s, d in zip(scores, disagreement, strict=True)), start=Fraction(1)
+    )
+
+
+def nash(front: Frontier, disagreement: Sequence[Exact]) -> Solution:
+    """Nash bargaining solution over the packages, with every tied maximiser reported.
+
+    Searching the frontier suffices: if u maximises the product N(u) = prod(u_p - d_p) > 0 over
+    u >= d and v dominates u, then v >= u >= d, every factor of N(v) is at least the matching
+    positive factor of N(u) and one is larger, so N(v) > N(u), a contradiction. When the
+    maximum is 0 (no package gives every party strictly more than d), every acceptable package
+    ties; only the efficient ones are reported (Nash's Pareto axiom).
+    """
+    return _best(front, disagreement, lambda p: nash_product(p.scores, disagreement))
+
+
+def kalai_smorodinsky(front: Frontier, disagreement: Sequence[Exact]) -> Solution:
+    """Kalai-Smorodinsky solution: maximise the smallest share of each party's ideal gain.
+
+    The ideal gain of a party is its best score over acceptable packages minus its
+    disagreement value (attained on the frontier); a party whose ideal gain is 0 counts as
+    fully served. `value` is the achieved smallest share. Ties are all reported.
+    """
+    feasible = acceptable(front, disagreement)
+    if not feasible:
+        return Solution(None, ())
+    ideal = [max(p.scores[q] for p in feasible) for q in range(len(disagreement))]
+
+    def share(point: FrontierPoint) -> Fraction | None:
+        gains = zip(point.scores, disagreement, ideal, strict=True)
+        return min(range_share(s, d, top) for s, d, top in gains)
+
+    return _best(front, disagreement, share)
+
+
+def _best(
+    front: Frontier,
+    disagreement: Sequence[Exact],
+    value: Callable[[FrontierPoint], Fraction | None],
+) -> Solution:
+    scored = [(value(p), p) for p in acceptable(front, disagreement)]
+    values = [v for v, _ in scored if v is not None]
+    if not values:
+        return Solution(None, ())
+    top = max(values)
+    return Solution(top, tuple(p for v, p in scored if v == top))
+
+
+def logroll(front: Frontier, compromise: Package) -> Logroll:
+    """Best logroll from a compromise: frontier points >= it for all, with maximal joint score."""
+    base = package_scores(front.space, compromise)
+    better = acceptable(front, base)  # never empty: the compromise is dominated by, or on, it
+    top = max(joint(p.scores) for p in better)
+    best = tuple(p for p in better if joint(p.scores) == top)
+    return Logroll(compromise, base, best, top - joint(base), max_joint(front.space) - joint(base))

@@ -1,0 +1,145 @@
+"""Contexts of the `negotiation-brief` (internal) and `proposal` (external) documents."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict
+from typing import Any
+
+from stakecli.core.documents import DocumentSpec
+from stakecli.core.project import Parsed, Workspace
+from stakecli.negotiation import text
+from stakecli.negotiation import views as data
+from stakecli.negotiation.model import Negotiation
+
+QUADRANT_POINTS = 30
+"""The Mermaid chart shows at most this many frontier points (evenly spread along it)."""
+
+
+def brief(
+    plan: Negotiation, *, seed: int = 0, samples: int = 10_000, normalise: bool = False
+) -> dict[str, Any]:
+    """Everything: BATNAs, reservation values, estimates of the other side, packages, team."""
+    summary = data.summary(plan, seed=seed, samples=samples)
+    packages = data.package_summary(plan, normalise=normalise)
+    tables = text.summary_tables(summary)
+    if packages is not None:
+        tables += text.package_tables(packages)
+    return {
+        "title": plan.title,
+        "context": plan.context,
+        "currency": plan.currency,
+        "headline": text.headline(summary),
+        "parties": [
+            {
+                "id": p.id,
+                "us": p.us,
+                "role": p.role.value if p.role else None,
+                "positions": p.positions,
+                "interests": p.interests,
+                "criteria": p.criteria,
+                "notes": p.notes,
+            }
+            for p in plan.parties
+        ],
+        "tables": [asdict(t) for t in tables if t.rows],
+        "quadrant": quadrant(packages) if packages is not None else None,
+        "team": [
+            {"id": m.id, "role": m.role.value, "responsibilities": m.responsibilities}
+            for m in plan.team
+        ],
+        "advocates": [{"id": a.id, "party": a.party, "how": a.how} for a in plan.advocates],
+        "value_beyond_price": [
+            [v.interest, v.option, v.legitimacy or text.DASH, text.money(v.value, plan.currency)]
+            for v in plan.value_beyond_price
+        ],
+        "value_total": text.money(summary["value_beyond_price"]["total"], plan.currency),
+        "seed": seed,
+        "samples": samples,
+    }
+
+
+def _label(value: str) -> str:
+    """Mermaid quadrant point names: letters, digits, spaces and hyphens (nothing to escape)."""
+    return re.sub(r"[^A-Za-z0-9 -]", "-", value)
+
+
+def quadrant(packages: dict[str, Any]) -> dict[str, Any]:
+    """Points for a Mermaid quadrantChart: scores / 100 on (us, first other party) axes."""
+    us, them = packages["parties"][0], packages["parties"][1]
+    front = packages["frontier"]["points"]
+    step = max(1, -(-len(front) // QUADRANT_POINTS))
+    points = [
+        {"label": f"F{k + 1}", "x": p["scores"][us] / 100, "y": p["scores"][them] / 100}
+        for k, p in enumerate(front)
+        if k % step == 0
+    ]
+    points += [
+        {"label": _label(p["id"]), "x": p["scores"][us] / 100, "y": p["scores"][them] / 100}
+        for p in packages["proposals"]
+    ]
+    return {
+        "us": _label(us),
+        "them": _label(them),
+        "points": [{**p, "x": f"{p['x']:.3f}", "y": f"{p['y']:.3f}"} for p in points],
+    }
+
+
+def proposal(plan: Negotiation) -> dict[str, Any]:
+    """Only what we would show the other side: issues, options, our shared packages, criteria.
+
+    Built from an allow-list: nothing marked confidential (our BATNA, reservation values, any
+    score or estimate) and no proposal rationale or internal fallback (`share: false`).
+    """
+    ours = plan.us
+    issues = {i.id: i for i in plan.issues}
+    shown = [p for p in plan.proposals if ours is not None and p.by == ours.id and p.share]
+    return {
+        "title": plan.title,
+        "currency": plan.currency,
+        "issues": [
+            {
+                "name": i.name,
+                "description": i.description,
+                "options": [{"name": o.name, "description": o.description} for o in i.options],
+            }
+            for i in plan.issues
+        ],
+        "proposals": [
+            {
+                "name": p.name,
+                "price": text.money(p.price, plan.currency) if p.price is not None else None,
+                "terms": [
+                    [issues[k].name, next(o.name for o in issues[k].options if o.id == v)]
+                    for k, v in p.options.items()
+                    if k in issues and any(o.id == v for o in issues[k].options)
+                ],
+            }
+            for p in shown
+        ],
+        "criteria": list(ours.criteria) if ours is not None else [],
+    }
+
+
+def brief_context(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
+    """DocumentSpec context of `negotiation-brief` (settings from the project config)."""
+    plan = parsed.model
+    assert isinstance(plan, Negotiation)
+    cfg = workspace.config.negotiation
+    return brief(plan, seed=cfg.seed, samples=cfg.samples, normalise=cfg.normalise_weights)
+
+
+def proposal_context(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
+    """DocumentSpec context of `proposal` (external)."""
+    plan = parsed.model
+    assert isinstance(plan, Negotiation)
+    return proposal(plan)
+
+
+SPECS = [
+    DocumentSpec(
+        "negotiation-brief", "negotiation", "negotiation-brief.md.j2", "internal", brief_context
+    ),
+    DocumentSpec("proposal", "negotiation", "proposal.md.j2", "external", proposal_context),
+]
+"""The documents of a negotiation plan (registered in `documents.specs()`)."""

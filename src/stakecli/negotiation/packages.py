@@ -1,0 +1,160 @@
+"""Multi-issue analysis of a plan: package scores, frontier, ZOPA, Nash and logroll.
+
+Turns a `Negotiation` into the frontier module's `Space` (DOMAIN 3.2 additive scoring) and
+asks it the questions a negotiator has. Our party is always first in the score vectors.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from fractions import Fraction
+
+from stakecli.negotiation import bargaining as bg
+from stakecli.negotiation import frontier as fr
+from stakecli.negotiation import space as pspace
+from stakecli.negotiation.batna import exact
+from stakecli.negotiation.model import Negotiation, Party
+
+LISTED = 50
+"""At most this many acceptable packages are listed (they are counted up to `COUNTED`)."""
+COUNTED = 1_000
+
+
+def ordered(plan: Negotiation) -> list[Party]:
+    """Parties with ours first, the others in file order."""
+    return sorted(plan.parties, key=lambda p: not p.us)
+
+
+def contributions(
+    plan: Negotiation, party: Party, *, normalise: bool = False
+) -> list[list[Fraction]]:
+    """`out[i][j]`: what option j of issue i adds to the party's 0-100 package score.
+
+    With `weights` and `scores`: w_i * v_ij (weights divided by their sum when `normalise`).
+    With raw `points`: weight_i = range_i / total range and v_ij = (x - min_i) / range_i * 100,
+    so the contribution is (x - min_i) / total * 100 (DOMAIN 3.2). Missing values count 0.
+    """
+    if party.points:
+        lows = {
+            i.id: min(map(exact, party.points.get(i.id, {}).values()), default=Fraction(0))
+            for i in plan.issues
+        }
+        highs = {
+            i.id: max(map(exact, party.points.get(i.id, {}).values()), default=Fraction(0))
+            for i in plan.issues
+        }
+        total = sum((highs[k] - lows[k] for k in lows), Fraction(0))
+        return [
+            [
+                (exact(party.points[i.id][o.id]) - lows[i.id]) * 100 / total
+                if total and o.id in party.points.get(i.id, {})
+                else Fraction(0)
+                for o in i.options
+            ]
+            for i in plan.issues
+        ]
+    weights = {k: exact(w) for k, w in party.weights.items()}
+    scale = sum(weights.values(), Fraction(0)) if normalise else Fraction(1)
+    scale = scale or Fraction(1)
+    return [
+        [
+            weights.get(i.id, Fraction(0)) / scale * exact(party.scores.get(i.id, {}).get(o.id, 0))
+            for o in i.options
+        ]
+        for i in plan.issues
+    ]
+
+
+def space(plan: Negotiation, *, normalise: bool = False) -> pspace.Space:
+    """The package space: issues, options, and each party's contributions (ours first)."""
+    parties = ordered(plan)
+    tables = [contributions(plan, p, normalise=normalise) for p in parties]
+    return pspace.Space(
+        parties=tuple(p.id for p in parties),
+        issues=tuple(i.id for i in plan.issues),
+        options=tuple(tuple(o.id for o in i.options) for i in plan.issues),
+        scores=tuple(
+            tuple(tuple(t[i][j] for t in tables) for j in range(len(issue.options)))
+            for i, issue in enumerate(plan.issues)
+        ),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """A named package with every party's score."""
+
+    id: str
+    name: str
+    package: pspace.Package
+    scores: tuple[Fraction, ...]
+    acceptable: bool
+    efficient: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PackageAnalysis:
+    """Everything DOMAIN 3.2-3.4 says about a plan's package space."""
+
+    space: pspace.Space
+    reservation: tuple[Fraction, ...]
+    proposals: tuple[Scored, ...]
+    frontier: fr.Frontier
+    acceptable_points: tuple[fr.FrontierPoint, ...]
+    acceptable_packages: tuple[pspace.Package, ...]
+    acceptable_count: int
+    nash: bg.Solution
+    kalai_smorodinsky: bg.Solution
+    compromise: pspace.Package
+    logroll: bg.Logroll
+
+
+def package_of(plan: Negotiation, choice: dict[str, str]) -> pspace.Package | None:
+    """Option indices of a proposal's choices; None when it misses an issue or option."""
+    out = []
+    for issue in plan.issues:
+        ids = [o.id for o in issue.options]
+        if choice.get(issue.id) not in ids:
+            return None
+        out.append(ids.index(choice[issue.id]))
+    return tuple(out)
+
+
+def analyse(plan: Negotiation, *, normalise: bool = False) -> PackageAnalysis | None:
+    """The full multi-issue analysis; None when the plan has no issues.
+
+    Reservation scores default to 0 [D] (any package beats no deal) for a party without one.
+    """
+    if not plan.issues:
+        return None
+    sp = space(plan, normalise=normalise)
+    rv = tuple(
+        exact(p.reservation_score) if p.reservation_score is not None else Fraction(0)
+        for p in ordered(plan)
+    )
+    front = fr.frontier(sp)
+    points = {p.scores for p in front.points}
+    scored = []
+    for prop in plan.proposals:
+        pkg = package_of(plan, prop.options)
+        if pkg is not None:
+            s = pspace.package_scores(sp, pkg)
+            scored.append(
+                Scored(prop.id, prop.name, pkg, s, pspace.is_acceptable(s, rv), s in points)
+            )
+    listed = list(itertools.islice(fr.acceptable_packages(sp, rv), COUNTED))
+    compromise = pspace.split_the_difference(sp)
+    return PackageAnalysis(
+        space=sp,
+        reservation=rv,
+        proposals=tuple(scored),
+        frontier=front,
+        acceptable_points=fr.acceptable(front, rv),
+        acceptable_packages=tuple(listed[:LISTED]),
+        acceptable_count=len(listed),
+        nash=bg.nash(front, rv),
+        kalai_smorodinsky=bg.kalai_smorodinsky(front, rv),
+        compromise=compromise,
+        logroll=bg.logroll(front, compromise),
+    )

@@ -1,0 +1,98 @@
+"""Rules on a party's weights, scores and raw points (DOMAIN 3.2); codes live in `negotiation`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from fractions import Fraction
+
+from stakecli.core.findings import Finding, Loc, error, warning
+from stakecli.negotiation.batna import exact
+from stakecli.negotiation.model import Negotiation, Party
+
+TOLERANCE = Fraction(1, 10**9)
+"""Weights must sum to 1 within this."""
+
+
+def check_scores(plan: Negotiation, party: Party, loc: Loc, normalise: bool) -> Iterator[Finding]:
+    """Weights, scores and points of one party against the plan's issues and options."""
+    options = {i.id: [o.id for o in i.options] for i in plan.issues}
+    if party.points and (party.weights or party.scores):
+        yield error(
+            "negotiation.scores-and-points",
+            (*loc, "points"),
+            f"{party.id!r} gives points and weights/scores; keep one form",
+            at_key=True,
+        )
+    for key in ("weights", "scores", "points"):
+        yield from unknown_issues(getattr(party, key), options, (*loc, key))
+    for key in ("scores", "points"):
+        for issue, row in getattr(party, key).items():
+            yield from unknown_options(issue, row, options, (*loc, key, issue))
+    if not plan.issues:
+        return
+    table: dict[str, dict[str, float]] = party.points or party.scores
+    form = "points" if party.points else "scores"
+    for issue in plan.issues:
+        for option in issue.options:
+            if option.id not in table.get(issue.id, {}):
+                yield error(
+                    "negotiation.missing-score",
+                    (*loc, form),
+                    f"{party.id!r} has no {form} for option {option.id!r} of issue {issue.id!r}",
+                    at_key=True,
+                )
+    if party.points:
+        return
+    for issue in plan.issues:
+        if issue.id not in party.weights:
+            yield error(
+                "negotiation.missing-score",
+                (*loc, "weights"),
+                f"{party.id!r} has no weight for issue {issue.id!r}",
+                at_key=True,
+            )
+    total = sum((exact(w) for w in party.weights.values()), Fraction(0))
+    if party.weights and abs(total - 1) > TOLERANCE:
+        make = warning if normalise and total > 0 else error
+        what = "normalised to 1" if make is warning else "they must sum to 1"
+        yield make(
+            "negotiation.weights",
+            (*loc, "weights"),
+            f"weights of {party.id!r} sum to {float(total):g}; {what}",
+            at_key=True,
+        )
+
+
+def unknown_issues(
+    table: Iterable[str], options: dict[str, list[str]], loc: Loc
+) -> Iterator[Finding]:
+    """Keys of `table` that name no issue."""
+    for issue in table:
+        if issue not in options:
+            yield error(
+                "negotiation.unknown-issue",
+                (*loc, issue),
+                f"no issue {issue!r}; issues are {listed(options)}",
+                at_key=True,
+            )
+
+
+def unknown_options(
+    issue: str, row: Iterable[str], options: dict[str, list[str]], loc: Loc
+) -> Iterator[Finding]:
+    """Options in `row` that issue `issue` does not have (unknown issues are reported apart)."""
+    if issue not in options:
+        return
+    for option in row:
+        if option not in options[issue]:
+            yield error(
+                "negotiation.unknown-option",
+                (*loc, option),
+                f"issue {issue!r} has no option {option!r}; options are {listed(options[issue])}",
+                at_key=True,
+            )
+
+
+def listed(items: Iterable[str]) -> str:
+    """Sorted, comma-separated, or `(none)`."""
+    return ", ".join(sorted(items)) or "(none)"

@@ -1,0 +1,1 @@
+"""Responsibility matrices: RACI and its variants, their rules and views."""

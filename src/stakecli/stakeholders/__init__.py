@@ -1,0 +1,1 @@
+"""Stakeholder registers: the model, salience, the grid, attention, rules and views."""

@@ -1,0 +1,145 @@
+"""Each stakeholder assessed (salience, grid, engagement, index) and ranked by who needs attention.
+
+The attention order (DOMAIN.md 1.3, 2.2): salience count descending, then engagement gap
+descending, then the salience tie-break score descending, then id. Because the count comes
+first, gaining an attribute never lowers a stakeholder's rank.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from stakecli.stakeholders import grid, salience
+from stakecli.stakeholders.grid import Quadrant, Strategy
+from stakecli.stakeholders.model import Engagement, Stakeholder
+from stakecli.stakeholders.salience import Group, Salience, SalienceClass
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """The [D] choices an assessment depends on (from `Config.salience` and `Config.grid`)."""
+
+    threshold: int = salience.DEFAULT_THRESHOLD
+    cutoff: int = grid.DEFAULT_CUTOFF
+    weights: tuple[tuple[str, float], ...] = tuple(grid.CIRCLE_WEIGHTS.items())
+
+    @classmethod
+    def from_config(cls, config: object) -> Settings:
+        """Read the settings of a `stakecli.core.config.Config`."""
+        from stakecli.core.config import Config
+
+        assert isinstance(config, Config)
+        weights = config.grid.circle_weights.model_dump()
+        return cls(config.salience.threshold, config.grid.cutoff, tuple(weights.items()))
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """Everything stakecli computes about one stakeholder."""
+
+    stakeholder: Stakeholder
+    salience: Salience
+    quadrant: Quadrant
+    gap: int
+    """ordinal(desired) - ordinal(current); 0 when engagement is not assessed."""
+    circle: float | None
+    rank: int = 0
+    """Position in the attention order, 1 = first."""
+
+    @property
+    def id(self) -> str:
+        """The stakeholder's id."""
+        return self.stakeholder.id
+
+    @property
+    def cls(self) -> SalienceClass:
+        """Salience class."""
+        return self.salience.cls
+
+    @property
+    def group(self) -> Group:
+        """Salience group."""
+        return self.salience.group
+
+    @property
+    def strategy(self) -> Strategy:
+        """Grid strategy."""
+        return self.quadrant.strategy
+
+    @property
+    def current(self) -> Engagement | None:
+        """Current engagement (C), if assessed."""
+        return self.stakeholder.engagement.current if self.stakeholder.engagement else None
+
+    @property
+    def desired(self) -> Engagement | None:
+        """Desired engagement (D), if assessed."""
+        return self.stakeholder.engagement.desired if self.stakeholder.engagement else None
+
+    @property
+    def over_engaged(self) -> bool:
+        """C beyond D."""
+        return self.gap < 0
+
+
+def assess(person: Stakeholder, settings: Settings = Settings()) -> Assessment:
+    """Assess one stakeholder (unranked)."""
+    sal = salience.assess(person.power, person.legitimacy, person.urgency, settings.threshold)
+    eng = person.engagement
+    return Assessment(
+        stakeholder=person,
+        salience=sal,
+        quadrant=grid.quadrant(person.power, person.interest, settings.cutoff),
+        gap=grid.gap(eng.current, eng.desired) if eng else 0,
+        circle=grid.circle_index(
+            person.power, person.proximity, person.urgency, dict(settings.weights)
+        ),
+    )
+
+
+def attention_key(a: Assessment) -> tuple[int, int, float, str]:
+    """Sort key of the attention order (smaller sorts first)."""
+    return (-a.salience.count, -a.gap, -a.salience.score, a.id)
+
+
+def rank(people: Iterable[Stakeholder], settings: Settings = Settings()) -> list[Assessment]:
+    """Every stakeholder assessed, in attention order, with `rank` set (1 = first)."""
+    ordered = sorted((assess(p, settings) for p in people), key=attention_key)
+    return [replace(a, rank=i) for i, a in enumerate(ordered, start=1)]
+
+
+SORTS = {
+    "attention": lambda a: (a.rank,),
+    "circle": lambda a: (a.circle is None, -(a.circle or 0.0), a.rank),
+    "id": lambda a: (a.id,),
+    "name": lambda a: (a.stakeholder.name.casefold(), a.id),
+}
+"""Orders the command offers; each breaks ties by attention or id."""
+
+
+def select(
+    assessments: Sequence[Assessment],
+    *,
+    side: str | None = None,
+    tags: Sequence[str] = (),
+    classes: Sequence[str] = (),
+    quadrants: Sequence[str] = (),
+) -> list[Assessment]:
+    """Keep the assessments matching every given filter (each filter: any of its values).
+
+    `classes` accepts class and group names; `quadrants` accepts quadrant and strategy names.
+    """
+    wanted_tags = set(tags)
+    return [
+        a
+        for a in assessments
+        if (side is None or a.stakeholder.side.value == side)
+        and (not wanted_tags or wanted_tags & set(a.stakeholder.tags))
+        and (not classes or a.cls.value in classes or a.group.value in classes)
+        and (not quadrants or a.quadrant.value in quadrants or a.strategy.value in quadrants)
+    ]
+
+
+CLASS_CHOICES = sorted({*(c.value for c in SalienceClass), *(g.value for g in Group)} - {"none"})
+QUADRANT_CHOICES = sorted({*(q.value for q in Quadrant), *(s.value for s in Strategy)})

@@ -1,0 +1,119 @@
+"""The stakeholder register: who matters, how much, and what they want (DOMAIN.md 1, 2, 6)."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from stakecli.core.model import Id, Model, Text, confidential
+
+Score = Annotated[int, Field(ge=1, le=5, description="1 (very low) to 5 (very high).")]
+SCALE = (1, 5)
+"""Power, legitimacy, urgency and interest share one 1-5 scale (a 5-point Likert rating)."""
+
+
+class StakeholderType(StrEnum):
+    """What kind of entity a stakeholder is."""
+
+    PERSON = "person"
+    GROUP = "group"
+    ORGANISATION = "organisation"
+
+
+class Side(StrEnum):
+    """PMBOK classification: inside or outside the performing organisation."""
+
+    INTERNAL = "internal"
+    EXTERNAL = "external"
+
+
+class Engagement(StrEnum):
+    """PMBOK engagement levels, in order (DOMAIN.md 2.2)."""
+
+    UNAWARE = "unaware"
+    RESISTANT = "resistant"
+    NEUTRAL = "neutral"
+    SUPPORTIVE = "supportive"
+    LEADING = "leading"
+
+    @property
+    def ordinal(self) -> int:
+        """1 (unaware) to 5 (leading)."""
+        return list(Engagement).index(self) + 1
+
+
+class Direction(StrEnum):
+    """PMBOK direction of influence relative to the project."""
+
+    UPWARD = "upward"
+    DOWNWARD = "downward"
+    OUTWARD = "outward"
+    SIDEWARD = "sideward"
+
+
+class Visibility(StrEnum):
+    """Service-blueprint lane where a stakeholder acts (DOMAIN.md 6)."""
+
+    FRONTSTAGE = "frontstage"
+    BACKSTAGE = "backstage"
+    SUPPORT = "support"
+
+
+class EngagementAssessment(Model):
+    """Current (C) and desired (D) engagement, and what is planned to close the gap."""
+
+    current: Engagement = confidential(..., description="Candid: where they are now.")
+    desired: Engagement
+    actions: list[Text] = Field(default=[], description="Planned actions that close the gap.")
+
+
+class Discovery(Model):
+    """Where a hidden stakeholder was found."""
+
+    method: Literal["interview", "journey-map", "service-blueprint", "document", "other"]
+    source: Text | None = Field(None, description="Which interview, map or document.")
+    journey_stage: Text | None = None
+    visibility: Visibility | None = None
+
+
+class Stakeholder(Model):
+    """One entry of the register."""
+
+    id: Id
+    name: Text
+    type: StakeholderType = StakeholderType.PERSON
+    side: Side
+    organisation: Text | None = None
+    role: Text | None = None
+    power: Score
+    legitimacy: Score = confidential(..., description="Candid: 1-5, how proper their claim is.")
+    urgency: Score
+    interest: Score
+    proximity: Annotated[int, Field(ge=1, le=4)] | None = Field(
+        None, description="Stakeholder Circle proximity, 1 (remote) to 4 (day-to-day)."
+    )
+    direction: Direction | None = None
+    engagement: EngagementAssessment | None = None
+    positions: list[Text] = Field(default=[], description="What they say they want.")
+    interests: list[Text] = Field(default=[], description="Why: the needs under the positions.")
+    owner: Id | None = Field(None, description="Register id of the relationship owner.")
+    influences: list[Id] = Field(default=[], description="Register ids this one influences.")
+    hidden: bool = Field(False, description="Found off the obvious path (finance sign-off...).")
+    discovered: Discovery | None = None
+    tags: list[Text] = []
+    notes: Text | None = confidential(description="Candid notes; internal only.")
+    confidential: bool = Field(False, description="Leave the entry out of external documents.")
+    assessed_on: date | None = None
+    assessor: Text | None = None
+
+
+class Register(Model):
+    """A `stakeholders.yaml` file."""
+
+    kind: Literal["stakeholders"]
+    version: Literal[1]
+    title: Text | None = None
+    stakeholders: list[Stakeholder] = []

@@ -1,0 +1,92 @@
+"""Machine-readable forms of stakeholder assessments: JSON records and CSV rows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from stakecli.stakeholders.attention import Assessment
+
+
+def record(a: Assessment) -> dict[str, Any]:
+    """The JSON form of one assessment (stable keys; values as computed)."""
+    s = a.stakeholder
+    return {
+        "rank": a.rank,
+        "id": s.id,
+        "name": s.name,
+        "side": s.side.value,
+        "organisation": s.organisation,
+        "role": s.role,
+        "tags": list(s.tags),
+        "scores": {
+            "power": s.power,
+            "legitimacy": s.legitimacy,
+            "urgency": s.urgency,
+            "interest": s.interest,
+            "proximity": s.proximity,
+        },
+        "attributes": {
+            "power": a.salience.power,
+            "legitimacy": a.salience.legitimacy,
+            "urgency": a.salience.urgency,
+        },
+        "class": a.cls.value,
+        "group": a.group.value,
+        "count": a.salience.count,
+        "score": a.salience.score,
+        "quadrant": a.quadrant.value,
+        "strategy": a.strategy.value,
+        "engagement": None
+        if a.current is None or a.desired is None
+        else {
+            "current": a.current.value,
+            "desired": a.desired.value,
+            "gap": a.gap,
+            "over_engaged": a.over_engaged,
+        },
+        "circle_index": a.circle,
+        "owner": s.owner,
+    }
+
+
+CSV_HEADER = [
+    "rank",
+    "id",
+    "name",
+    "side",
+    "class",
+    "group",
+    "count",
+    "score",
+    "quadrant",
+    "strategy",
+    "current",
+    "desired",
+    "gap",
+    "over_engaged",
+    "circle_index",
+    "owner",
+]
+
+
+def csv_row(a: Assessment) -> list[str]:
+    """One CSV row, in CSV_HEADER order."""
+    s = a.stakeholder
+    return [
+        str(a.rank),
+        s.id,
+        s.name,
+        s.side.value,
+        a.cls.value,
+        a.group.value,
+        str(a.salience.count),
+        f"{a.salience.score:.4f}",
+        a.quadrant.value,
+        a.strategy.value,
+        a.current.value if a.current else "",
+        a.desired.value if a.desired else "",
+        str(a.gap) if a.current else "",
+        ("true" if a.over_engaged else "false") if a.current else "",
+        "" if a.circle is None else f"{a.circle:.4f}",
+        s.owner or "",
+    ]

@@ -1,0 +1,97 @@
+"""References across files: every id a file uses resolves to a register of the run.
+
+Any model can take part by defining `references() -> Iterable[tuple[Loc, str]]`: the register
+ids it uses, each with the loc where it is used (RACI, charter and scorecard files do; a
+negotiation plan or decision memo plugs in the same way). Ids are unique across registers.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from typing import Protocol, runtime_checkable
+
+from stakecli.core.findings import Finding, Loc, error, warning
+from stakecli.core.project import Workspace
+from stakecli.core.rules import Rule
+from stakecli.stakeholders import scope
+from stakecli.stakeholders.model import Register
+
+RULES = [
+    Rule("refs.unknown-id", "error", "An id used here is in no stakeholder register of the run."),
+    Rule(
+        "refs.no-register",
+        "warning",
+        "The file uses register ids but the run has no register (validate the whole folder).",
+    ),
+    Rule("ids.duplicate", "error", "An id is defined in two registers of the run."),
+]
+
+
+@runtime_checkable
+class References(Protocol):
+    """A model that uses register ids."""
+
+    def references(self) -> Iterable[tuple[Loc, str]]:
+        """(loc, register id) for every use."""
+        ...  # pragma: no cover - protocol
+
+
+def check(workspace: Workspace) -> Iterator[Finding]:
+    """Dangling references in every file, at the place of use."""
+    for parsed in workspace.files:
+        # callable(): a model may have a *field* named `references` (links, say).
+        if not isinstance(parsed.model, References) or not callable(parsed.model.references):
+            continue
+        uses = list(parsed.model.references())
+        if not uses:
+            continue
+        registers = scope.files(workspace, "stakeholders", parsed.path)
+        known = {s.id for s in scope.stakeholders(workspace, parsed.path)}
+        if not registers:
+            yield replace(
+                warning(
+                    "refs.no-register",
+                    (),
+                    "this file uses register ids but no stakeholders file was checked with it; "
+                    "validate the folder that holds stakeholders.yaml",
+                ),
+                path=str(parsed.path),
+            )
+            continue
+        for loc, ident in uses:
+            if ident not in known:
+                guess = difflib.get_close_matches(ident, sorted(known), n=1)
+                hint = f"; did you mean {guess[0]!r}?" if guess else "; add it to the register"
+                finding = error("refs.unknown-id", loc, f"{ident!r} is in no register{hint}")
+                yield replace(finding, path=str(parsed.path), at_key=loc[-1] == ident)
+
+
+def check_unique_ids(workspace: Workspace) -> Iterator[Finding]:
+    """An id defined by two registers of one project is ambiguous wherever it is used.
+
+    Each file's project (analysis.scope) is checked once; registers of different projects
+    (one run over several examples) may reuse ids.
+    """
+    projects = {scope.root(workspace, "stakeholders", f.path) for f in workspace.files}
+    reported: set[tuple[str, int]] = set()
+    for top in sorted(p for p in projects if p is not None):
+        first: dict[str, str] = {}
+        for parsed in workspace.of_kind("stakeholders"):
+            if top not in parsed.path.resolve().parents:
+                continue
+            register = parsed.model
+            assert isinstance(register, Register)
+            for i, person in enumerate(register.stakeholders):
+                where = first.setdefault(person.id, str(parsed.path))
+                if where == str(parsed.path) or (str(parsed.path), i) in reported:
+                    continue
+                reported.add((str(parsed.path), i))
+                finding = error(
+                    "ids.duplicate",
+                    ("stakeholders", i, "id"),
+                    f"id {person.id!r} is already defined in {where}; ids must be unique "
+                    "across the folder",
+                )
+                yield replace(finding, path=str(parsed.path))

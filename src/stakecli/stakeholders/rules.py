@@ -1,0 +1,93 @@
+"""Rules about a register's analysis: owners, planned actions, sources, references."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from stakecli.core.findings import Finding, error, warning
+from stakecli.core.project import Parsed, Workspace
+from stakecli.core.rules import Rule
+from stakecli.stakeholders import scope
+from stakecli.stakeholders.attention import Settings, assess
+from stakecli.stakeholders.grid import Strategy
+from stakecli.stakeholders.model import Register
+from stakecli.stakeholders.salience import SalienceClass
+
+RULES = [
+    Rule(
+        "stakeholders.no-owner",
+        "warning",
+        "A definitive or manage-closely stakeholder has no relationship `owner`.",
+    ),
+    Rule(
+        "stakeholders.gap-without-actions",
+        "warning",
+        "Current and desired engagement differ and no `engagement.actions` are planned.",
+    ),
+    Rule(
+        "stakeholders.hidden-without-source",
+        "warning",
+        "A `hidden: true` stakeholder does not say where it was found (`discovered.source`).",
+    ),
+    Rule(
+        "stakeholders.unknown-reference",
+        "error",
+        "`owner` or `influences` names an id that no register of the folder defines.",
+    ),
+]
+
+
+def check(parsed: Parsed, workspace: Workspace) -> Iterator[Finding]:
+    """Owners where attention is due, plans for gaps, sources for hidden ones, references."""
+    register = parsed.model
+    assert isinstance(register, Register)
+    settings = Settings.from_config(workspace.config)
+    known = {s.id for s in scope.stakeholders(workspace, parsed.path)}
+    for i, person in enumerate(register.stakeholders):
+        at = ("stakeholders", i)
+        a = assess(person, settings)
+        if person.owner is None and (
+            a.cls is SalienceClass.DEFINITIVE or a.strategy is Strategy.MANAGE_CLOSELY
+        ):
+            why = "definitive" if a.cls is SalienceClass.DEFINITIVE else "to be managed closely"
+            yield warning(
+                "stakeholders.no-owner",
+                at,
+                f"{person.id!r} is {why} but has no `owner`; name who owns the relationship",
+            )
+        eng = person.engagement
+        if eng is not None and eng.current is not eng.desired and not eng.actions:
+            yield warning(
+                "stakeholders.gap-without-actions",
+                (*at, "engagement"),
+                f"{person.id!r} is {eng.current.value} but should be {eng.desired.value} "
+                f"(gap {a.gap:+d}); list what closes it under `engagement.actions`",
+            )
+        if person.hidden and (person.discovered is None or person.discovered.source is None):
+            yield warning(
+                "stakeholders.hidden-without-source",
+                (*at, "discovered") if person.discovered else (*at, "hidden"),
+                f"{person.id!r} is hidden but `discovered.source` does not say where they "
+                "were found (which interview, journey map or document)",
+            )
+        yield from _references(person.owner, person.influences, known, at)
+
+
+def _references(
+    owner: str | None, influences: list[str], known: set[str], at: tuple[str, int]
+) -> Iterator[Finding]:
+    if owner is not None and owner not in known:
+        yield error(
+            "stakeholders.unknown-reference",
+            (*at, "owner"),
+            f"owner {owner!r} is not a stakeholder id in this folder's registers; "
+            "add them to the register or fix the id",
+        )
+    for j, target in enumerate(influences):
+        if target not in known:
+            yield error(
+                "stakeholders.unknown-reference",
+                (*at, "influences", j),
+                f"influences {target!r}, which is not a stakeholder id in this folder's "
+                "registers; add them to the register or fix the id",
+            )

@@ -1,0 +1,186 @@
+"""Contexts of the stakeholder documents: the internal map and the external list."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from stakecli.core.documents import DocumentSpec
+from stakecli.core.project import Parsed, Workspace
+from stakecli.core.rendering import Safe
+from stakecli.stakeholders.attention import Assessment, Settings, rank
+from stakecli.stakeholders.grid import Quadrant
+from stakecli.stakeholders.model import SCALE, Register
+from stakecli.stakeholders.salience import Group
+
+GROUP_ORDER = (Group.DEFINITIVE, Group.EXPECTANT, Group.LATENT, Group.NONE)
+GROUP_TITLES = {
+    Group.DEFINITIVE: "Definitive (3 attributes)",
+    Group.EXPECTANT: "Expectant (2 attributes)",
+    Group.LATENT: "Latent (1 attribute)",
+    Group.NONE: "Non-stakeholders (0 attributes)",
+}
+GROUP_PLURALS = {
+    Group.DEFINITIVE: "definitive",
+    Group.EXPECTANT: "expectant",
+    Group.LATENT: "latent",
+    Group.NONE: "non-stakeholders",
+}
+QUADRANT_NUMBER = {
+    Quadrant.KEY_PLAYERS: 1,
+    Quadrant.KEEP_SATISFIED: 2,
+    Quadrant.MINIMAL_EFFORT: 3,
+    Quadrant.KEEP_INFORMED: 4,
+}
+"""Mermaid numbers quadrants 1 top-right, 2 top-left, 3 bottom-left, 4 bottom-right."""
+
+
+def engagement_text(a: Assessment) -> str:
+    """`resistant → supportive`, or an em dash when engagement is not assessed."""
+    return f"{a.current.value} → {a.desired.value}" if a.current and a.desired else "—"
+
+
+def gap_text(a: Assessment) -> str:
+    """`+2`, `0`, or `-1 (over-engaged)`."""
+    if a.current is None:
+        return "—"
+    return f"{a.gap:+d} (over-engaged)" if a.over_engaged else (f"{a.gap:+d}" if a.gap else "0")
+
+
+def axis(score: int, cutoff: int) -> float:
+    """Place a 1-5 score on a 0..1 chart axis so that the cut-off falls on the midline.
+
+    Low scores (1..cutoff) spread over 0.15..0.4 and high ones over 0.65..0.9.
+    """
+    low, high = SCALE
+    if score <= cutoff:
+        span = min(cutoff, high) - low
+        return 0.15 + 0.25 * (score - low) / span if span > 0 else 0.275
+    span = high - max(cutoff + 1, low)
+    return 0.65 + 0.25 * (score - max(cutoff + 1, low)) / span if span > 0 else 0.775
+
+
+def _coordinate(value: float) -> Safe:
+    # Mermaid's lexer takes only `1` or `0` followed by decimals for a point coordinate.
+    return Safe(f"{min(max(value, 0.0), 0.99):.3f}")
+
+
+def points(shown: Sequence[Assessment], cutoff: int) -> list[dict[str, str]]:
+    """Quadrant chart points (x = interest, y = power); equal scores are fanned out."""
+    seen: dict[tuple[int, int], int] = {}
+    out = []
+    for a in shown:
+        cell = (a.stakeholder.interest, a.stakeholder.power)
+        j = seen.get(cell, 0)
+        seen[cell] = j + 1
+        # Up to 12 points of one cell stay apart and on their side of both midlines.
+        x = axis(cell[0], cutoff) + 0.03 * (j // 4 % 3)
+        y = axis(cell[1], cutoff) - 0.035 * (j % 4)
+        out.append({"label": a.stakeholder.name, "x": _coordinate(x), "y": _coordinate(y)})
+    return out
+
+
+def row(a: Assessment) -> dict[str, Any]:
+    """One table row: display strings, escaped by the template."""
+    s = a.stakeholder
+    return {
+        "rank": a.rank,
+        "id": Safe(s.id),  # the model's pattern allows only [A-Za-z0-9_.-]: safe in a code span
+        "name": s.name,
+        "side": s.side.value,
+        "cls": a.cls.label,
+        "group": a.group.label,
+        "quadrant": a.quadrant.label,
+        "strategy": a.strategy.label,
+        "engagement": engagement_text(a),
+        "gap": gap_text(a),
+        "circle": "—" if a.circle is None else f"{a.circle:.2f}",
+    }
+
+
+def map_context(
+    register: Register,
+    assessments: Sequence[Assessment],
+    settings: Settings,
+    *,
+    limit: int = 40,
+) -> dict[str, Any]:
+    """Everything `stakeholder-map.md.j2` shows, for the given (ranked, filtered) list."""
+    shown = sorted(assessments, key=lambda a: a.rank)[:limit]
+    node = {a.id: Safe(f"s{i}") for i, a in enumerate(shown, start=1)}
+    groups = [
+        {
+            "node": Safe(f"g_{g.value.replace('-', '_')}"),
+            "title": GROUP_TITLES[g],
+            "members": [
+                {"node": node[a.id], "label": a.stakeholder.name} for a in shown if a.group is g
+            ],
+        }
+        for g in GROUP_ORDER
+    ]
+    edges = [
+        {"source": node[a.id], "target": node[t]}
+        for a in shown
+        for t in dict.fromkeys(a.stakeholder.influences)
+        if t in node
+    ]
+    return {
+        "title": register.title or "Stakeholder map",
+        "threshold": settings.threshold,
+        "cutoff": settings.cutoff,
+        "total": len(assessments),
+        "shown": len(shown),
+        "rows": [row(a) for a in sorted(assessments, key=lambda a: a.rank)],
+        "points": points(shown, settings.cutoff),
+        "quadrants": {n: q.strategy.label for q, n in QUADRANT_NUMBER.items()},
+        "groups": [g for g in groups if g["members"]],
+        "edges": edges,
+        "counts": {GROUP_PLURALS[g]: sum(a.group is g for a in assessments) for g in GROUP_ORDER},
+    }
+
+
+def changes_context(labels: dict[str, str], changes: dict[str, Any]) -> dict[str, Any]:
+    """The context of `stakeholder-changes.md.j2`: ids marked safe for their code spans."""
+    marked = {
+        key: [{**item, "id": Safe(item["id"])} for item in items] for key, items in changes.items()
+    }
+    return {**labels, **marked, "empty": not any(changes.values())}
+
+
+def list_context(register: Register) -> dict[str, Any]:
+    """The external list: names, roles and organisations of non-confidential entries only."""
+    people = sorted(
+        (s for s in register.stakeholders if not s.confidential),
+        key=lambda s: (s.name.casefold(), s.id),
+    )
+    return {
+        "title": register.title or "Stakeholders",
+        "rows": [{"name": s.name, "role": s.role, "organisation": s.organisation} for s in people],
+    }
+
+
+def map_document(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
+    """DocumentSpec context of `stakeholder-map` (audience: internal)."""
+    register = parsed.model
+    assert isinstance(register, Register)
+    settings = Settings.from_config(workspace.config)
+    limit = workspace.config.grid.diagram_limit
+    return map_context(register, rank(register.stakeholders, settings), settings, limit=limit)
+
+
+def list_document(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
+    """DocumentSpec context of `stakeholder-list` (audience: external)."""
+    register = parsed.model
+    assert isinstance(register, Register)
+    return list_context(register)
+
+
+SPECS = [
+    DocumentSpec(
+        "stakeholder-map", "stakeholders", "stakeholder-map.md.j2", "internal", map_document
+    ),
+    DocumentSpec(
+        "stakeholder-list", "stakeholders", "stakeholder-list.md.j2", "external", list_document
+    ),
+]
+"""The stakeholder documents (see docs/stakeholders.md)."""

@@ -1,1 +1,0 @@
-"""Context builders: turn parsed files into the values a document template shows."""
