@@ -95,7 +95,7 @@ def test_without_a_register_each_referencing_file_gets_one_warning(tmp_path, wri
 
 
 def test_ids_must_be_unique_across_registers(folder, write):
-    write("more/people.yaml", REGISTER.replace("id: ben", "id: dan").replace("id: cy", "id: eve"))
+    write("people.yaml", REGISTER.replace("id: ben", "id: dan").replace("id: cy", "id: eve"))
     report = pipeline.run([folder])
     (f,) = [f for f in report.findings if f.code == "ids.duplicate"]
     # Discovery is in path order: more/people.yaml defines ann first.

@@ -60,6 +60,7 @@ def test_json_has_matrices_load_and_findings(run, folder):
 def test_findings_make_it_exit_1(run, folder):
     text = (folder / "raci.yaml").read_text().replace("{exec-sponsor: A,", "{exec-sponsor: C,")
     (folder / "raci.yaml").write_text(text)
+    (folder / "charter.yaml").unlink()  # its decision rights would disagree: an error elsewhere
     result = run("raci", str(folder), "-f", "json")
     assert result.exit_code == 1
     found = [(f["code"], f["line"]) for f in json.loads(result.stdout)["findings"]]
@@ -82,8 +83,22 @@ def test_no_raci_file_is_a_usage_error(run, tmp_path):
 def test_a_raci_file_that_cannot_be_parsed_shows_its_findings(run, folder):
     (folder / "raci.yaml").write_text("kind: raci\nversion: 1\nrows:\n  - {id: x, name: X}\n")
     (folder / "more" / "launch.yaml").unlink()
+    (folder / "charter.yaml").unlink()
     result = run("--color", "never", "raci", str(folder / "raci.yaml"))
     assert result.exit_code == 1
     assert f"{folder / 'raci.yaml'}:4:5: error [schema.missing] rows[0].assign: required" in (
         result.stdout
     )
+
+
+def test_errors_in_the_projects_other_files_stop_it_as_validate_shows_them(run, folder):
+    text = (folder / "raci.yaml").read_text().replace("{exec-sponsor: A,", "{exec-sponsor: C,")
+    (folder / "raci.yaml").write_text(text)
+    result = run("--color", "never", "raci", str(folder))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    validate = run("--color", "never", "validate", str(folder))
+    charter = [line for line in validate.stdout.splitlines() if "charter.yaml" in line]
+    assert charter
+    assert all(line in result.stderr for line in charter)
+    assert "nothing analysed" in result.stderr

@@ -249,19 +249,37 @@ def test_register_lookup_errors(run, tmp_path, write):
         "pass one of them\n",
     )
     write("pref/stakeholders.yaml", REGISTER)
-    write("pref/other.yaml", REGISTER.replace("title: Launch", "title: Other"))
+    write(
+        "pref/other.yaml",
+        "kind: stakeholders\nversion: 1\ntitle: Other\nstakeholders:\n"
+        "  - {id: zed, name: Zed, side: external, power: 1, legitimacy: 1, urgency: 1, "
+        "interest: 1}\n",
+    )
     assert run("stakeholders", tmp_path / "pref", "-f", "markdown").stdout.startswith("# Launch")
+
+
+def test_a_register_that_fails_validate_stops_the_analysis_as_validate_shows_it(run, write):
+    # One policy: what `validate` calls an error stops every command that analyses the file.
+    path = write("stakeholders.yaml", REGISTER + REGISTER.split("stakeholders:\n", 1)[1])
+    validate = run("--color", "never", "validate", path)
+    assert validate.exit_code == 1
+    assert "[stakeholders.duplicate-id]" in validate.stdout
+    result = run("--color", "never", "stakeholders", path)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert all(line in result.stderr for line in validate.stdout.splitlines())
 
 
 def test_invalid_register_is_one_located_error_line(run, write):
     path = write("stakeholders.yaml", REGISTER.replace("power: 4", "power: 9"))
-    result = run("stakeholders", path)
-    assert result.exit_code == 2
+    result = run("--color", "never", "stakeholders", path)
+    assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr == (
-        f"stakecli: error: {path}:8:12: error [schema.out-of-range] stakeholders[0].power: "
-        "input should be less than or equal to 5; got 9; run `stakecli validate` for every "
-        "finding\n"
+        f"{path}:8:12: error [schema.out-of-range] stakeholders[0].power: "
+        "input should be less than or equal to 5; got 9\n"
+        f"stakecli: {path}: 1 error in the project; nothing analysed (fix them first: "
+        "`stakecli validate` shows the same findings)\n"
     )
 
 

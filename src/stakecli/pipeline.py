@@ -8,44 +8,19 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from stakecli import kinds
+from stakecli.core import projects
 from stakecli.core.config import Config
 from stakecli.core.findings import Finding, Severity
-from stakecli.core.loading import Document, load
+from stakecli.core.loading import Document, declares_kind, load
 from stakecli.core.project import Parsed, Report, Workspace
 
-YAML_SUFFIXES = (".yaml", ".yml")
-SKIP_DIRS = {".git", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache"}
 _SUPPRESS = re.compile(r"#\s*stakecli:\s*disable(-next-line|-file)?(?:=([\w.,\s-]+))?")
-
-
-def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
-    """Explicit files, and YAML files found recursively under folders (hidden ones skipped).
-
-    Returns (explicit files, files found in folders): a file found in a folder is checked
-    only if it declares a stakecli `kind`, so CI configs and the like are left alone.
-    """
-    explicit: list[Path] = []
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(
-                p
-                for p in sorted(path.rglob("*"))
-                if p.suffix in YAML_SUFFIXES and p.is_file() and not _skipped(p.relative_to(path))
-            )
-        else:
-            explicit.append(path)
-    return explicit, [p for p in found if p not in explicit]
-
-
-def _skipped(relative: Path) -> bool:
-    return any(part in SKIP_DIRS or part.startswith(".") for part in relative.parts[:-1])
 
 
 def settings(start: Path, explicit: Path | None = None) -> Config:
@@ -58,27 +33,135 @@ def settings(start: Path, explicit: Path | None = None) -> Config:
     return found
 
 
-def run(paths: Iterable[Path], config: Config | None = None) -> Report:
-    """Validate every stakecli file under `paths` and every rule across them."""
-    config = config or Config()
-    explicit, found = discover(paths)
+def run(
+    paths: Iterable[Path],
+    config: Config | None = None,
+    *,
+    explicit: Path | None = None,
+    whole: bool = False,
+) -> Report:
+    """Validate every stakecli file under `paths`, project by project.
+
+    Args:
+        paths: files and folders, as named on the command line.
+        config: one config for every project (tests, `--config` already read); by default
+            each project is served by the config found from its root (or `explicit`).
+        explicit: a `--config` file.
+        whole: report the findings of every file of the projects touched, not only of the
+            files named (what a command checks before it analyses or renders).
+    """
+    loads = _Loads()
+    groups = projects.group(paths, ANCHOR, loads.declares)
+    if whole:
+        groups = projects.whole(groups)
     report = Report()
-    workspace = Workspace(config)
+    served: dict[Path, Config] = {}
+    for project in groups:
+        if config is not None:
+            settings_ = config
+        else:
+            if project.root not in served:
+                served[project.root] = settings(project.root, explicit)
+            settings_ = served[project.root]
+        _check_project(project, settings_, report, loads)
+    report.findings.sort(key=Finding.sort_key)
+    return report
+
+
+def subject(
+    path: Path,
+    explicit: Path | None = None,
+    *,
+    done: str = "analysed",
+    shows: Callable[[Finding], bool] | None = None,
+) -> Report:
+    """The checked projects of `path`, for a command that analyses or renders it.
+
+    This is the one stopping step: every file of the projects `path` belongs to is checked
+    as `validate` checks it, and any finding at error severity raises `FindingsStop` (exit
+    1, the findings printed as `validate` prints them). Warnings do not stop a command.
+    A command that shows some findings itself (`raci` shows a matrix's own findings beside
+    it) names them with `shows`; only the other errors stop it.
+    """
+    from stakecli.core.errors import FindingsStop
+
+    report = run([path], explicit=explicit, whole=True)
+    stopping = [f for f in report.errors() if shows is None or not shows(f)]
+    if stopping:
+        raise FindingsStop(stopping, str(path), done)
+    return report
+
+
+def subjects(report: Report, path: Path, kind: str) -> list[Parsed]:
+    """The parsed files of `kind` that `path` names: the file itself, or those under a folder."""
+    wanted = path.resolve()
+    return [
+        p
+        for w in report.workspaces
+        for p in w.of_kind(kind)
+        if p.path.resolve() == wanted or wanted in p.path.resolve().parents
+    ]
+
+
+ANCHOR = "stakeholders"
+"""The kind whose folder makes a project (see `core.projects`)."""
+
+
+class _Loads:
+    """Each file of a run is read once, whether to find registers or to check it."""
+
+    def __init__(self) -> None:
+        self.cache: dict[Path, Document | Finding] = {}
+
+    def load(self, path: Path) -> Document | Finding:
+        key = path.resolve()
+        if key not in self.cache:
+            self.cache[key] = load(path)
+        return self.cache[key]
+
+    def declares(self, path: Path, kind: str) -> bool:
+        """Whether `path` is a file of `kind`: a text check first, a parse when it may be."""
+        if declares_kind(path, kind):
+            return True
+        try:
+            with path.open("rb") as handle:
+                if kind.encode() not in handle.read(65536):
+                    return False
+        except OSError:
+            return False
+        loaded = self.load(path)
+        return isinstance(loaded, Document) and _kind(loaded) == kind
+
+
+def _kind(document: Document) -> object:
+    return document.data.get("kind") if isinstance(document.data, dict) else None
+
+
+def _check_project(
+    project: projects.Project, config: Config, report: Report, loads: _Loads
+) -> None:
+    workspace = Workspace(config, root=project.root)
     documents: dict[str, Document] = {}
     raw: list[Finding] = []
-    for path, required in [(p, True) for p in explicit] + [(p, False) for p in found]:
-        outcome = parse_file(path, required=required)
+    named = {str(p) for p in project.named}
+    for path in project.files:
+        outcome = parse_file(path, required=path in project.required, loaded=loads.load(path))
         if outcome is None:
             continue
-        report.files.append(path)
+        if str(path) in named:
+            report.files.append(path)
         if isinstance(outcome, Parsed):
             workspace.files.append(outcome)
             documents[str(path)] = outcome.document
+            if outcome.kind == ANCHOR:
+                workspace.registers.append(path)
         else:
             findings, document = outcome
             raw.extend(findings)
             if document is not None:
                 documents[str(path)] = document
+                if _kind(document) == ANCHOR:
+                    workspace.registers.append(path)
     present = {parsed.kind for parsed in workspace.files}
     checks = {kind: kinds.checks(kind) for kind in present}
     for parsed in workspace.files:
@@ -86,16 +169,19 @@ def run(paths: Iterable[Path], config: Config | None = None) -> Report:
             raw.extend(replace(f, path=str(parsed.path)) for f in check(parsed, workspace))
     for project_check in kinds.project_checks(present):
         raw.extend(project_check(workspace))
-    report.parsed = workspace.files
-    report.findings = sorted(finalise(raw, documents, config), key=Finding.sort_key)
-    return report
+    report.parsed.extend(p for p in workspace.files if str(p.path) in named)
+    report.workspaces.append(workspace)
+    report.findings.extend(
+        f for f in finalise(raw, documents, config) if f.path is None or f.path in named
+    )
 
 
 def parse_file(
-    path: Path, *, required: bool = True
+    path: Path, *, required: bool = True, loaded: Document | Finding | None = None
 ) -> Parsed | tuple[list[Finding], Document | None] | None:
     """Load and schema-check one file; None for a non-stakecli YAML file found in a folder."""
-    loaded = load(path)
+    if loaded is None:
+        loaded = load(path)
     if isinstance(loaded, Finding):
         return [loaded], None
     data = loaded.data

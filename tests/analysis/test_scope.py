@@ -48,11 +48,20 @@ def test_the_same_id_in_two_projects_is_not_a_duplicate(write, tmp_path):
     assert codes(tmp_path) == []
 
 
-def test_registers_in_a_subfolder_belong_to_the_project(write, tmp_path):
+def test_a_folder_holding_registers_is_its_own_project(write, tmp_path):
+    # docs/projects.md: a project is the folder that holds the register and what lies below
+    # it; a RACI file above that folder is not in the project and sees no register.
     write("p/people/internal.yaml", REGISTER.format(who="ann"))
     write("p/people/vendor.yaml", REGISTER.format(who="ann"))
     write("p/raci.yaml", RACI.format(name="p", row="go", who="ann"))
-    assert codes(tmp_path) == [("people", "ids.duplicate")]
+    assert codes(tmp_path) == [("people", "ids.duplicate"), ("p", "refs.no-register")]
+
+
+def test_two_registers_of_one_folder_form_one_project(write, tmp_path):
+    write("p/internal.yaml", REGISTER.format(who="ann"))
+    write("p/vendor.yaml", REGISTER.format(who="ann"))
+    write("p/raci.yaml", RACI.format(name="p", row="go", who="ann"))
+    assert codes(tmp_path) == [("p", "ids.duplicate")]
 
 
 def test_a_decision_finds_only_its_own_projects_raci_row(write, tmp_path):

@@ -1,26 +1,34 @@
 """A decision that is a RACI row names the row's decision-maker(s) as deciders."""
 
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
 from stakecli.core.config import Config
 from stakecli.core.project import Parsed, Workspace
 from stakecli.decisions.model import Decision
-from stakecli.decisions.raci_links import check, holders
+from stakecli.decisions.raci_links import check
+from stakecli.raci.model import Raci
+from stakecli.raci.refs import deciders
 
 
 def raci(variant="raci", file_id="main", roles=None, **rows):
-    """A stand-in for a parsed raci.yaml (the check reads RACI files duck-typed)."""
-    roles = roles or {}
-    model = SimpleNamespace(
-        id=file_id,
-        variant=variant,
-        rows=[SimpleNamespace(id=rid, assign=assign) for rid, assign in rows.items()],
-        people=lambda p: roles.get(p, [p]),
+    """A parsed raci.yaml with one row per keyword (row id -> assignments)."""
+    model = Raci.model_validate(
+        {
+            "kind": "raci",
+            "version": 1,
+            "id": file_id,
+            "variant": variant,
+            "roles": roles or {},
+            "rows": [{"id": rid, "name": rid, "assign": a} for rid, a in rows.items()],
+        }
     )
     return Parsed(Path("raci.yaml"), "raci", None, model)
+
+
+def holders(model, row):
+    return set(deciders(model, row)[1])
 
 
 def decision(raci_ref, deciders):
@@ -87,3 +95,9 @@ def test_the_deciding_letter_depends_on_the_variant(variant, assign, expected):
 def test_role_names_expand_to_their_holders():
     model = raci(roles={"owner": ["ana", "cy"]}, row={"owner": "A"}).model
     assert holders(model, model.rows[0]) == {"ana", "cy"}
+
+
+def test_a_file_reference_means_what_it_means_in_a_charter():
+    # `<file>#<row>` names the file by id, file name, stem or relative path (raci.refs).
+    for ref in ("main#launch-date", "raci.yaml#launch-date", "raci#launch-date"):
+        assert codes(decision(ref, ["ana"]), raci(**ROWS)) == [], ref

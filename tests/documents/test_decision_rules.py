@@ -39,12 +39,12 @@ def test_a_valid_decision_has_no_findings(tmp_path):
         (
             decision(consulted=["ana", "nobody"]),
             decision(consulted=["ana", "bo"]),
-            ("decision.unknown-stakeholder", "0001-d1.yaml", ("consulted", 1)),
+            ("refs.unknown-id", "0001-d1.yaml", ("consulted", 1)),
         ),
         (
             decision(stances=[{"stakeholder": "zed", "position": "p", "interest": "i"}]),
             decision(stances=[{"stakeholder": "bo", "position": "p", "interest": "i"}]),
-            ("decision.unknown-stakeholder", "0001-d1.yaml", ("stances", 0, "stakeholder")),
+            ("refs.unknown-id", "0001-d1.yaml", ("stances", 0, "stakeholder")),
         ),
         (
             decision(review_by="2026-01-31"),
@@ -134,8 +134,10 @@ def test_a_closed_decision_is_not_due_for_review(tmp_path):
     assert codes(project(tmp_path, old, decision(2, supersedes=[1]))) == []
 
 
-def test_without_a_register_people_are_not_resolved(tmp_path):
-    assert codes(project(tmp_path, decision(deciders=["nobody"]), register=False)) == []
+def test_without_a_register_people_are_not_resolved_and_the_decision_says_so(tmp_path):
+    assert codes(project(tmp_path, decision(deciders=["nobody"]), register=False)) == [
+        ("refs.no-register", "0001-d1.yaml", ())
+    ]
 
 
 def test_people_resolve_against_the_decisions_own_project(tmp_path):
@@ -159,4 +161,4 @@ def test_people_resolve_against_the_decisions_own_project(tmp_path):
             ],
         },
     )
-    assert codes(tmp_path) == [("decision.unknown-stakeholder", "0001-d1.yaml", ("deciders", 0))]
+    assert codes(tmp_path) == [("refs.unknown-id", "0001-d1.yaml", ("deciders", 0))]

@@ -219,15 +219,14 @@ def test_bad_plans_get_located_findings_never_a_traceback(run, write, body):
         assert "internal error" not in result.stderr
 
 
-def test_a_broken_neighbour_does_not_block_the_plan_but_a_broken_plan_does(run, write, tmp_path):
+def test_an_error_anywhere_in_the_project_stops_the_plan_as_validate_would(run, write, tmp_path):
     write(
         "plan.yaml",
         "kind: negotiation\nversion: 1\ntitle: T\nparties: [{id: a, us: true}, {id: b}]\n",
     )
-    write("comms.yaml", "kind: comms\nversion: 1\nnonsense: [\n")
     assert run("negotiation", tmp_path).exit_code == 0
-    write("other.yaml", "kind: negotiation\nversion: 1\ntitle: [\n")
-    result = run("negotiation", tmp_path)
+    write("comms.yaml", "kind: comms\nversion: 1\nnonsense: [\n")
+    result = run("negotiation", tmp_path / "plan.yaml")
     assert result.exit_code == 1
-    assert "other.yaml" in result.stderr
-    assert "comms.yaml" not in result.stderr
+    assert "comms.yaml" in result.stderr
+    assert result.stdout == ""

@@ -16,9 +16,8 @@ from stakecli.charters.scorecard_model import ScorecardFile
 from stakecli.core.findings import Finding, error, warning
 from stakecli.core.project import Parsed, Workspace
 from stakecli.core.rules import Rule
-from stakecli.raci.model import Raci, Row
-from stakecli.raci.rules import row_counts
-from stakecli.raci.variants import VARIANTS
+from stakecli.raci import refs
+from stakecli.raci.model import Raci
 from stakecli.stakeholders import scope
 
 RULES = [
@@ -96,19 +95,12 @@ def check_decision_rights(workspace: Workspace) -> Iterator[Finding]:
 def _agree(
     right: DecisionRight, d: int, charter: Path, matrices: list[tuple[Path, Raci]]
 ) -> Iterator[Finding]:
-    found = resolve(right.raci, charter, matrices)
+    found = refs.resolve(right.raci, charter, matrices)
     if isinstance(found, str):
         yield error("charter.raci-unresolved", ("decision_rights", d, "raci"), found)
         return
     matrix, row = found
-    letter = VARIANTS[matrix.variant].own
-    deciders = sorted(
-        {
-            p
-            for who in row_counts(row, VARIANTS[matrix.variant]).get(letter, [])
-            for p in matrix.people(who)
-        }
-    )
+    letter, deciders = refs.deciders(matrix, row)
     if right.decides not in deciders:
         yield error(
             "charter.decision-conflict",
@@ -116,35 +108,3 @@ def _agree(
             f"the charter says {right.decides!r} decides {right.decision!r}, but the RACI row "
             f"{row.id!r} gives {letter} to {', '.join(deciders) or 'nobody'}; make them agree",
         )
-
-
-def resolve(ref: str, charter: Path, matrices: list[tuple[Path, Raci]]) -> tuple[Raci, Row] | str:
-    """The (matrix, row) `ref` names, or a message saying why it names none.
-
-    `ref` is `<file>#<row>` (file: the matrix's `id`, its path relative to the charter's
-    folder, or its file name or stem) or a bare `<row>` that must be unique across matrices.
-    """
-    target, _, row_id = ref.rpartition("#")
-    if target:
-        candidates = [(p, m) for p, m in matrices if _names(target, p, m, charter)]
-        if not candidates:
-            return f"no RACI file {target!r} in the run (ref {ref!r})"
-    else:
-        candidates = matrices
-    rows = [(m, row) for _, m in candidates for row in m.rows if row.id == row_id]
-    if not rows:
-        return f"no RACI row {row_id!r} found for {ref!r}" + (
-            "" if matrices else "; the run has no RACI file"
-        )
-    if len(rows) > 1:
-        return f"row id {row_id!r} is in {len(rows)} RACI files; write `<file>#{row_id}`"
-    return rows[0]
-
-
-def _names(target: str, path: Path, matrix: Raci, charter: Path) -> bool:
-    if target in (matrix.id, path.name, path.stem):
-        return True
-    try:
-        return (charter.parent / target).resolve() == path.resolve()
-    except (OSError, ValueError):  # a path with a NUL byte, or one the OS cannot resolve
-        return False

@@ -7,11 +7,11 @@ from typing import Any
 
 from stakecli.charters import scorecard
 from stakecli.charters.model import Charter
-from stakecli.charters.rules import resolve
 from stakecli.charters.scorecard_model import Metric, Scorecard
 from stakecli.core.documents import DocumentSpec
 from stakecli.core.project import Parsed, Workspace
 from stakecli.raci.model import Raci
+from stakecli.raci.refs import resolve
 from stakecli.stakeholders import scope
 
 STATUS = {"pass": "pass", "amber": "amber", "fail": "FAIL", "no-data": "no data"}

@@ -79,18 +79,34 @@ R = TypeVar("R")
 
 
 def reports_errors(func: Callable[P, R]) -> Callable[P, R]:
-    """Turn a StakeError into `error: ...` on stderr and exit code 2."""
+    """Turn a StakeError into `error: ...` on stderr and exit code 2.
+
+    Findings that stop a command (`FindingsStop`) are printed as `validate` prints them, exit 1.
+    """
 
     @functools.wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        from stakecli.core.errors import StakeError
+        from stakecli.core.errors import FindingsStop, StakeError
 
         try:
             return func(*args, **kwargs)
+        except FindingsStop as exc:
+            stopped(exc)
         except StakeError as exc:
             fail(str(exc))
 
     return wrapper
+
+
+def stopped(exc: Any) -> NoReturn:
+    """The findings that stop a command, on stderr as `validate` prints them; exit 1."""
+    from stakecli.core.reporting import styled_line
+
+    err = console(stderr=True)
+    for finding in exc.findings:
+        err.print(styled_line(finding))
+    err.print(f"stakecli: {exc}", markup=False)
+    raise typer.Exit(1)
 
 
 def fail(message: str) -> NoReturn:

@@ -5,11 +5,14 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from stakecli.cli._app import ConfigOpt, app, console, fail, reports_errors
+
+if TYPE_CHECKING:
+    from stakecli.core.findings import Finding
 
 
 class RaciFormat(StrEnum):
@@ -36,57 +39,84 @@ def raci(
     ),
     config: ConfigOpt = None,
 ) -> None:
-    """Show each RACI matrix, the R/A load on each person across the folder, and the findings.
+    """Show each RACI matrix, the R/A load on each person across its project, and its findings.
 
-    Exit 1 when a finding is an error. Example: stakecli raci examples/partnership
+    A RACI file's own findings are shown beside its matrix (exit 1 on an error); errors in
+    the project's other files stop it, as in every command. Example: stakecli raci
+    examples/partnership
     """
     from stakecli import pipeline
-    from stakecli.core import reporting
     from stakecli.core.findings import exit_code
-    from stakecli.core.project import Workspace
     from stakecli.raci import views as view
 
-    folder = path if path.is_dir() else path.parent
-    settings = pipeline.settings(folder, config)
-    report = pipeline.run([folder], settings)  # the whole folder: registers and load
-    workspace = Workspace(settings, report.parsed)
-    matrices = [p for p in workspace.of_kind("raci") if path.is_dir() or p.path == path]
-    parsed = {str(p.path) for p in report.parsed}
-    wanted = {str(p.path) for p in matrices}
-    # A file that could not be parsed may be a RACI file: its findings are shown too.
-    findings = [
-        f
-        for f in report.findings
-        if f.path in wanted or (f.path not in parsed and (path.is_dir() or f.path == str(path)))
-    ]
+    def own(f: Finding) -> bool:  # a RACI file's findings are shown beside its matrix
+        return _is_raci(Path(f.path), path)
+
+    report = pipeline.subject(path, config, shows=own)
+    matrices = pipeline.subjects(report, path, "raci")
+    findings = [f for f in report.findings if own(f)]
     if not matrices and not findings:
         fail(f"no RACI file (kind: raci) under {path}")
+    workspaces = [w for w in report.workspaces if any(m in w.files for m in matrices)]
     if fmt is RaciFormat.JSON:
-        import json
-
-        payload = {
-            "matrices": [view.matrix(p, workspace) for p in matrices],
-            "load": view.load(workspace),
-            "findings": [reporting.as_dict(f) for f in findings],
-        }
-        sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+        _json(matrices, workspaces, findings)
     elif fmt is RaciFormat.MARKDOWN:
-        from stakecli.core.rendering import render
-
-        user = [folder / "templates"]
-        docs = [render("raci-chart.md.j2", view.chart(p, workspace), user) for p in matrices]
-        sys.stdout.write("\n".join(docs))
+        _markdown(matrices, workspaces)
     else:
-        _tables([view.matrix(p, workspace) for p in matrices], view.load(workspace), findings)
+        _tables(
+            [view.matrix(p, _own(p, workspaces)) for p in matrices],
+            [view.load(w) for w in workspaces],
+            findings,
+        )
     raise typer.Exit(exit_code(findings))
 
 
-def _tables(matrices: list[dict[str, Any]], load: dict[str, Any], findings: list[Any]) -> None:
-    from rich.table import Table
-    from rich.text import Text
+def _is_raci(file: Path, path: Path) -> bool:
+    """Whether `file` is a RACI file that `path` names (parsed or not)."""
+    from stakecli.core.loading import declares_kind
 
-    from stakecli.cli.validate import STYLE
-    from stakecli.core.reporting import location
+    inside = file.resolve() == path.resolve() or path.resolve() in file.resolve().parents
+    return inside and declares_kind(file, "raci")
+
+
+def _own(parsed: Any, workspaces: list[Any]) -> Any:
+    return next(w for w in workspaces if parsed in w.files)
+
+
+def _json(matrices: list[Any], workspaces: list[Any], findings: list[Finding]) -> None:
+    import json
+
+    from stakecli.core.reporting import as_dict
+    from stakecli.raci import views as view
+
+    loads = [view.load(w) for w in workspaces]
+    payload = {
+        "matrices": [view.matrix(p, _own(p, workspaces)) for p in matrices],
+        "load": loads[0] if len(loads) == 1 else loads,
+        "findings": [as_dict(f) for f in findings],
+    }
+    sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+
+
+def _markdown(matrices: list[Any], workspaces: list[Any]) -> None:
+    from stakecli.core.rendering import render
+    from stakecli.raci import views as view
+
+    docs = [
+        render(
+            "raci-chart.md.j2", view.chart(p, _own(p, workspaces)), [p.path.parent / "templates"]
+        )
+        for p in matrices
+    ]
+    sys.stdout.write("\n".join(docs))
+
+
+def _tables(
+    matrices: list[dict[str, Any]], loads: list[dict[str, Any]], findings: list[Finding]
+) -> None:
+    from rich.table import Table
+
+    from stakecli.core.reporting import styled_line
 
     out = console()
     if not out.is_terminal:
@@ -101,14 +131,10 @@ def _tables(matrices: list[dict[str, Any]], load: dict[str, Any], findings: list
         for r in m["rows"]:
             table.add_row(r["name"], *r["cells"])
         out.print(table)
-    if matrices:
+    for load in loads:
         out.print(_load_table(load))
     for f in findings:
-        line = Text(f"{location(f)}: ")
-        line.append(f.severity.value, style=STYLE[f.severity.value])
-        line.append(f" [{f.code}] ", style="dim")
-        line.append(f.message)
-        out.print(line)
+        out.print(styled_line(f))
     if not findings:
         out.print("no findings")
 

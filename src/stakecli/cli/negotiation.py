@@ -54,52 +54,19 @@ SamplesOpt = Annotated[
 
 
 def _load(path: Path, config: Path | None) -> tuple[Any, Any]:
-    """(plan, Config) for the one negotiation file at `path`; findings at error stop here.
-
-    A named file is checked together with the registers beside it (for the id checks); a
-    folder is checked whole.
-    """
+    """(plan, Config) for the one negotiation file `path` names; errors in its project stop."""
     from stakecli import pipeline
-    from stakecli.core.findings import Severity
-    from stakecli.core.loading import declares_kind
-    from stakecli.core.reporting import location
 
-    settings = pipeline.settings(path, config)
-    targets = [path, *_registers_beside(path)] if path.is_file() else [path]
-    report = pipeline.run(targets, settings)
-    mine = [p for p in report.parsed if p.kind == "negotiation"]
-    ours = {str(p.path) for p in mine}
-    if path.is_file():
-        mine = [p for p in mine if p.path.resolve() == path.resolve()]
-    errors = [f for f in report.findings if f.severity is Severity.ERROR]
-    if path.is_file():
-        bad = [f for f in errors if Path(f.path).resolve() == path.resolve()]
-    else:  # the plan's own findings, and those of files that say they are plans but fail
-        bad = [f for f in errors if f.path in ours or declares_kind(Path(f.path), "negotiation")]
-    if bad:
-        for f in bad:
-            sys.stderr.write(f"{location(f)}: {f.severity} [{f.code}] {f.message}\n")
-        sys.stderr.write("stakecli: fix the errors above before analysing the plan\n")
-        raise typer.Exit(1)
+    report = pipeline.subject(path, config)
+    mine = pipeline.subjects(report, path, "negotiation")
     if not mine:
         fail(f"no negotiation file (kind: negotiation) in {path}")
     if len(mine) > 1:
         names = ", ".join(str(p.path) for p in mine)
         fail(f"{len(mine)} negotiation files in {path}; name one: {names}")
-    return mine[0].model, settings
-
-
-def _registers_beside(path: Path) -> list[Path]:
-    """YAML files next to `path` that declare `kind: stakeholders`."""
-    from stakecli.core.loading import declares_kind
-
-    return [
-        other
-        for other in sorted(path.parent.glob("*.y*ml"))
-        if other.suffix in (".yaml", ".yml")
-        and other.resolve() != path.resolve()
-        and declares_kind(other, "stakeholders")
-    ]
+    workspace = report.workspace_of(mine[0].path)
+    assert workspace is not None
+    return mine[0].model, workspace.config
 
 
 @negotiation_app.command()

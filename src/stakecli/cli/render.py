@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -13,7 +14,6 @@ from stakecli.cli._app import ConfigOpt, app, fail, reports_errors
 
 if TYPE_CHECKING:
     from stakecli.core.documents import DocumentSpec
-    from stakecli.core.project import Workspace
     from stakecli.core.publishing import Rendered
 
 
@@ -83,78 +83,60 @@ def render(
 
     wanted = ["internal", "external"] if audience is Audience.ALL else [audience.value]
     chosen = publishing.select(specs(), wanted, document)
-    batches = [(path, _render(path, chosen, templates or [], config)) for path in paths or [Path()]]
+    batches = [
+        batch for path in paths or [Path()] for batch in _render(path, chosen, templates, config)
+    ]
     if check:
         raise typer.Exit(_check(batches, output, wanted))
+    everything = [d for batch in batches for d in batch.docs]
     if output is not None:
-        everything = [d for _, docs in batches for d in docs]
         publishing.refuse_collisions(everything)
         raise typer.Exit(_write(everything, output, force=force))
-    _print([d for _, docs in batches for d in docs])
+    _print(everything)
+
+
+@dataclass(frozen=True, slots=True)
+class _Batch:
+    """The documents of one project, where they are committed, and whether orphans count."""
+
+    docs: list[Rendered]
+    folder: Path
+    whole: bool
 
 
 def _render(
-    path: Path, chosen: list[DocumentSpec], templates: list[Path], config: Path | None
-) -> list[Rendered]:
+    path: Path, chosen: list[DocumentSpec], templates: list[Path] | None, config: Path | None
+) -> list[_Batch]:
+    """Every chosen document of the projects `path` belongs to (one named file: its own)."""
     from stakecli import pipeline
     from stakecli.core import publishing
-    from stakecli.core.findings import Severity
-    from stakecli.core.project import Workspace
-    from stakecli.core.reporting import location
 
-    scope = context_root(path)
-    settings = pipeline.settings(scope, config)
-    report = pipeline.run([path, scope] if path.is_file() else [path], settings)
-    errors = [f for f in report.findings if f.severity is Severity.ERROR]
-    if errors:
-        for f in errors:
-            sys.stderr.write(f"{location(f)}: {f.severity} [{f.code}] {f.message}\n")
-        sys.stderr.write(
-            f"stakecli: {path}: {len(errors)} error(s) in the YAML; nothing rendered "
-            "(fix them first: `stakecli validate`)\n"
-        )
-        raise typer.Exit(1)
-    workspace: Workspace = Workspace(settings, report.parsed)
-    docs = publishing.produce(workspace, chosen, scope, templates)
-    if path.is_file():  # only the named file's own documents
-        docs = [d for d in docs if d.source.resolve() == path.resolve()]
-    return docs
+    report = pipeline.subject(path, config, done="rendered")
+    batches = []
+    for workspace in report.workspaces:
+        root = workspace.root or (path if path.is_dir() else path.parent)
+        docs = publishing.produce(workspace, chosen, root, templates or [])
+        if path.is_file():
+            docs = [d for d in docs if d.source.resolve() == path.resolve()]
+        batches.append(_Batch(docs, root / "docs", whole=path.is_dir()))
+    return batches
 
 
-def context_root(path: Path) -> Path:
-    """The folder whose files give a single file its context (register, sibling decisions).
-
-    A folder is its own root; a file's root is its folder, or the folder above for a file
-    in `decisions/`.
-    """
-    if path.is_dir():
-        return path
-    folder = path.parent
-    return folder.parent if folder.name == "decisions" else folder
-
-
-def _docs_folder(path: Path, output: Path | None) -> Path:
-    if output is not None:
-        return output
-    return context_root(path) / "docs"
-
-
-def _check(
-    batches: list[tuple[Path, list[Rendered]]], output: Path | None, wanted: list[str]
-) -> int:
+def _check(batches: list[_Batch], output: Path | None, wanted: list[str]) -> int:
     from stakecli.core.publishing import State, orphans, state
 
     problems = checked = 0
-    for path, docs in batches:
-        folder = _docs_folder(path, output)
-        for doc in docs:
+    for batch in batches:
+        folder = output or batch.folder
+        for doc in batch.docs:
             target = folder / doc.name
             checked += 1
             found = state(target, doc.content(folder))
             if found is not State.FRESH:
                 problems += 1
                 sys.stdout.write(f"{target}: {found.reason} (from {doc.source})\n")
-        for extra in orphans(folder, (d.name for d in docs), wanted) if path.is_dir() else []:
+        extras = orphans(folder, (d.name for d in batch.docs), wanted) if batch.whole else []
+        for extra in extras:
             problems += 1
             sys.stdout.write(
                 f"{extra}: generated from a source that no longer produces it; delete it\n"

@@ -98,15 +98,21 @@ def show(
 
     Example: stakecli stakeholders examples/vendor-renewal --format markdown
     """
-    from stakecli.pipeline import settings as discover
+    from stakecli import pipeline
     from stakecli.stakeholders import attention, registers
+    from stakecli.stakeholders.model import Register
 
     _check_choices("--class", cls, attention.CLASS_CHOICES)
     _check_choices("--quadrant", quadrant, attention.QUADRANT_CHOICES)
     file = registers.find(path)
-    settings_config = discover(file, config)
+    report = pipeline.subject(file, config)
+    (parsed,) = pipeline.subjects(report, file, "stakeholders")
+    register = parsed.model
+    assert isinstance(register, Register)
+    workspace = report.workspace_of(file)
+    assert workspace is not None
+    settings_config = workspace.config
     settings = attention.Settings.from_config(settings_config)
-    register = registers.read(file)
     ranked = attention.rank(register.stakeholders, settings)
     chosen = attention.select(
         ranked,

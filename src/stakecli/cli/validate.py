@@ -6,11 +6,14 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from stakecli.cli._app import ConfigOpt, app, console, fail, reports_errors
+
+if TYPE_CHECKING:
+    from stakecli.core.project import Report
 
 
 class Format(StrEnum):
@@ -20,9 +23,6 @@ class Format(StrEnum):
     JSON = "json"
     GITHUB = "github"
     SARIF = "sarif"
-
-
-STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
 @app.command()
@@ -46,14 +46,21 @@ def validate(
     Example: stakecli validate examples/vendor-renewal
     """
     from stakecli import pipeline
-    from stakecli.core import reporting
     from stakecli.core.findings import exit_code
 
-    targets = paths or [Path()]
-    settings = pipeline.settings(targets[0], config)
-    report = pipeline.run(targets, settings)
+    report = pipeline.run(paths or [Path()], explicit=config)
+    _emit(report, fmt, quiet=quiet)
+    raise typer.Exit(exit_code(report.findings, strict=strict))
+
+
+def _emit(report: Report, fmt: Format, *, quiet: bool) -> None:
+    """The report on stdout in `fmt`, the summary line on stderr (not for JSON or SARIF)."""
+    from stakecli.core import reporting
+
     if fmt is Format.TEXT:
-        _print_text(report)
+        out = console()
+        for f in report.findings:
+            out.print(reporting.styled_line(f))
     else:
         if fmt is Format.SARIF:
             from stakecli.kinds import all_rules
@@ -67,23 +74,6 @@ def validate(
             summary.write(reporting.to_step_summary(report))
     if not quiet and fmt not in (Format.JSON, Format.SARIF):
         console(stderr=True).print(reporting.summary(report), markup=False)
-    raise typer.Exit(exit_code(report.findings, strict=strict))
-
-
-def _print_text(report: object) -> None:
-    from rich.text import Text
-
-    from stakecli.core.project import Report
-    from stakecli.core.reporting import location
-
-    assert isinstance(report, Report)
-    out = console()
-    for f in report.findings:
-        line = Text(f"{location(f)}: ")
-        line.append(f.severity.value, style=STYLE[f.severity.value])
-        line.append(f" [{f.code}] ", style="dim")
-        line.append(f.message)
-        out.print(line)
 
 
 class RulesFormat(StrEnum):

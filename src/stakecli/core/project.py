@@ -31,10 +31,18 @@ class Parsed:
 
 @dataclass(slots=True)
 class Workspace:
-    """Every parsed file of a run, for checks that look across files."""
+    """The parsed files of one project, for checks that look across files.
+
+    `pipeline.run` builds one workspace per project (`core.projects`), so a check sees only
+    the files of its own project and the config that serves it. `root` is the project's
+    folder; `registers` names the project's register files, parsed or not, so a check can
+    tell "no register" from "a register that does not load".
+    """
 
     config: Config
     files: list[Parsed] = field(default_factory=list)
+    root: Path | None = None
+    registers: list[Path] = field(default_factory=list)
 
     def of_kind(self, kind: str) -> list[Parsed]:
         """The parsed files of one kind, in path order."""
@@ -56,6 +64,20 @@ class Report:
     parsed: list[Parsed] = field(default_factory=list)
     rules: Mapping[str, Rule] = field(default_factory=dict)
     """The catalogue of codes, for reports that describe each rule (SARIF)."""
+    workspaces: list[Workspace] = field(default_factory=list)
+    """One per project of the run, with every parsed file of the project (context too)."""
+
+    def errors(self) -> list[Finding]:
+        """The findings at error severity."""
+        return [f for f in self.findings if f.severity is Severity.ERROR]
+
+    def workspace_of(self, path: Path) -> Workspace | None:
+        """The workspace of the project `path` belongs to (None: no parsed file there)."""
+        wanted = path.resolve()
+        for workspace in self.workspaces:
+            if any(f.path.resolve() == wanted for f in workspace.files):
+                return workspace
+        return None
 
     def counts(self) -> dict[str, int]:
         """Findings per severity."""

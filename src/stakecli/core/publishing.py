@@ -209,7 +209,7 @@ def _redacted(workspace: Workspace) -> Workspace:
         Parsed(f.path, f.kind, Document(f.path, None, None), redact(f.model))
         for f in workspace.files
     ]
-    return Workspace(workspace.config, files)
+    return Workspace(workspace.config, files, workspace.root, list(workspace.registers))
 
 
 def _guard(spec: DocumentSpec, path: Path, body: str, secrets: list[Secret]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from typing import Any
 
 from stakecli import __version__
 from stakecli.core.findings import Finding
@@ -23,9 +24,29 @@ def location(f: Finding) -> str:
     return ":".join(parts)
 
 
+def finding_line(f: Finding) -> str:
+    """`path:line:col: severity [code] message`: the one way a finding is written as text."""
+    return f"{location(f)}: {f.severity} [{f.code}] {f.message}"
+
+
+STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+"""Terminal styles of the severities."""
+
+
+def styled_line(f: Finding) -> Any:
+    """`finding_line(f)` as rich Text, the severity coloured and the code dimmed."""
+    from rich.text import Text
+
+    line = Text(f"{location(f)}: ")
+    line.append(f.severity.value, style=STYLE[f.severity.value])
+    line.append(f" [{f.code}] ", style="dim")
+    line.append(f.message)
+    return line
+
+
 def to_text(report: Report) -> str:
     """`path:line:col: severity [code] message`, one finding a line."""
-    return "".join(f"{location(f)}: {f.severity} [{f.code}] {f.message}\n" for f in report.findings)
+    return "".join(finding_line(f) + "\n" for f in report.findings)
 
 
 def summary(report: Report) -> str:

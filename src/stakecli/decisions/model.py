@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import Field
 
+from stakecli.core.findings import Loc
 from stakecli.core.model import Id, Model, Text, confidential
 
 Number = Annotated[int, Field(ge=1, le=9999, description="Sequence number, 1-9999.")]
@@ -88,3 +90,10 @@ class Decision(Model):
     supersedes: list[Number] = Field(default=[], description="Numbers this decision replaces.")
     superseded_by: Number | None = Field(None, description="The number that replaced this one.")
     notes: Text | None = confidential(description="Candid notes; internal only.")
+
+    def references(self) -> Iterator[tuple[Loc, str]]:
+        """Every register id this decision uses, with where it is used."""
+        for field in ("deciders", "consulted", "informed"):
+            yield from (((field, i), who) for i, who in enumerate(getattr(self, field)))
+        for i, stance in enumerate(self.stances):
+            yield ("stances", i, "stakeholder"), stance.stakeholder

@@ -11,7 +11,6 @@ from stakecli.core.findings import Finding, error, warning
 from stakecli.core.project import Parsed, Workspace
 from stakecli.core.rules import Rule
 from stakecli.decisions.model import Decision, Status
-from stakecli.stakeholders.scope import stakeholders
 
 RULES = [
     Rule("decision.number-mismatch", "error", "`number` differs from the NNNN- of the file name."),
@@ -28,9 +27,6 @@ RULES = [
     ),
     Rule("decision.link-invalid", "error", "A supersedes link names itself or no decision."),
     Rule("decision.link-one-way", "error", "A supersedes link is not mirrored by superseded_by."),
-    Rule(
-        "decision.unknown-stakeholder", "error", "A decider, consulted or informed id is unknown."
-    ),
     Rule("decision.unknown-option", "error", "The chosen option is not one of the options."),
     Rule("decision.missing-outcome", "error", "An accepted decision records no outcome."),
     Rule("decision.review-overdue", "warning", "The review-by date of a live decision has passed."),
@@ -53,7 +49,7 @@ def _model(parsed: Parsed) -> Decision:
 
 
 def check(parsed: Parsed, workspace: Workspace) -> Iterator[Finding]:
-    """The rules one decision file can break on its own (and its people against the register)."""
+    """The rules one decision file can break on its own (its people: `refs.*`)."""
     d = _model(parsed)
     match = FILE_NAME.match(parsed.path.stem)
     if match is None or int(match[1]) != d.number:
@@ -66,7 +62,6 @@ def check(parsed: Parsed, workspace: Workspace) -> Iterator[Finding]:
         )
     yield from _lifecycle(d)
     yield from _outcome(d)
-    yield from _people(d, parsed.path, workspace)
     yield from _staleness(d, workspace.config.decisions.max_proposed_days)
 
 
@@ -111,27 +106,6 @@ def _outcome(d: Decision) -> Iterator[Finding]:
             ("status",),
             "an accepted decision needs an `outcome:` with `chosen` and `rationale`",
         )
-
-
-def _people(d: Decision, path: Path, workspace: Workspace) -> Iterator[Finding]:
-    if not workspace.of_kind("stakeholders"):
-        return  # nothing to resolve against: `validate` the whole folder to check references
-    known = {s.id for s in stakeholders(workspace, near=path)}
-    for field in ("deciders", "consulted", "informed"):
-        for i, ident in enumerate(getattr(d, field)):
-            if ident not in known:
-                yield _unknown((field, i), ident)
-    for i, stance in enumerate(d.stances):
-        if stance.stakeholder not in known:
-            yield _unknown(("stances", i, "stakeholder"), stance.stakeholder)
-
-
-def _unknown(loc: tuple[str | int, ...], ident: str) -> Finding:
-    return error(
-        "decision.unknown-stakeholder",
-        loc,
-        f"{ident!r} is not a stakeholder id in the register; add them or fix the id",
-    )
 
 
 def _staleness(d: Decision, max_days: int) -> Iterator[Finding]:

@@ -14,6 +14,7 @@ from stakecli.core.findings import Finding, Loc, error, info, warning
 from stakecli.core.project import Parsed, Workspace
 from stakecli.core.rules import Rule
 from stakecli.raci.model import Raci, Row
+from stakecli.raci.refs import letters, row_counts
 from stakecli.raci.variants import VARIANTS, VariantSpec, daci, rapid
 
 RULES = [
@@ -51,23 +52,6 @@ RULES = [
     Rule("raci.recommender-missing", "error", "RAPID: a row has no R (Recommend)."),
     Rule("raci.many-agree", "warning", "RAPID: more A (Agree) in a row than max_agree."),
 ]
-
-SEPARATORS = " /,+"
-"""Characters allowed between letters of one cell ('A/R' is 'AR')."""
-
-
-def letters(cell: str) -> list[str]:
-    """The letters of one cell, upper-cased, separators dropped: 'a/r' -> ['A', 'R']."""
-    return [c for c in cell.upper() if c not in SEPARATORS]
-
-
-def row_counts(row: Row, spec: VariantSpec) -> dict[str, list[str]]:
-    """Letter -> the participants holding it in `row` (known letters only, once per cell)."""
-    holders: dict[str, list[str]] = {}
-    for who, cell in row.assign.items():
-        for letter in sorted(set(letters(cell)) & set(spec.alphabet)):
-            holders.setdefault(letter, []).append(who)
-    return holders
 
 
 def check(parsed: Parsed, workspace: Workspace) -> Iterator[Finding]:

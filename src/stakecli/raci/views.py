@@ -9,6 +9,7 @@ from stakecli.core.documents import DocumentSpec
 from stakecli.core.project import Parsed, Workspace
 from stakecli.raci import rules as raci
 from stakecli.raci.model import Raci
+from stakecli.raci.refs import letters
 from stakecli.stakeholders import scope
 
 LETTER_ORDER = "RADCIPSV"
@@ -47,7 +48,7 @@ def matrix(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
             "id": row.id,
             "name": row.name,
             "cells": [
-                "".join(raci.letters(row.assign[c["id"]])) if c["id"] in row.assign else ""
+                "".join(letters(row.assign[c["id"]])) if c["id"] in row.assign else ""
                 for c in columns
             ],
         }

@@ -50,15 +50,7 @@ def check(workspace: Workspace) -> Iterator[Finding]:
         registers = scope.files(workspace, "stakeholders", parsed.path)
         known = {s.id for s in scope.stakeholders(workspace, parsed.path)}
         if not registers:
-            yield replace(
-                warning(
-                    "refs.no-register",
-                    (),
-                    "this file uses register ids but no stakeholders file was checked with it; "
-                    "validate the folder that holds stakeholders.yaml",
-                ),
-                path=str(parsed.path),
-            )
+            yield replace(_no_register(workspace), path=str(parsed.path))
             continue
         for loc, ident in uses:
             if ident not in known:
@@ -68,18 +60,35 @@ def check(workspace: Workspace) -> Iterator[Finding]:
                 yield replace(finding, path=str(parsed.path), at_key=loc[-1] == ident)
 
 
+def _no_register(workspace: Workspace) -> Finding:
+    if workspace.registers:
+        broken = ", ".join(str(p) for p in workspace.registers)
+        return warning(
+            "refs.no-register",
+            (),
+            f"this file uses register ids but its project's register ({broken}) does not load; "
+            "fix it first (`stakecli validate` shows why)",
+        )
+    return warning(
+        "refs.no-register",
+        (),
+        "this file uses register ids but its project has no register: keep a "
+        "stakeholders.yaml in this folder or a folder above it (docs/projects.md)",
+    )
+
+
 def check_unique_ids(workspace: Workspace) -> Iterator[Finding]:
     """An id defined by two registers of one project is ambiguous wherever it is used.
 
-    Each file's project (analysis.scope) is checked once; registers of different projects
+    Each project (see `core.projects`) is checked once; registers of different projects
     (one run over several examples) may reuse ids.
     """
-    projects = {scope.root(workspace, "stakeholders", f.path) for f in workspace.files}
+    projects = {scope.root(workspace, f.path) for f in workspace.files}
     reported: set[tuple[str, int]] = set()
     for top in sorted(p for p in projects if p is not None):
         first: dict[str, str] = {}
         for parsed in workspace.of_kind("stakeholders"):
-            if top not in parsed.path.resolve().parents:
+            if scope.root(workspace, parsed.path) != top:
                 continue
             register = parsed.model
             assert isinstance(register, Register)

@@ -1,9 +1,10 @@
-"""Which files belong together when one run covers several project folders.
+"""The register and the other files a file of a project sees.
 
-A file's project, for a kind, is the nearest folder at or above its own that holds a file of
-that kind anywhere beneath it: a decision in `decisions/` finds the register and the RACI of
-its project folder (also registers kept in a subfolder), and one run over several example
-folders keeps each project to itself.
+`pipeline.run` checks one project at a time (`core.projects`), so a workspace built there
+holds one project and every file in it sees the whole workspace. A workspace assembled by
+hand from several projects' files (a library user, a test) is split by the same rule: a
+file's project is the nearest folder at or above its own that holds a register; files with
+no register above them see only each other.
 """
 
 from __future__ import annotations
@@ -14,26 +15,28 @@ from stakecli.core.project import Parsed, Workspace
 from stakecli.stakeholders.model import Register, Stakeholder
 
 
-def root(workspace: Workspace, kind: str, near: Path) -> Path | None:
-    """The project folder of the file at `near` for files of `kind` (None: there is none)."""
-    paths = [f.path.resolve() for f in workspace.of_kind(kind)]
+def root(workspace: Workspace, near: Path) -> Path | None:
+    """The project folder of the file at `near`: the nearest folder holding a register."""
+    if workspace.root is not None:
+        return workspace.root if workspace.registers else None
+    folders = {f.path.resolve().parent for f in workspace.of_kind("stakeholders")}
     for folder in near.resolve().parents:
-        if any(folder in p.parents for p in paths):
+        if folder in folders:
             return folder
     return None
 
 
 def files(workspace: Workspace, kind: str, near: Path | None = None) -> list[Parsed]:
-    """The parsed files of `kind` that belong with the file at `near` (all, without it)."""
+    """The parsed files of `kind` in the project of the file at `near` (all, without it)."""
     found = workspace.of_kind(kind)
-    if near is None:
+    if near is None or workspace.root is not None:
         return found
-    top = root(workspace, kind, near)
-    return [f for f in found if top is not None and top in f.path.resolve().parents]
+    top = root(workspace, near)
+    return [f for f in found if root(workspace, f.path) == top]
 
 
 def stakeholders(workspace: Workspace, near: Path | None = None) -> list[Stakeholder]:
-    """Every stakeholder of the registers that belong with the file at `near`, in order."""
+    """Every stakeholder of the registers of the project of `near`, in order."""
     return [
         s
         for f in files(workspace, "stakeholders", near)
@@ -43,7 +46,7 @@ def stakeholders(workspace: Workspace, near: Path | None = None) -> list[Stakeho
 
 
 def names(workspace: Workspace, near: Path | None = None) -> dict[str, str]:
-    """Register id -> name, for the registers that belong with the file at `near`."""
+    """Register id -> name, for the registers of the project of `near`."""
     found: dict[str, str] = {}
     for person in stakeholders(workspace, near):
         found.setdefault(person.id, person.name)
