@@ -1,4 +1,4 @@
-"""The charter: goals, decision rights, escalation, scorecards, cadence (DOMAIN.md 5.2)."""
+"""The charter: goals, decision rights, escalation, scorecards, cadence (docs/methods.md §6.1)."""
 
 from __future__ import annotations
 

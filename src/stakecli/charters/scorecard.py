@@ -1,4 +1,4 @@
-"""Scorecard evaluation: conjunctive gates and min-max weighted composites (DOMAIN.md 5.4, 8.6).
+"""Scorecard evaluation: conjunctive gates and min-max weighted composites (docs/methods.md §7).
 
 A gate passes only if every metric meets its threshold (non-compensatory); a composite is a
 weighted sum of min-max normalised values (compensatory). The two are distinct types: a gate

@@ -1,4 +1,4 @@
-"""Shared scorecards: conjunctive gates and weighted composites (DOMAIN.md 5.4, 8.6)."""
+"""Shared scorecards: conjunctive gates and weighted composites (docs/methods.md §7, §7.1)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The communication plan (`comms.yaml`): who hears what, how, how often, from whom (DOMAIN 5.3)."""
+"""The communication plan (`comms.yaml`): who hears what, how, how often (docs/methods.md §8)."""
 
 from __future__ import annotations
 

@@ -36,13 +36,13 @@ class Coverage:
 
 
 def is_key(person: Stakeholder, threshold: int) -> bool:
-    """Manage closely (power and interest at or above `threshold`, DOMAIN 2.1) or definitive."""
+    """Manage closely (power and interest at or above `threshold`) or definitive (methods §8.1)."""
     manage_closely = person.power >= threshold and person.interest >= threshold
     return manage_closely or is_definitive(person, threshold)
 
 
 def is_definitive(person: Stakeholder, threshold: int) -> bool:
-    """Power, legitimacy and urgency all present (DOMAIN 1.2): each at or above `threshold`.
+    """Power, legitimacy and urgency all at or above `threshold` (docs/methods.md §1.2).
 
     Uses the salience module where it is installed (its rule: present iff the score is above
     a cut-off, here `threshold - 1`), so both agree on who is definitive.

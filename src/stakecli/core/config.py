@@ -47,13 +47,13 @@ class CommsConfig(Section):
 
 
 class RaciConfig(Section):
-    """Thresholds of the RACI rules (DOMAIN.md 4.2, 7.6); each is a documented default."""
+    """Thresholds of the RACI rules (docs/methods.md §5.2-§5.5); each is a documented default."""
 
     max_responsible: int = Field(3, ge=1, description="R4: warn above this many R in a row.")
     max_consulted: int = Field(4, ge=0, description="R5: warn above this many C in a row.")
     max_informed: int = Field(6, ge=0, description="R6: note above this many I in a row.")
     allow_accountable_as_responsible: bool = Field(
-        False, description="R2: an A with no R in its row is a warning, not an error (D 7.6)."
+        False, description="R2: an A with no R in its row is a warning, not an error (§5.2)."
     )
     max_column_responsible: int = Field(5, ge=1, description="C1: warn above this many R.")
     max_column_accountable: int = Field(3, ge=1, description="C3: warn above this many A.")
@@ -83,7 +83,7 @@ class ScorecardConfig(Section):
 
 
 class SalienceConfig(Section):
-    """Mitchell-Agle-Wood salience from 1-5 scores (DOMAIN.md 1.5, 7.1; docs/stakeholders.md)."""
+    """Mitchell-Agle-Wood salience from 1-5 scores (docs/methods.md §1.1; docs/stakeholders.md)."""
 
     threshold: int = Field(
         3, ge=0, le=5, description="An attribute is present iff its score is > this (3: 4 and 5)."
@@ -91,7 +91,7 @@ class SalienceConfig(Section):
 
 
 class CircleWeights(Section):
-    """Stakeholder Circle-style index weights (DOMAIN.md 2.3); only their ratios matter."""
+    """Stakeholder Circle-style index weights (docs/methods.md §2.4); only their ratios matter."""
 
     power: float = Field(4, ge=0)
     proximity: float = Field(2, ge=0)
@@ -105,7 +105,7 @@ class CircleWeights(Section):
 
 
 class GridConfig(Section):
-    """Power/interest grid and prioritisation settings (DOMAIN.md 2.1, 2.3, 7.3)."""
+    """Power/interest grid and prioritisation settings (docs/methods.md §2.1, §2.4, §2.7)."""
 
     cutoff: int = Field(3, ge=0, le=5, description="High iff score > this; at the cut-off is low.")
     circle_weights: CircleWeights = CircleWeights()

@@ -1,4 +1,4 @@
-"""Decision records (`decisions/NNNN-slug.yaml`): MADR-like memos with a lifecycle (DOMAIN 5.1)."""
+"""Decision records (`decisions/NNNN-slug.yaml`): MADR-like memos with a lifecycle (methods §9)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""Bargaining over a package space's frontier: Nash, Kalai-Smorodinsky, logrolling (DOMAIN 3.3-3.4).
+"""Bargaining over a package space's frontier: Nash, Kalai-Smorodinsky, logrolling.
+
+docs/methods.md §4.5, §4.6 and §4.8.
 
 Each solution is searched on the frontier only: the Nash product and the Kalai-Smorodinsky
 share are increasing in every party's score where u > d, so a dominated package can never beat
@@ -47,7 +49,7 @@ class Logroll:
             all reported; the compromise's own point when it is already efficient).
         joint_gain: Joint score of `best` minus the compromise's.
         integrative_potential: Max joint score over all packages minus the compromise's
-            (DOMAIN 3.3; meaningful only when the parties' scales are comparable).
+            (docs/methods.md §4.8; meaningful only when the parties' scales are comparable).
     """
 
     compromise: Package

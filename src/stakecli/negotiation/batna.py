@@ -1,6 +1,6 @@
 """Single-issue analysis: alternatives' expected values, BATNA, WATNA, ZOPA and surplus.
 
-Every number follows DOMAIN.md 3.1 and is computed exactly with `Fraction` (YAML decimals are
+Every number follows docs/methods.md §3.1 and is computed exactly with `Fraction` (YAML decimals are
 read through their shortest decimal form, so 0.6 is 3/5).
 """
 
@@ -76,7 +76,7 @@ def side(party: Party) -> Side:
     """One party's alternatives, BATNA, WATNA and reservation value.
 
     BATNA = the alternative with the highest EV (first on ties); WATNA = the one whose worst
-    result is lowest (the worst case of the no-deal path, DOMAIN 3.1).
+    result is lowest (the worst case of the no-deal path, docs/methods.md §3.2).
 
     The reservation value defaults to the BATNA's EV translated into a price [D]: a seller
     accepts any price >= EV; a buyer pays at most -EV (its alternatives are costs, so their
@@ -104,7 +104,7 @@ def sides(plan: Negotiation) -> list[Side]:
 
 @dataclass(frozen=True, slots=True)
 class Zopa:
-    """The bargaining zone between a seller and a buyer (DOMAIN 3.1).
+    """The bargaining zone between a seller and a buyer (docs/methods.md §3.4).
 
     `exists` is True when RV_s <= RV_b; at RV_s == RV_b agreement is possible with zero
     surplus [D]. Otherwise `gap` = RV_s - RV_b and each side's BATNA governs.
@@ -151,7 +151,7 @@ def value_of(price: Fraction, role: Role | None) -> Fraction:
 
 
 def surplus(price: Fraction, s: Side) -> Fraction | None:
-    """Negotiator's surplus: P - RV_s for a seller, RV_b - P for a buyer (DOMAIN 3.1)."""
+    """Negotiator's surplus: P - RV_s for a seller, RV_b - P for a buyer (docs/methods.md §3.5)."""
     if s.reservation is None or s.role is None:
         return None
     return price - s.reservation if s.role is Role.SELLER else s.reservation - price
@@ -201,7 +201,7 @@ class PieSplit:
 
 
 def split_the_pie(plan: Negotiation, all_sides: list[Side]) -> PieSplit | None:
-    """Nalebuff's split (DOMAIN 3.3, 3.4: the Nash solution with transferable utility).
+    """Nalebuff's split (docs/methods.md §3.9: the Nash solution with transferable utility).
 
     Each side gets its BATNA EV plus an equal share of the pie, pie = deal value - sum of BATNAs.
     """

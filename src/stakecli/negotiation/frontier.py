@@ -1,11 +1,11 @@
 """Exact Pareto frontier of a multi-issue package space, and the packages it is made of.
 
-A package picks one option per issue; each party scores it additively (DOMAIN 3.2). The frontier
-is built issue by issue from non-dominated partial sums, so the package space is never
-enumerated: if a prefix is dominated by another prefix, swapping it in dominates the whole
-package, hence every prefix of an efficient package is efficient among prefixes. Scores are
-scaled to exact integers per party (int64 while sums cannot overflow, Python ints otherwise), so
-ties and dominance are exact; results come back as `Fraction`.
+A package picks one option per issue; each party scores it additively (docs/methods.md §4.1).
+The frontier is built issue by issue from non-dominated partial sums, so the package space is
+never enumerated: if a prefix is dominated by another prefix, swapping it in dominates the
+whole package, hence every prefix of an efficient package is efficient among prefixes. Scores
+are scaled to exact integers per party (int64 while sums cannot overflow, Python ints
+otherwise), so ties and dominance are exact; results come back as `Fraction`.
 """
 
 from __future__ import annotations

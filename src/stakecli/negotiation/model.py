@@ -1,4 +1,4 @@
-"""A negotiation plan: parties, alternatives, issues, scores and proposals (DOMAIN.md 3)."""
+"""A negotiation plan: parties, alternatives, issues, scores, proposals (docs/methods.md §3-§4)."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ Points = Annotated[
 
 
 class Role(StrEnum):
-    """Which way money flows for a party in a priced deal (DOMAIN.md 3.1)."""
+    """Which way money flows for a party in a priced deal (docs/methods.md §3.3)."""
 
     BUYER = "buyer"
     SELLER = "seller"
@@ -120,7 +120,7 @@ class Option(Model):
 
 
 class Issue(Model):
-    """Something to agree on, with its discrete options (DOMAIN.md 3.2)."""
+    """Something to agree on, with its discrete options (docs/methods.md §4.1)."""
 
     id: Id
     name: Text
@@ -174,7 +174,7 @@ class Negotiation(Model):
     currency: Text = "USD"
     context: Text | None = None
     deal_value: Money | None = confidential(
-        description="Total value a deal creates, to split (transferable utility, DOMAIN 3.3)."
+        description="Total value a deal creates, to split (transferable utility, methods §3.9)."
     )
     parties: list[Party] = Field(min_length=2)
     issues: list[Issue] = []

@@ -1,6 +1,6 @@
 """Multi-issue analysis of a plan: package scores, frontier, ZOPA, Nash and logroll.
 
-Turns a `Negotiation` into the frontier module's `Space` (DOMAIN 3.2 additive scoring) and
+Turns a `Negotiation` into the frontier module's `Space` (docs/methods.md §4.1 additive scoring) and
 asks it the questions a negotiator has. Our party is always first in the score vectors.
 """
 
@@ -33,7 +33,7 @@ def contributions(
 
     With `weights` and `scores`: w_i * v_ij (weights divided by their sum when `normalise`).
     With raw `points`: weight_i = range_i / total range and v_ij = (x - min_i) / range_i * 100,
-    so the contribution is (x - min_i) / total * 100 (DOMAIN 3.2). Missing values count 0.
+    so the contribution is (x - min_i) / total * 100 (docs/methods.md §4.2). Missing values count 0.
     """
     if party.points:
         lows = {
@@ -95,7 +95,7 @@ class Scored:
 
 @dataclass(frozen=True, slots=True)
 class PackageAnalysis:
-    """Everything DOMAIN 3.2-3.4 says about a plan's package space."""
+    """Everything docs/methods.md §4.1-§4.8 says about a plan's package space."""
 
     space: pspace.Space
     reservation: tuple[Fraction, ...]

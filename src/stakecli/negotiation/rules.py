@@ -1,4 +1,4 @@
-"""Domain rules of a negotiation plan that the schema alone cannot express (DOMAIN 3)."""
+"""Rules of a negotiation plan that the schema alone cannot express (docs/methods.md §3-§4)."""
 
 from __future__ import annotations
 

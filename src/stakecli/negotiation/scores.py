@@ -1,4 +1,4 @@
-"""Rules on a party's weights, scores and raw points (DOMAIN 3.2); codes live in `negotiation`."""
+"""Rules on a party's weights, scores and raw points (docs/methods.md §4.1, §4.2)."""
 
 from __future__ import annotations
 

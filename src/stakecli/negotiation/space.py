@@ -1,4 +1,4 @@
-"""Multi-issue package spaces: issues, options, each party's additive scores (DOMAIN 3.2).
+"""Multi-issue package spaces: issues, options, each party's additive scores (docs/methods.md §4.1).
 
 A package picks one option per issue; each party scores it as the sum of its (already
 weighted) contributions. Scores are exact (`int` or `Fraction`), so ties and dominance in
@@ -83,7 +83,7 @@ def split_the_difference(space: Space) -> Package:
     (worst option 0, best 1; a party indifferent on the issue has share 1 everywhere). The
     chosen option maximises the smallest share of any party, then the sum of shares, then
     comes first in the option order. With two opposed parties this is the middle option
-    (DOMAIN 8.4: P2D2); on an issue where the parties agree it is their common best.
+    (docs/methods.md §4.7: P2D2); on an issue where the parties agree it is their common best.
     """
     return tuple(_halfway_option(rows) for rows in space.scores)
 

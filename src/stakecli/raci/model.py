@@ -1,4 +1,4 @@
-"""Responsibility assignment matrices: RACI and its variants (DOMAIN.md 4)."""
+"""Responsibility assignment matrices: RACI and its variants (docs/methods.md §5)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""RACI rules (DOMAIN.md 4.2) and the counting rules of the RASCI, DACI, RAPID, RACI-VS variants.
+"""RACI rules (docs/methods.md §5.2-§5.4) and the counting rules of its variants (§5.5).
 
 Rows are checked horizontally (R1-R7), participants vertically (C1-C4, within one matrix), and
 cells one by one (X1, X2). Load across every matrix of a folder is computed by `load()`.

@@ -1,6 +1,6 @@
 """The RACI variants: alphabets, which letter plays which part, and their counting rules.
 
-DOMAIN.md 4.3: RASCI adds S (Support), RACI-VS adds V (Verifier) and S (Signatory); DACI
+docs/methods.md §5.5: RASCI adds S (Support), RACI-VS adds V (Verifier) and S (Signatory); DACI
 (Driver, Approver, Contributors, Informed) and RAPID (Recommend, Agree, Perform, Input, Decide)
 are decision-oriented and count their own letters.
 """

@@ -1,6 +1,6 @@
 """Each stakeholder assessed (salience, grid, engagement, index) and ranked by who needs attention.
 
-The attention order (DOMAIN.md 1.3, 2.2): salience count descending, then engagement gap
+The attention order (docs/methods.md §2.5): salience count descending, then engagement gap
 descending, then the salience tie-break score descending, then id. Because the count comes
 first, gaining an attribute never lowers a stakeholder's rank.
 """

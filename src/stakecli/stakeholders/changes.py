@@ -1,4 +1,4 @@
-"""What changed in a register between two revisions (DOMAIN.md 1.4: salience is dynamic).
+"""What changed in a register between two revisions (docs/methods.md §1.4: salience is dynamic).
 
 A transition is simply the class at the later revision differing from the class at the
 earlier one; quadrant moves and engagement changes are found the same way.

@@ -1,7 +1,7 @@
 """Power/interest grid, engagement assessment matrix and a Stakeholder Circle-style index.
 
-DOMAIN.md 2.1 (quadrants and strategies), 2.2 (current vs desired engagement) and 2.3 (the
-Stakeholder Circle). The cut-off, the gap arithmetic and the index are [D] choices (7.3-7.5).
+docs/methods.md §2.1 (quadrants and strategies), §2.3 (current vs desired engagement) and
+§2.4 (the Stakeholder Circle). The cut-off, the gap arithmetic and the index are [D] choices.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from stakecli.stakeholders.model import SCALE, Engagement
 DEFAULT_CUTOFF = 3
 """[D] Power or interest is high iff its 1-5 score is greater than this; 3 itself is low."""
 CIRCLE_WEIGHTS = {"power": 4.0, "proximity": 2.0, "urgency": 5.0}
-"""Bourne's default weights (DOMAIN.md 2.3); normalised, so only their ratios matter."""
+"""Bourne's default weights (docs/methods.md §2.4); normalised, so only their ratios matter."""
 CIRCLE_MAX = {"power": SCALE[1], "proximity": 4, "urgency": SCALE[1]}
 """Scale maxima the factors are divided by: power and urgency 1-5 here, proximity 1-4."""
 
@@ -82,7 +82,7 @@ def gap(current: Engagement, desired: Engagement) -> int:
 
 
 def is_over_engaged(current: Engagement, desired: Engagement) -> bool:
-    """Current engagement beyond the desired level (C > D), flagged separately (DOMAIN.md 2.2)."""
+    """Current engagement beyond the desired level (C > D), flagged apart (docs/methods.md §2.3)."""
     return gap(current, desired) < 0
 
 

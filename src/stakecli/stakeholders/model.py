@@ -1,4 +1,4 @@
-"""The stakeholder register: who matters, how much, and what they want (DOMAIN.md 1, 2, 6)."""
+"""The stakeholder register: who matters, how much, and what they want (docs/methods.md §1, §2)."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ class Side(StrEnum):
 
 
 class Engagement(StrEnum):
-    """PMBOK engagement levels, in order (DOMAIN.md 2.2)."""
+    """PMBOK engagement levels, in order (docs/methods.md §2.3)."""
 
     UNAWARE = "unaware"
     RESISTANT = "resistant"
@@ -55,7 +55,7 @@ class Direction(StrEnum):
 
 
 class Visibility(StrEnum):
-    """Service-blueprint lane where a stakeholder acts (DOMAIN.md 6)."""
+    """Service-blueprint lane where a stakeholder acts (docs/methods.md §2.6)."""
 
     FRONTSTAGE = "frontstage"
     BACKSTAGE = "backstage"

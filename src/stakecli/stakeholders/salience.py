@@ -1,8 +1,8 @@
 """Mitchell, Agle & Wood (1997) salience: attributes, the seven classes, groups and counts.
 
-DOMAIN.md 1.2 gives the typology; 1.3 says salience rises with the number of attributes
+docs/methods.md §1.2 gives the typology; §1.3 says salience rises with the number of attributes
 present, so the count is the primary level and a continuous score only breaks ties inside
-a count (never a geometric mean, which is 0 for every latent or expectant stakeholder: 1.5).
+a count (never a geometric mean, which is 0 for every latent or expectant stakeholder: §1.3).
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ TYPOLOGY: dict[tuple[bool, bool, bool], SalienceClass] = {
     (True, True, True): SalienceClass.DEFINITIVE,
     (False, False, False): SalienceClass.NON_STAKEHOLDER,
 }
-"""(power, legitimacy, urgency) present -> class (DOMAIN.md 1.2)."""
+"""(power, legitimacy, urgency) present -> class (docs/methods.md §1.2)."""
 
 GROUP_BY_COUNT = (Group.NONE, Group.LATENT, Group.EXPECTANT, Group.DEFINITIVE)
 
