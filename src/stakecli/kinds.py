@@ -68,7 +68,7 @@ KINDS: tuple[Kind, ...] = (
             f"{_S}.stakeholders.spreadsheet",
         ),
         documents=(f"{_S}.stakeholders.views:SPECS",),
-        commands=("stakeholders",),
+        commands=("stakeholders", "stakeholder_diff"),
     ),
     Kind(
         "negotiation",

@@ -103,6 +103,29 @@ def subjects(report: Report, path: Path, kind: str) -> list[Parsed]:
     ]
 
 
+def register(path: Path, explicit: Path | None = None) -> Any:
+    """The register at `path`, checked within its project; errors stop (`FindingsStop`)."""
+    report = subject(path, explicit)
+    (parsed,) = subjects(report, path, ANCHOR)
+    return parsed.model
+
+
+def register_at(raw: bytes, name: str, label: str) -> Any:
+    """A register read elsewhere (a git revision), checked on its own; findings name `label`."""
+    import tempfile
+
+    from stakecli.core.errors import FindingsStop
+
+    with tempfile.TemporaryDirectory(prefix="stakecli-") as folder:
+        path = Path(folder) / Path(name).name
+        path.write_bytes(raw)
+        try:
+            return register(path)
+        except FindingsStop as exc:
+            relabelled = [replace(f, path=label) for f in exc.findings]
+            raise FindingsStop(relabelled, label) from None
+
+
 ANCHOR = "stakeholders"
 """The kind whose folder makes a project (see `core.projects`)."""
 

@@ -44,22 +44,22 @@ def diff(
 
     Example: stakecli stakeholders diff main HEAD examples/vendor-renewal --format markdown
     """
+    from stakecli import pipeline
     from stakecli.core import gitrev
-    from stakecli.pipeline import settings as discover
-    from stakecli.stakeholders import attention, changes, registers
+    from stakecli.stakeholders import attention, changes
 
     rev1, rev2, path = _split(args)
     root, _ = gitrev.relative(path)
     file = _register_path(path, root, rev1)
     _, rel = gitrev.relative(file)
-    settings = attention.Settings.from_config(discover(file.parent, config))
+    settings = attention.Settings.from_config(pipeline.settings(file.parent, config))
 
     def at(rev: str | None) -> Any:
         if rev is None:
-            register = registers.read(file)
+            register = pipeline.register(file, config)
         else:
             raw = gitrev.show(root, rev, rel)
-            register = registers.parse(raw, rel, f"{rev}:{rel}")
+            register = pipeline.register_at(raw, rel, f"{rev}:{rel}")
         return attention.rank(register.stakeholders, settings)
 
     result = changes.compare(at(rev1), at(rev2))

@@ -208,9 +208,6 @@ def _printable(value: object) -> str:
     return "".join(ch if ch.isprintable() else "?" for ch in text)
 
 
-from stakecli.cli import stakeholder_diff as _diff  # noqa: E402, F401  (registers `diff`)
-
-
 @group.command("import")
 @reports_errors
 def import_csv(
@@ -229,8 +226,8 @@ def import_csv(
 
     Example: stakecli stakeholders import people.csv -o stakeholders.yaml
     """
+    from stakecli.core.errors import FindingsStop
     from stakecli.core.publishing import write_atomic
-    from stakecli.core.reporting import location
     from stakecli.stakeholders import spreadsheet
 
     if output is not None and output.exists() and not force:
@@ -241,9 +238,7 @@ def import_csv(
         fail(f"{csv_file}: cannot read as UTF-8 text: {exc}")
     data, findings = spreadsheet.read(text, csv_file, title)
     if findings:
-        for f in findings:
-            sys.stderr.write(f"{location(f)}: {f.severity} [{f.code}] {f.message}\n")
-        raise typer.Exit(1)
+        raise FindingsStop(findings, str(csv_file), "written")
     content = spreadsheet.to_yaml(data, csv_file.name)
     if output is None:
         sys.stdout.write(content)
