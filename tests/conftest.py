@@ -15,6 +15,7 @@ from stakecli.cli import app
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 GOLDEN = Path(__file__).resolve().parent / "golden"
+DATA = Path(__file__).resolve().parent / "data"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
