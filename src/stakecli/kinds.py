@@ -74,7 +74,7 @@ KINDS: tuple[Kind, ...] = (
         "negotiation",
         f"{_S}.negotiation.model:Negotiation",
         checks=(f"{_S}.negotiation.rules:check",),
-        rules=(f"{_S}.negotiation.rules",),
+        rules=(f"{_S}.negotiation.rules", f"{_S}.negotiation.scores"),
         documents=(f"{_S}.negotiation.documents:SPECS",),
         commands=("negotiation",),
     ),
@@ -82,7 +82,7 @@ KINDS: tuple[Kind, ...] = (
         "raci",
         f"{_S}.raci.model:Raci",
         checks=(f"{_S}.raci.rules:check",),
-        rules=(f"{_S}.raci.rules",),
+        rules=(f"{_S}.raci.rules", f"{_S}.raci.variants"),
         documents=(f"{_S}.raci.views:SPECS",),
         commands=("agreements",),
     ),
@@ -117,6 +117,9 @@ KINDS: tuple[Kind, ...] = (
     ),
 )
 """Every kind stakecli reads, in the order users meet them."""
+
+CORE_RULES = (f"{_S}.core.loading", f"{_S}.core.schema_errors", f"{_S}.pipeline")
+"""Modules outside any kind that emit codes (files, YAML, kinds, schemas)."""
 
 BY_NAME: dict[str, Kind] = {k.name: k for k in KINDS}
 NAMES: tuple[str, ...] = tuple(BY_NAME)
@@ -166,7 +169,7 @@ def command_modules() -> list[str]:
 
 def rule_modules() -> list[str]:
     """Every module that declares a `RULES` list, core first."""
-    return [f"{_S}.core.rules", *(m for kind in KINDS for m in kind.rules)]
+    return [*CORE_RULES, *(m for kind in KINDS for m in kind.rules)]
 
 
 @cache

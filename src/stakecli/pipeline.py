@@ -19,8 +19,78 @@ from stakecli.core.config import Config
 from stakecli.core.findings import Finding, Severity
 from stakecli.core.loading import Document, declares_kind, load
 from stakecli.core.project import Parsed, Report, Workspace
+from stakecli.core.rules import Rule
 
 _SUPPRESS = re.compile(r"#\s*stakecli:\s*disable(-next-line|-file)?(?:=([\w.,\s-]+))?")
+
+RULES = [
+    Rule(
+        "file.not-mapping",
+        "error",
+        "The document is not a mapping (key: value pairs).",
+        why="""A stakecli file is a mapping that starts with `kind:` and `version:`; a list or a
+        lone value at the top is not one, whatever it holds.""",
+        bad="""
+        - kind: stakeholders
+          version: 1
+        """,
+        good="""
+        kind: stakeholders
+        version: 1
+        stakeholders: []
+        """,
+    ),
+    Rule(
+        "kind.missing",
+        "error",
+        "The file has no `kind:` saying which stakecli file it is.",
+        why="""`kind:` says which schema and checks apply; a file named on the command line
+        without it cannot be checked at all (in folders such files are skipped).""",
+        bad="""
+        version: 1
+        stakeholders: []
+        """,
+        good="""
+        kind: stakeholders
+        version: 1
+        stakeholders: []
+        """,
+    ),
+    Rule(
+        "kind.unknown",
+        "error",
+        "`kind:` names no stakecli file kind.",
+        why="""A misspelt kind would leave the file unchecked; the finding names the closest
+        kind stakecli knows.""",
+        bad="""
+        kind: stakeholder
+        version: 1
+        stakeholders: []
+        """,
+        good="""
+        kind: stakeholders
+        version: 1
+        stakeholders: []
+        """,
+    ),
+    Rule(
+        "kind.version",
+        "error",
+        "`version:` is missing or not a version stakecli reads.",
+        why="""The version says which format the file is written in; reading a format stakecli
+        does not know as if it were another would misread it.""",
+        bad="""
+        kind: stakeholders
+        version: 3
+        stakeholders: []
+        """,
+        good="""
+        kind: stakeholders
+        version: 1
+        stakeholders: []
+        """,
+    ),
+]
 
 
 def settings(start: Path, explicit: Path | None = None) -> Config:

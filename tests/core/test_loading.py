@@ -186,3 +186,13 @@ def test_a_control_character_is_located(run, tmp_path):
         "code": "yaml.syntax",
         "message": "character U+0000 is a control character, not allowed in YAML; remove it",
     }
+
+
+def test_a_folder_read_as_a_file_is_unreadable(tmp_path):
+    found = loading.load(tmp_path)
+    assert isinstance(found, loading.Finding)
+    assert (found.code, found.line, found.message) == (
+        "file.unreadable",
+        None,
+        "cannot read file: Is a directory",
+    )

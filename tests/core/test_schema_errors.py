@@ -116,3 +116,28 @@ def test_unknown_key_suggests_the_closest_key(run, write):
     path = write("x.yaml", GOOD.replace("    urgency: 4", "    urgncy: 4"))
     messages = [f["message"] for f in findings_for(run, path)]
     assert "unknown key 'urgncy' in stakeholders[0]; did you mean 'urgency'?" in messages
+
+
+@pytest.mark.parametrize(
+    ("entry", "code", "col", "message"),
+    [
+        (
+            "{id: dee, name: Dee, side: internal, legitimacy: 2, urgency: 2, interest: 2}",
+            "schema.missing",
+            5,
+            "stakeholders[0].power: required key is missing; add it",
+        ),
+        (
+            "{id: Dee Moss, name: Dee, side: internal, power: 2, legitimacy: 2, urgency: 2,"
+            " interest: 2}",
+            "schema.pattern",
+            10,
+            "stakeholders[0].id: string should match pattern '^[A-Za-z0-9][A-Za-z0-9_.-]*$';"
+            " got 'Dee Moss'",
+        ),
+    ],
+)
+def test_a_missing_key_and_a_bad_id_are_located(write, entry, code, col, message):
+    path = write("people.yaml", f"kind: stakeholders\nversion: 1\nstakeholders:\n  - {entry}\n")
+    found = [(f.code, f.line, f.col, f.message) for f in pipeline.run([path]).findings]
+    assert found == [(code, 4, col, message)]

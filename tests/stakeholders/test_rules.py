@@ -2,8 +2,6 @@ import pytest
 
 from conftest import EXAMPLES
 from stakecli import pipeline
-from stakecli.kinds import all_rules
-from stakecli.stakeholders import rules as stakeholder_rules
 
 HEAD = """\
 kind: stakeholders
@@ -31,11 +29,6 @@ def entry(id="x", p=2, leg=2, u=2, i=2, extra=""):
         f"  - id: {id}\n    name: Someone\n    side: external\n"
         f"    power: {p}\n    legitimacy: {leg}\n    urgency: {u}\n    interest: {i}\n" + extra
     )
-
-
-def test_every_code_is_in_the_catalogue():
-    codes = {r.code for r in stakeholder_rules.RULES}
-    assert codes <= set(all_rules())
 
 
 @pytest.mark.parametrize(

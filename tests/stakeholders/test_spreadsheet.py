@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+from stakecli.stakeholders import spreadsheet
+
 HEADER = (
     "id,name,side,organisation,power,legitimacy,urgency,interest,current,desired,actions,owner,tags"
 )
@@ -79,3 +85,33 @@ def test_an_unreadable_csv_is_one_located_finding(run, write):
     assert ":5:1: error [csv.syntax] unreadable CSV: field larger than field limit" in (
         result.stderr
     )
+
+
+COLUMNS = "id,name,side,power,legitimacy,urgency,interest"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            ",,,\nx,X,internal,2,2,2,2\n",
+            [("csv.header", 1, 1, "the first row must name the columns")],
+        ),
+        (
+            COLUMNS.replace("interest", "intrest") + "\n",
+            [
+                ("csv.unknown-column", 1, 7, "unknown column 'intrest'; did you mean 'interest'?"),
+                ("csv.missing-column", 1, 1, "no 'interest' column; add one"),
+            ],
+        ),
+        (COLUMNS + ",power\n", [("csv.duplicate-column", 1, 8, "column 'power' appears twice")]),
+        (
+            'id,name\n"' + "x" * 200_000 + '"\n',
+            [("csv.syntax", 2, 1, "unreadable CSV: field larger than field limit (131072)")],
+        ),
+    ],
+    ids=["header", "unknown-and-missing-column", "duplicate-column", "syntax"],
+)
+def test_header_and_syntax_problems_are_located(text, expected):
+    _, found = spreadsheet.read(text, Path("people.csv"))
+    assert [(f.code, f.line, f.col, f.message) for f in found] == expected

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from stakecli.core.findings import Finding, Loc, Severity
+from stakecli.core.rules import Rule
 
 MAX_BYTES = 10 * 1024 * 1024
 """Files larger than this are refused unread (a register of 10,000 stakeholders is ~3 MB)."""
@@ -23,6 +24,110 @@ MAX_NODES = 2_000_000
 """Refuse documents whose aliases expand past this many nodes (billion laughs)."""
 MAX_DEPTH = 64
 """Refuse documents nested deeper than this (no stakecli file needs more than ~8 levels)."""
+
+_PERSON = (
+    "  - {id: dee, name: Dee Moss, side: internal, power: 2, legitimacy: 2, urgency: 2,"
+    " interest: 2}"
+)
+_HEAD = "kind: stakeholders\nversion: 1\nstakeholders:\n"
+
+RULES = [
+    Rule(
+        "file.unreadable",
+        "error",
+        "The file cannot be read (permissions, a folder...).",
+        why="""A file stakecli cannot open is a file nobody checked: the run must say so rather
+        than pass it over in silence.""",
+        bad="# a path named on the command line that is a folder, or has no read permission",
+        good="# a regular file the user running stakecli may read",
+    ),
+    Rule(
+        "file.too-large",
+        "error",
+        "The file is larger than the 10 MiB limit; split it.",
+        why="""Files are refused unread above 10 MiB so that a stray dump or a generated file
+        cannot stall a CI run; a register of 10,000 stakeholders is about 3 MB.""",
+        bad="# stakeholders.yaml of 12 MiB (a database export pasted in)",
+        good="# the same register split into one file per programme, each under 10 MiB",
+    ),
+    Rule(
+        "file.encoding",
+        "error",
+        "The file is not UTF-8 (a UTF-8 byte-order mark is fine).",
+        why="""A file saved in a legacy code page turns names like 'Zoë' into mojibake in every
+        document rendered from it; stakecli reads UTF-8 only and points at the first bad
+        byte.""",
+        bad=f"{_HEAD}  - {{id: zoe, name: Zoë Brandt, side: internal, power: 2, legitimacy: 2,\n"
+        "     urgency: 2, interest: 2}\n# (saved as Windows-1252)",
+        good=f"{_HEAD}  - {{id: zoe, name: Zoë Brandt, side: internal, power: 2, legitimacy: 2,\n"
+        "     urgency: 2, interest: 2}\n# (saved as UTF-8)",
+    ),
+    Rule(
+        "file.empty",
+        "error",
+        "The file is empty or holds only comments.",
+        why="""An empty file named on the command line is almost always a file whose content
+        was lost or not yet written; passing it would hide that.""",
+        bad="# stakeholders of the renewal: to do",
+        good=_HEAD + _PERSON,
+    ),
+    Rule(
+        "yaml.syntax",
+        "error",
+        "The YAML cannot be parsed (including tab indentation).",
+        why="""Nothing in a file that does not parse can be checked; the finding points at the
+        line and column where the parser gave up, and says 'use spaces' for tabs.""",
+        bad=_HEAD + "  - {id: dee, name: Dee Moss, side: internal, power: 2",
+        good=_HEAD + _PERSON,
+    ),
+    Rule(
+        "yaml.duplicate-key",
+        "error",
+        "A key appears twice in one mapping.",
+        why="""YAML libraries silently keep the last of two equal keys, so the first value
+        vanishes without a trace; stakecli points at the second key instead.""",
+        bad=_HEAD + _PERSON + "\nversion: 2",
+        good=_HEAD + _PERSON,
+    ),
+    Rule(
+        "yaml.alias-bomb",
+        "error",
+        "Aliases expand past 2,000,000 nodes (billion laughs).",
+        why="""A few lines of nested aliases can expand to billions of nodes and exhaust memory
+        (the 'billion laughs' attack); stakecli stops counting at 2,000,000.""",
+        bad="""
+        a: &a [x, x, x, x, x, x, x, x, x]
+        b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
+        c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]
+        d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]
+        e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]
+        f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]
+        g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]
+        kind: stakeholders
+        version: 1
+        stakeholders: *g
+        """,
+        good=_HEAD + "  - &dee {id: dee, name: Dee Moss, side: internal, power: 2, legitimacy: 2,"
+        "\n     urgency: 2, interest: 2}\n  - {<<: *dee, id: eve, name: Eve Moss}",
+    ),
+    Rule(
+        "yaml.alias-cycle",
+        "error",
+        "An alias refers to a node that contains it.",
+        why="""A node that contains itself has no finite value; reading it would never end.""",
+        bad=_HEAD + "  - &loop {id: dee, name: Dee Moss, friends: [*loop]}",
+        good=_HEAD + _PERSON,
+    ),
+    Rule(
+        "yaml.too-deep",
+        "error",
+        "Nesting is deeper than 64 levels.",
+        why="""No stakecli file needs more than about eight levels; thousands of nested brackets
+        are an attack on the parser's stack, refused before it overflows.""",
+        bad=_HEAD + "  - notes: " + "[" * 70 + "]" * 70,
+        good=_HEAD + _PERSON,
+    ),
+]
 
 
 @dataclass(frozen=True, slots=True)

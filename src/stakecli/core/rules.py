@@ -1,19 +1,55 @@
-"""Finding codes: the `Rule` record, and the codes the core itself emits (files, YAML, schema).
+"""Finding codes: the `Rule` record every module that emits codes declares them with.
 
-Each domain module that emits codes declares them in its own `RULES` list; `kinds.all_rules()`
-gathers the catalogue.
+Each module that emits codes declares them in its own `RULES` list, beside the code that
+emits them (core codes in `core/loading.py`, `core/schema_errors.py` and `pipeline.py`);
+`kinds.all_rules()` gathers the catalogue that `stakecli rules` and docs/rules.md show.
 """
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 
 from stakecli.core.findings import Severity
 
+REGISTER = """\
+kind: stakeholders
+version: 1
+stakeholders:
+  - {id: ann, name: Ann Lee, side: internal, power: 4, legitimacy: 4, urgency: 4,
+     interest: 4, owner: ben}
+  - {id: ben, name: Ben Okafor, side: internal, power: 2, legitimacy: 2, urgency: 2,
+     interest: 2}
+  - {id: dee, name: Dee Moss, side: internal, power: 2, legitimacy: 2, urgency: 2,
+     interest: 2}
+  - {id: eve, name: Eve Roy, side: internal, power: 2, legitimacy: 2, urgency: 2,
+     interest: 2}
+  - {id: fay, name: Fay Wu, side: internal, power: 2, legitimacy: 2, urgency: 2,
+     interest: 2}
+  - {id: gus, name: Gus Hale, side: internal, power: 2, legitimacy: 2, urgency: 2,
+     interest: 2}
+  - {id: hal, name: Hal Ito, side: internal, power: 2, legitimacy: 2, urgency: 2,
+     interest: 2}
+  - {id: cy, name: Cy Park, side: external, power: 2, legitimacy: 2, urgency: 2, interest: 2,
+     tags: [partners]}
+"""
+"""The register the examples of every rule assume beside them (`stakeholders.yaml`)."""
+
+
+def _snippet(text: str) -> str:
+    """An example as written in the source, its indentation and outer blank lines removed."""
+    body = textwrap.dedent(text).strip("\n")
+    return body + "\n" if body else ""
+
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """A documented, stable finding code."""
+    """A documented, stable finding code.
+
+    `bad` and `good` are whole files (or, where the rule is about a CSV, its text); an example
+    that needs more than one file introduces each with a `# file: NAME` line. Examples assume
+    the register `REGISTER` beside them unless they bring their own.
+    """
 
     code: str
     severity: str
@@ -21,38 +57,23 @@ class Rule:
     why: str = ""
     """Why it matters: what goes wrong in practice when a file breaks the rule."""
     bad: str = ""
-    """A YAML snippet that breaks the rule."""
+    """A file that breaks the rule."""
     good: str = ""
-    """The same snippet, fixed."""
+    """The same file, fixed."""
     module: str = ""
     """The module that declares and emits the code (filled in by the registry)."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "why", " ".join(self.why.split()))
+        object.__setattr__(self, "bad", _snippet(self.bad))
+        object.__setattr__(self, "good", _snippet(self.good))
 
     @property
     def default(self) -> Severity:
         """The severity a finding with this code has unless the project re-grades it."""
         return Severity(self.severity)
 
-
-RULES = [
-    Rule("file.unreadable", "error", "The file cannot be read (permissions, a folder...)."),
-    Rule("file.too-large", "error", "The file is larger than the 10 MiB limit; split it."),
-    Rule("file.encoding", "error", "The file is not UTF-8 (a UTF-8 byte-order mark is fine)."),
-    Rule("file.empty", "error", "The file is empty or holds only comments."),
-    Rule("file.not-mapping", "error", "The document is not a mapping (key: value pairs)."),
-    Rule("yaml.syntax", "error", "The YAML cannot be parsed (including tab indentation)."),
-    Rule("yaml.duplicate-key", "error", "A key appears twice in one mapping."),
-    Rule("yaml.alias-bomb", "error", "Aliases expand past 2,000,000 nodes (billion laughs)."),
-    Rule("yaml.alias-cycle", "error", "An alias refers to a node that contains it."),
-    Rule("yaml.too-deep", "error", "Nesting is deeper than 64 levels."),
-    Rule("kind.missing", "error", "The file has no `kind:` saying which stakecli file it is."),
-    Rule("kind.unknown", "error", "`kind:` names no stakecli file kind."),
-    Rule("kind.version", "error", "`version:` is missing or not a version stakecli reads."),
-    Rule("schema.missing", "error", "A required key is missing."),
-    Rule("schema.unknown-key", "error", "A key the schema does not know (typo?): did-you-mean."),
-    Rule("schema.type", "error", "A value has the wrong type."),
-    Rule("schema.invalid-choice", "error", "A value is not one of the allowed choices."),
-    Rule("schema.out-of-range", "error", "A number is outside its documented scale."),
-    Rule("schema.pattern", "error", "An id or code does not match its pattern."),
-    Rule("schema.empty", "error", "A text or list that must not be empty is empty."),
-    Rule("schema.invalid", "error", "Any other schema violation."),
-]
+    @property
+    def source(self) -> str:
+        """Where the rule lives, as a repository path: `src/stakecli/raci/rules.py`."""
+        return "src/" + self.module.replace(".", "/") + ".py" if self.module else ""

@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from stakecli.core.findings import Finding, Loc, Severity, dotted
+from stakecli.core.rules import Rule
 
 CODES: dict[str, str] = {
     "missing": "schema.missing",
@@ -25,6 +26,115 @@ CODES: dict[str, str] = {
     "string_too_short": "schema.empty",
     "too_short": "schema.empty",
 }
+
+_HEAD = "kind: stakeholders\nversion: 1\nstakeholders:\n"
+_DEE = "  - {id: dee, name: Dee Moss, side: internal, power: 2, legitimacy: 2, urgency: 2,"
+
+
+def _register(rest: str) -> str:
+    return _HEAD + _DEE + rest
+
+
+RULES = [
+    Rule(
+        "schema.missing",
+        "error",
+        "A required key is missing.",
+        why="""Every analysis reads the required keys; a stakeholder without `power` cannot be
+        classified or placed on the grid, so the file is refused where the key is missing.""",
+        bad=_HEAD + "  - {id: dee, name: Dee Moss, side: internal, legitimacy: 2, urgency: 2,\n"
+        "     interest: 2}",
+        good=_register("\n     interest: 2}"),
+    ),
+    Rule(
+        "schema.unknown-key",
+        "error",
+        "A key the schema does not know (typo?): did-you-mean.",
+        why="""An unknown key is usually a typo, and a typo in an optional key means the value
+        is silently ignored (`ower: ben` leaves the stakeholder without an owner).""",
+        bad=_register("\n     interest: 2, ower: ann}"),
+        good=_register("\n     interest: 2, owner: ann}"),
+    ),
+    Rule(
+        "schema.type",
+        "error",
+        "A value has the wrong type.",
+        why="""A number written as words, or a list where one value belongs, would make every
+        computation built on it wrong; the value is refused where it stands.""",
+        bad=_register("\n     interest: high}"),
+        good=_register("\n     interest: 4}"),
+    ),
+    Rule(
+        "schema.invalid-choice",
+        "error",
+        "A value is not one of the allowed choices.",
+        why="""Fields such as `side` drive the analysis by their value; a value outside the
+        list (`inside` for `internal`) would be treated as neither.""",
+        bad=_HEAD + "  - {id: dee, name: Dee Moss, side: inside, power: 2, legitimacy: 2,\n"
+        "     urgency: 2, interest: 2}",
+        good=_register("\n     interest: 2}"),
+    ),
+    Rule(
+        "schema.out-of-range",
+        "error",
+        "A number is outside its documented scale.",
+        why="""Scores are on documented scales (1 to 5 for power, legitimacy, urgency and
+        interest); a 7 would push a stakeholder past every threshold.""",
+        bad=_register("\n     interest: 7}"),
+        good=_register("\n     interest: 5}"),
+    ),
+    Rule(
+        "schema.pattern",
+        "error",
+        "An id or code does not match its pattern.",
+        why="""Ids are referenced from other files and appear in file names and anchors; a
+        space or a slash in one would break those references.""",
+        bad=_HEAD + "  - {id: Dee Moss, name: Dee Moss, side: internal, power: 2, legitimacy: 2,"
+        "\n     urgency: 2, interest: 2}",
+        good=_register("\n     interest: 2}"),
+    ),
+    Rule(
+        "schema.empty",
+        "error",
+        "A text or list that must not be empty is empty.",
+        why="""An empty name or an empty list where one entry is needed is a placeholder that
+        was never filled in; documents would show a blank.""",
+        bad=_HEAD + "  - {id: dee, name: '', side: internal, power: 2, legitimacy: 2, urgency: 2,"
+        "\n     interest: 2}",
+        good=_register("\n     interest: 2}"),
+    ),
+    Rule(
+        "schema.invalid",
+        "error",
+        "Any other schema violation.",
+        why="""The model's own checks (a date that does not exist, a number that is not
+        finite) catch values no simpler rule describes.""",
+        bad="""
+        kind: charter
+        version: 1
+        title: Rollout
+        purpose: Ship it together.
+        scorecards:
+          - id: s
+            name: S
+            type: gate
+            metrics:
+              - {id: m, name: M, owner: ann, unit: "%", comparator: ">=", threshold: .nan}
+        """,
+        good="""
+        kind: charter
+        version: 1
+        title: Rollout
+        purpose: Ship it together.
+        scorecards:
+          - id: s
+            name: S
+            type: gate
+            metrics:
+              - {id: m, name: M, owner: ann, unit: "%", comparator: ">=", threshold: 99}
+        """,
+    ),
+]
 
 
 def findings(exc: ValidationError, model: type[BaseModel], data: Any = None) -> Iterator[Finding]:

@@ -16,62 +16,80 @@ TOLERANCE = scoring.TOLERANCE
 """Probabilities and weights sum to 1 within this (0.333333333333 three times passes)."""
 
 RULES = [
-    Rule("negotiation.us-count", "error", "Exactly one party must have `us: true`."),
+    Rule(
+        "negotiation.us-count",
+        "error",
+        "Exactly one party must have `us: true`.",
+        why="""BATNA, reservation value and every recommendation are computed for the party
+        that is us; with none, or two, nobody knows whose side the plan takes.""",
+        bad=scoring.example_plan(cy="    us: true\n"),
+        good=scoring.example_plan(),
+    ),
     Rule(
         "negotiation.duplicate-id",
         "error",
         "Two parties, issues, options, alternatives or proposals share an id.",
+        why="""Scores, points and proposals name options and issues by id; a repeated id makes
+        them ambiguous.""",
+        bad=scoring.example_plan().replace("{id: high, name: High}", "{id: low, name: High}"),
+        good=scoring.example_plan(),
     ),
     Rule(
         "negotiation.alternative-form",
         "error",
         "An alternative needs exactly one of `value`, `outcomes` (at least one) or `range`.",
+        why="""An alternative's value is a number, an expected value over outcomes, or a range;
+        with two of them it is unclear which one the BATNA is computed from.""",
+        bad=scoring.example_plan(alternative="value: -100, range: {low: -150, high: -90}"),
+        good=scoring.example_plan(alternative="range: {low: -150, high: -90}"),
     ),
     Rule(
         "negotiation.probabilities",
         "error",
         "An alternative's outcome probabilities do not sum to 1.",
+        why="""An expected value over outcomes whose probabilities do not sum to 1 is not an
+        expected value: the BATNA would be misstated (DOMAIN.md 8.3).""",
+        bad=scoring.example_plan(
+            alternative="outcomes: [{name: win, probability: 0.6, value: -80}, "
+            "{name: lose, probability: 0.3, value: -170}]"
+        ),
+        good=scoring.example_plan(
+            alternative="outcomes: [{name: win, probability: 0.7, value: -80}, "
+            "{name: lose, probability: 0.3, value: -170}]"
+        ),
     ),
     Rule(
         "negotiation.invalid-range",
         "error",
         "A range has low > high, or a triangular mode missing or outside it.",
-    ),
-    Rule(
-        "negotiation.weights",
-        "error",
-        "A party's issue weights do not sum to 1 (a warning "
-        "when `negotiation.normalise_weights` is on).",
-    ),
-    Rule(
-        "negotiation.scores-and-points",
-        "error",
-        "A party gives both raw `points` and `weights`/`scores`; use one form.",
-    ),
-    Rule(
-        "negotiation.unknown-issue",
-        "error",
-        "Weights, scores, points or a proposal name an issue the plan does not define.",
-    ),
-    Rule(
-        "negotiation.unknown-option",
-        "error",
-        "Scores, points or a proposal name an option the issue does not have.",
-    ),
-    Rule(
-        "negotiation.missing-score",
-        "error",
-        "A party has no score (or no weight) for an option (issue) of the plan.",
+        why="""A range whose low is above its high, or whose most likely value lies outside
+        it, describes no distribution to simulate.""",
+        bad=scoring.example_plan(alternative="range: {low: -90, high: -150}"),
+        good=scoring.example_plan(alternative="range: {low: -150, high: -90}"),
     ),
     Rule(
         "negotiation.incomplete-proposal",
         "error",
         "A proposal picks no option for some issue, or has neither options nor a price.",
+        why="""A proposal is scored as a package; one that leaves an issue open cannot be
+        scored or compared with the BATNA.""",
+        bad=scoring.example_plan(rest="proposals:\n  - {id: offer, name: Offer, by: ann}\n"),
+        good=scoring.example_plan(
+            rest="proposals:\n  - {id: offer, name: Offer, by: ann, options: {price: low}}\n"
+        ),
     ),
     Rule(
         "negotiation.unknown-party",
         "error",
         "A proposal or advocate names a party that is not in `parties`.",
+        why="""A proposal made by, or an advocate of, a party the plan does not define points at
+        nobody; usually a typo of a party id.""",
+        bad=scoring.example_plan(
+            rest="proposals:\n  - {id: offer, name: Offer, by: anne, options: {price: low}}\n"
+        ),
+        good=scoring.example_plan(
+            rest="proposals:\n  - {id: offer, name: Offer, by: ann, options: {price: low}}\n"
+        ),
     ),
 ]
 

@@ -6,8 +6,78 @@ from collections.abc import Iterable, Iterator
 from fractions import Fraction
 
 from stakecli.core.findings import Finding, Loc, error, warning
+from stakecli.core.rules import Rule
 from stakecli.negotiation.batna import exact
 from stakecli.negotiation.model import Negotiation, Party
+
+
+def example_plan(
+    us: str = "", cy: str = "", rest: str = "", alternative: str = "value: -100"
+) -> str:
+    """A two-party, one-issue plan for the rules' examples; the arguments change one part."""
+    return (
+        "kind: negotiation\nversion: 1\ntitle: Renewal\nparties:\n"
+        "  - id: ann\n    us: true\n    role: buyer\n"
+        f"    alternatives:\n      - {{id: other, name: Other supplier, {alternative}}}\n"
+        "    weights: {price: 1}\n    scores: {price: {low: 100, high: 0}}\n"
+        f"{us}"
+        "  - id: cy\n    role: seller\n    points: {price: {low: 0, high: 10}}\n"
+        f"{cy}"
+        "issues:\n  - id: price\n    name: Price\n"
+        "    options: [{id: low, name: Low}, {id: high, name: High}]\n"
+        f"{rest}"
+    )
+
+
+RULES = [
+    Rule(
+        "negotiation.weights",
+        "error",
+        "A party's issue weights do not sum to 1 (a warning "
+        "when `negotiation.normalise_weights` is on).",
+        why="""Weighted scores are only comparable across parties when each party's weights sum
+        to 1; otherwise a party with larger weights looks like it gains more.""",
+        bad=example_plan().replace("weights: {price: 1}", "weights: {price: 0.8}"),
+        good=example_plan(),
+    ),
+    Rule(
+        "negotiation.scores-and-points",
+        "error",
+        "A party gives both raw `points` and `weights`/`scores`; use one form.",
+        why="""Points and weighted scores are two ways to say the same thing; with both it is
+        unclear which one the frontier should use.""",
+        bad=example_plan(us="    points: {price: {low: 10, high: 0}}\n"),
+        good=example_plan(),
+    ),
+    Rule(
+        "negotiation.unknown-issue",
+        "error",
+        "Weights, scores, points or a proposal name an issue the plan does not define.",
+        why="""A weight or score for an issue the plan does not have is a typo or a leftover;
+        the value would be silently ignored.""",
+        bad=example_plan().replace("points: {price:", "points: {prize:"),
+        good=example_plan(),
+    ),
+    Rule(
+        "negotiation.unknown-option",
+        "error",
+        "Scores, points or a proposal name an option the issue does not have.",
+        why="""A score for an option the issue does not list is lost, and the option it was
+        meant for has none.""",
+        bad=example_plan().replace("{low: 0, high: 10}", "{low: 0, hi: 10}"),
+        good=example_plan(),
+    ),
+    Rule(
+        "negotiation.missing-score",
+        "error",
+        "A party has no score (or no weight) for an option (issue) of the plan.",
+        why="""A package containing an option a party has not scored has no value for that
+        party, so no frontier can be computed.""",
+        bad=example_plan().replace("{low: 0, high: 10}", "{low: 0}"),
+        good=example_plan(),
+    ),
+]
+
 
 TOLERANCE = Fraction(1, 10**9)
 """Weights must sum to 1 within this."""

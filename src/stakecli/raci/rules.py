@@ -17,40 +17,147 @@ from stakecli.raci.model import Raci, Row
 from stakecli.raci.refs import letters, row_counts
 from stakecli.raci.variants import VARIANTS, VariantSpec, daci, rapid
 
+_H = "kind: raci\nversion: 1\nrows:\n"
+
+
+def _rows(*rows: str) -> str:
+    """A RACI file of the given `assign:` rows, named r1, r2..."""
+    return _H + "".join(
+        f"  - {{id: r{i}, name: Task {i}, assign: {{{row}}}}}\n" for i, row in enumerate(rows, 1)
+    )
+
+
 RULES = [
-    Rule("raci.one-accountable", "error", "R1: a row needs exactly one A (Accountable)."),
+    Rule(
+        "raci.one-accountable",
+        "error",
+        "R1: a row needs exactly one A (Accountable).",
+        why="""With two accountable, each can assume the other signs off; with none, nobody
+        answers for the outcome. One A per row is the point of a RACI.""",
+        bad=_rows("ann: A, ben: A, cy: R, dee: I"),
+        good=_rows("ann: A, ben: C, cy: R, dee: I"),
+    ),
     Rule(
         "raci.implied-responsible",
         "error",
         "R2: a row has an A but no R; record AR if the A "
         "does the work (a warning when allow_accountable_as_responsible is set).",
+        why="""A row with an A and no R leaves open whether the A does the work or nobody does;
+        writing AR says it.""",
+        bad=_rows("ann: A, ben: C, cy: I"),
+        good=_rows("ann: AR, ben: C, cy: I"),
     ),
-    Rule("raci.no-responsible", "error", "R3: a row has no R and no A: the job may not get done."),
-    Rule("raci.many-responsible", "warning", "R4: more R in a row than max_responsible."),
-    Rule("raci.many-consulted", "warning", "R5: more C in a row than max_consulted."),
-    Rule("raci.many-informed", "info", "R6: more I in a row than max_informed."),
-    Rule("raci.silo", "info", "R7: a row with no C and no I (possible silo)."),
+    Rule(
+        "raci.no-responsible",
+        "error",
+        "R3: a row has no R and no A: the job may not get done.",
+        why="""A task with people consulted and informed but nobody doing it or answering for
+        it is a task nobody will do.""",
+        bad=_rows("ann: C, ben: I"),
+        good=_rows("ann: A, cy: R, ben: I"),
+    ),
+    Rule(
+        "raci.many-responsible",
+        "warning",
+        "R4: more R in a row than max_responsible.",
+        why="""Many R on one task blur who does what; the task can usually be broken down
+        (DOMAIN.md 4.2; raci.max_responsible, 3 by default).""",
+        bad=_rows("ann: A, ben: R, cy: R, dee: R, eve: R, fay: I"),
+        good=_rows("ann: A, ben: R, cy: R, dee: C, eve: C, fay: I"),
+    ),
+    Rule(
+        "raci.many-consulted",
+        "warning",
+        "R5: more C in a row than max_consulted.",
+        why="""Each C is a two-way conversation before the decision; too many slow it down
+        (raci.max_consulted, 4 by default).""",
+        bad=_rows("ann: A, ben: R, cy: C, dee: C, eve: C, fay: C, gus: C"),
+        good=_rows("ann: A, ben: R, cy: C, dee: C, eve: I, fay: I, gus: I"),
+    ),
+    Rule(
+        "raci.many-informed",
+        "info",
+        "R6: more I in a row than max_informed.",
+        why="""Routine updates to many people cost time and are soon ignored
+        (raci.max_informed, 6 by default).""",
+        bad=_rows("ann: AR, ben: I, cy: I, dee: I, eve: I, fay: I, gus: I, hal: I"),
+        good=_rows("ann: AR, ben: C, cy: I, dee: I, eve: I, fay: I, gus: I, hal: I"),
+    ),
+    Rule(
+        "raci.silo",
+        "info",
+        "R7: a row with no C and no I (possible silo).",
+        why="""A task that consults and informs nobody is done in a corner: others may act in
+        parallel without knowing.""",
+        bad=_rows("ann: A, ben: R"),
+        good=_rows("ann: A, ben: R, cy: I"),
+    ),
     Rule(
         "raci.column-overloaded",
         "warning",
         "C1: a participant holds R in more rows than max_column_responsible.",
+        why="""One person doing the work of many rows is a bottleneck and a single point of
+        failure (raci.max_column_responsible, 5 by default).""",
+        bad=_rows(*["ann: A, ben: R, cy: I"] * 6),
+        good=_rows(*["ann: A, ben: R, cy: I"] * 3, *["ann: A, dee: R, cy: I"] * 3),
     ),
-    Rule("raci.column-full", "warning", "C2: a participant has a letter in every row."),
+    Rule(
+        "raci.column-full",
+        "warning",
+        "C2: a participant has a letter in every row.",
+        why="""Someone in every row is in every meeting; do they need to be? Checked from
+        raci.column_rules_min_rows (3) rows on.""",
+        bad=_rows("ann: A, ben: R, cy: I", "ann: A, dee: R, cy: I", "ann: A, eve: R, cy: I"),
+        good=_rows("ann: A, ben: R, cy: I", "ann: A, dee: R", "ben: A, eve: R, cy: I"),
+    ),
     Rule(
         "raci.column-many-accountable",
         "warning",
         "C3: a participant holds A in more rows than max_column_accountable.",
+        why="""Accountability concentrated in one person slows every decision down to their
+        calendar; can some of it be pushed down? (raci.max_column_accountable, 3 by default).""",
+        bad=_rows(*["ann: A, ben: R, cy: I"] * 4),
+        good=_rows(*["ann: A, ben: R, cy: I"] * 2, *["dee: A, ben: R, cy: I"] * 2),
     ),
-    Rule("raci.column-idle", "info", "C4: a participant holds no R or A in any row."),
-    Rule("raci.multiple-letters", "warning", "X1: several letters in one cell (other than AR)."),
-    Rule("raci.unknown-letter", "error", "X2: a letter outside the variant's alphabet."),
-    Rule("raci.duplicate-row", "error", "Two rows of one matrix share an id."),
-    Rule("raci.one-driver", "error", "DACI: a row needs exactly one D (Driver)."),
-    Rule("raci.approver-missing", "error", "DACI: a row has no A (Approver)."),
-    Rule("raci.many-approvers", "warning", "DACI: a row has more than one A (Approver)."),
-    Rule("raci.one-decider", "error", "RAPID: a row needs exactly one D (Decide)."),
-    Rule("raci.recommender-missing", "error", "RAPID: a row has no R (Recommend)."),
-    Rule("raci.many-agree", "warning", "RAPID: more A (Agree) in a row than max_agree."),
+    Rule(
+        "raci.column-idle",
+        "info",
+        "C4: a participant holds no R or A in any row.",
+        why="""A participant who only ever is consulted or informed may not need a column, or
+        may be an under-used role. Checked from raci.column_rules_min_rows (3) rows on.""",
+        bad=_rows("ann: A, ben: R, cy: I", "ann: A, ben: R, cy: I", "ann: A, ben: R, cy: C"),
+        good=_rows("ann: A, ben: R, cy: I", "ann: A, ben: R, cy: I", "ann: A, cy: R, ben: C"),
+    ),
+    Rule(
+        "raci.multiple-letters",
+        "warning",
+        "X1: several letters in one cell (other than AR).",
+        why="""'RC' in one cell means the role is not settled yet; each participant gets one
+        letter per row (AR is the one allowed pair).""",
+        bad=_rows("ann: A, ben: RC, cy: I"),
+        good=_rows("ann: A, ben: R, cy: I"),
+    ),
+    Rule(
+        "raci.unknown-letter",
+        "error",
+        "X2: a letter outside the variant's alphabet.",
+        why="""A letter the variant does not define (S in plain RACI, X anywhere) has no agreed
+        meaning; set `variant:` or use the variant's letters.""",
+        bad=_rows("ann: A, ben: R, cy: S"),
+        good="kind: raci\nversion: 1\nvariant: rasci\nrows:\n"
+        "  - {id: r1, name: Task 1, assign: {ann: A, ben: R, cy: S}}\n",
+    ),
+    Rule(
+        "raci.duplicate-row",
+        "error",
+        "Two rows of one matrix share an id.",
+        why="""Rows are referenced by id from charters and decisions (`raci.yaml#launch`); two
+        rows with one id make those references ambiguous.""",
+        bad=_H + "  - {id: launch, name: Launch, assign: {ann: A, ben: R, cy: I}}\n"
+        "  - {id: launch, name: Announce, assign: {ann: A, cy: R, ben: I}}\n",
+        good=_H + "  - {id: launch, name: Launch, assign: {ann: A, ben: R, cy: I}}\n"
+        "  - {id: announce, name: Announce, assign: {ann: A, cy: R, ben: I}}\n",
+    ),
 ]
 
 

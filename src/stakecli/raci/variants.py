@@ -12,6 +12,71 @@ from dataclasses import dataclass
 
 from stakecli.core.config import RaciConfig
 from stakecli.core.findings import Finding, Loc, error, warning
+from stakecli.core.rules import Rule
+
+
+def _row(variant: str, assign: str) -> str:
+    return (
+        f"kind: raci\nversion: 1\nvariant: {variant}\nrows:\n"
+        f"  - {{id: vendor, name: Pick the vendor, assign: {{{assign}}}}}\n"
+    )
+
+
+RULES = [
+    Rule(
+        "raci.one-driver",
+        "error",
+        "DACI: a row needs exactly one D (Driver).",
+        why="""The Driver herds the decision to a close; with two, each waits for the other,
+        with none, the decision drifts (DOMAIN.md 4.3).""",
+        bad=_row("daci", "ann: A, ben: D, cy: D"),
+        good=_row("daci", "ann: A, ben: D, cy: C"),
+    ),
+    Rule(
+        "raci.approver-missing",
+        "error",
+        "DACI: a row has no A (Approver).",
+        why="""A DACI decision without an Approver has nobody who can make it final.""",
+        bad=_row("daci", "ben: D, cy: C"),
+        good=_row("daci", "ann: A, ben: D, cy: C"),
+    ),
+    Rule(
+        "raci.many-approvers",
+        "warning",
+        "DACI: a row has more than one A (Approver).",
+        why="""Several Approvers can each veto; one is the default, more only for decisions
+        that cross areas.""",
+        bad=_row("daci", "ann: A, dee: A, ben: D, cy: C"),
+        good=_row("daci", "ann: A, dee: C, ben: D, cy: C"),
+    ),
+    Rule(
+        "raci.one-decider",
+        "error",
+        "RAPID: a row needs exactly one D (Decide).",
+        why="""RAPID exists to say who has the D; a row with two deciders, or none, leaves the
+        decision where it was.""",
+        bad=_row("rapid", "ann: D, dee: D, ben: R, cy: I"),
+        good=_row("rapid", "ann: D, dee: A, ben: R, cy: I"),
+    ),
+    Rule(
+        "raci.recommender-missing",
+        "error",
+        "RAPID: a row has no R (Recommend).",
+        why="""Without a Recommender nobody gathers the input and proposes; the decider decides
+        on nothing.""",
+        bad=_row("rapid", "ann: D, cy: I"),
+        good=_row("rapid", "ann: D, ben: R, cy: I"),
+    ),
+    Rule(
+        "raci.many-agree",
+        "warning",
+        "RAPID: more A (Agree) in a row than max_agree.",
+        why="""Each A (Agree) is a veto; many vetoes stall the decision (raci.max_agree, 2 by
+        default).""",
+        bad=_row("rapid", "ann: D, ben: R, cy: A, dee: A, eve: A"),
+        good=_row("rapid", "ann: D, ben: R, cy: A, dee: I, eve: I"),
+    ),
+]
 
 
 @dataclass(frozen=True, slots=True)

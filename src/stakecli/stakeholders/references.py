@@ -19,13 +19,87 @@ from stakecli.stakeholders import scope
 from stakecli.stakeholders.model import Register
 
 RULES = [
-    Rule("refs.unknown-id", "error", "An id used here is in no stakeholder register of the run."),
+    Rule(
+        "refs.unknown-id",
+        "error",
+        "An id used here is in no stakeholder register of the run.",
+        why="""Every file names people by their register id; an id that is in no register
+        points at nobody, and the documents rendered from the file would show a stranger.""",
+        bad="""
+        kind: raci
+        version: 1
+        rows:
+          - {id: launch, name: Launch, assign: {ann: A, benn: R, cy: I}}
+        """,
+        good="""
+        kind: raci
+        version: 1
+        rows:
+          - {id: launch, name: Launch, assign: {ann: A, ben: R, cy: I}}
+        """,
+    ),
     Rule(
         "refs.no-register",
         "warning",
         "The file uses register ids but the run has no register (validate the whole folder).",
+        why="""Without a register in the run, no id in the file can be checked; validating the
+        file on its own hides every unknown id. Validate the folder that holds the register.""",
+        bad="""
+        kind: raci
+        version: 1
+        rows:
+          - {id: launch, name: Launch, assign: {ann: A, ben: R, cy: I}}
+        """,
+        good="""
+        kind: raci
+        version: 1
+        rows:
+          - {id: launch, name: Launch, assign: {ann: A, ben: R, cy: I}}
+        # file: stakeholders.yaml
+        kind: stakeholders
+        version: 1
+        stakeholders:
+          - {id: ann, name: Ann Lee, side: internal, power: 2, legitimacy: 2, urgency: 2,
+             interest: 2}
+          - {id: ben, name: Ben Okafor, side: internal, power: 2, legitimacy: 2, urgency: 2,
+             interest: 2}
+          - {id: cy, name: Cy Park, side: external, power: 2, legitimacy: 2, urgency: 2,
+             interest: 2}
+        """,
     ),
-    Rule("ids.duplicate", "error", "An id is defined in two registers of the run."),
+    Rule(
+        "ids.duplicate",
+        "error",
+        "An id is defined in two registers of the run.",
+        why="""Registers of one project share one namespace; an id defined in two of them is
+        ambiguous in every file that uses it.""",
+        bad="""
+        kind: stakeholders
+        version: 1
+        stakeholders:
+          - {id: ann, name: Ann Lee, side: internal, power: 2, legitimacy: 2, urgency: 2,
+             interest: 2}
+        # file: partners.yaml
+        kind: stakeholders
+        version: 1
+        stakeholders:
+          - {id: ann, name: Ann Lindqvist, side: external, power: 2, legitimacy: 2, urgency: 2,
+             interest: 2}
+        """,
+        good="""
+        kind: stakeholders
+        version: 1
+        stakeholders:
+          - {id: ann, name: Ann Lee, side: internal, power: 2, legitimacy: 2, urgency: 2,
+             interest: 2}
+        # file: partners.yaml
+        kind: stakeholders
+        version: 1
+        stakeholders:
+          - {id: ann-lindqvist, name: Ann Lindqvist, side: external, power: 2, legitimacy: 2,
+             urgency: 2, interest: 2}
+        """,
+    ),
 ]
 
 

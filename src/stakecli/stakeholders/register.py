@@ -10,7 +10,31 @@ from stakecli.core.rules import Rule
 from stakecli.stakeholders.model import Register
 
 RULES = [
-    Rule("stakeholders.duplicate-id", "error", "Two stakeholders in one register share an id."),
+    Rule(
+        "stakeholders.duplicate-id",
+        "error",
+        "Two stakeholders in one register share an id.",
+        why="""RACI matrices, plans and decisions name stakeholders by id; with two entries
+        under one id nobody can tell which person they mean.""",
+        bad="""
+        kind: stakeholders
+        version: 1
+        stakeholders:
+          - {id: dee, name: Dee Moss, side: internal, power: 2, legitimacy: 2, urgency: 2,
+             interest: 2}
+          - {id: dee, name: Dee Marsh, side: external, power: 3, legitimacy: 2, urgency: 2,
+             interest: 2}
+        """,
+        good="""
+        kind: stakeholders
+        version: 1
+        stakeholders:
+          - {id: dee, name: Dee Moss, side: internal, power: 2, legitimacy: 2, urgency: 2,
+             interest: 2}
+          - {id: dee-marsh, name: Dee Marsh, side: external, power: 3, legitimacy: 2, urgency: 2,
+             interest: 2}
+        """,
+    ),
 ]
 
 

@@ -13,26 +13,62 @@ from stakecli.stakeholders.grid import Strategy
 from stakecli.stakeholders.model import Register
 from stakecli.stakeholders.salience import SalienceClass
 
+_HEAD = "kind: stakeholders\nversion: 1\nstakeholders:\n"
+_BEN = (
+    "  - {id: ben, name: Ben Okafor, side: internal, power: 2, legitimacy: 2, urgency: 2,\n"
+    "     interest: 2}\n"
+)
+
+
+def _ann(extra: str) -> str:
+    """A register of ben and ann, a definitive stakeholder (`extra` ends her entry)."""
+    return (
+        _HEAD
+        + _BEN
+        + "  - {id: ann, name: Ann Lee, side: external, power: 5, legitimacy: 5, urgency: 5,\n"
+        + f"     interest: 5{extra}}}\n"
+    )
+
+
 RULES = [
     Rule(
         "stakeholders.no-owner",
         "warning",
         "A definitive or manage-closely stakeholder has no relationship `owner`.",
+        why="""The stakeholders who matter most are the ones whose relationship must be owned
+        by a named person; without an owner, each assumes someone else keeps in touch.""",
+        bad=_ann(""),
+        good=_ann(", owner: ben"),
     ),
     Rule(
         "stakeholders.gap-without-actions",
         "warning",
         "Current and desired engagement differ and no `engagement.actions` are planned.",
+        why="""Recording that someone is resistant but should be supportive is only useful with
+        a plan to move them; a gap without actions is a wish.""",
+        bad=_ann(", owner: ben,\n     engagement: {current: resistant, desired: supportive}"),
+        good=_ann(
+            ", owner: ben,\n     engagement: {current: resistant, desired: supportive,\n"
+            "                  actions: [Walk her through the pilot results]}"
+        ),
     ),
     Rule(
         "stakeholders.hidden-without-source",
         "warning",
         "A `hidden: true` stakeholder does not say where it was found (`discovered.source`).",
+        why="""A stakeholder marked hidden was found by digging; without the source (which
+        interview, which document) nobody can check or follow up the finding.""",
+        bad=_ann(", owner: ben, hidden: true"),
+        good=_ann(", owner: ben, hidden: true,\n     discovered: {source: Interview with the CFO}"),
     ),
     Rule(
         "stakeholders.unknown-reference",
         "error",
         "`owner` or `influences` names an id that no register of the folder defines.",
+        why="""An owner or influence that points at nobody makes the relationship map wrong
+        and usually hides a typo in an id.""",
+        bad=_ann(", owner: benn"),
+        good=_ann(", owner: ben"),
     ),
 ]
 

@@ -22,12 +22,55 @@ from stakecli.core.findings import Finding, Severity
 from stakecli.core.rules import Rule
 from stakecli.stakeholders.model import Register, Stakeholder
 
+_COLUMNS = "id,name,side,power,legitimacy,urgency,interest\n"
+_ROW = "dee,Dee Moss,internal,2,2,2,2\n"
+
 RULES = [
-    Rule("csv.syntax", "error", "A CSV to import cannot be read (a stray quote, a NUL byte...)."),
-    Rule("csv.header", "error", "A CSV to import has no header row naming its columns."),
-    Rule("csv.unknown-column", "error", "A CSV column names no register field (did-you-mean)."),
-    Rule("csv.duplicate-column", "error", "A CSV column appears twice."),
-    Rule("csv.missing-column", "error", "A CSV lacks a column every stakeholder needs."),
+    Rule(
+        "csv.syntax",
+        "error",
+        "A CSV to import cannot be read (a stray quote, a NUL byte...).",
+        why="""A CSV that does not parse would import as a register with rows shifted or cut;
+        stakecli refuses it and names the line.""",
+        bad=_COLUMNS + "dee,Dee Moss,internal,2,2,2,2\n# (a cell of 200,000 characters)\n",
+        good=_COLUMNS + _ROW,
+    ),
+    Rule(
+        "csv.header",
+        "error",
+        "A CSV to import has no header row naming its columns.",
+        why="""Columns are matched to register fields by name, so the first row must name
+        them; without it the first person would be read as the header.""",
+        bad=",,,,,,\n" + _ROW,
+        good=_COLUMNS + _ROW,
+    ),
+    Rule(
+        "csv.unknown-column",
+        "error",
+        "A CSV column names no register field (did-you-mean).",
+        why="""A column stakecli does not know would be dropped on import, losing its data;
+        the finding suggests the closest field.""",
+        bad=_COLUMNS.replace("interest", "intrest") + _ROW,
+        good=_COLUMNS + _ROW,
+    ),
+    Rule(
+        "csv.duplicate-column",
+        "error",
+        "A CSV column appears twice.",
+        why="""With two columns of one name it is unclear which value the register should
+        keep.""",
+        bad=_COLUMNS.replace("\n", ",power\n") + _ROW.replace("\n", ",3\n"),
+        good=_COLUMNS + _ROW,
+    ),
+    Rule(
+        "csv.missing-column",
+        "error",
+        "A CSV lacks a column every stakeholder needs.",
+        why="""Every stakeholder needs power, legitimacy, urgency and interest to be
+        classified; a CSV without one of them cannot become a register.""",
+        bad=_COLUMNS.replace(",interest", "") + _ROW[:-3] + "\n",
+        good=_COLUMNS + _ROW,
+    ),
 ]
 
 LISTS = ("tags", "interests", "positions", "influences")
