@@ -179,6 +179,43 @@ def test_rules_lists_every_code_once(run):
     assert {"yaml.alias-bomb", "schema.unknown-key", "stakeholders.duplicate-id"} <= set(codes)
 
 
+def test_rules_says_where_each_rule_lives(run):
+    listing = json.loads(run("rules", "--format", "json").stdout)
+    one = next(r for r in listing if r["code"] == "raci.many-agree")
+    assert one == {
+        "code": "raci.many-agree",
+        "severity": "warning",
+        "summary": "RAPID: more A (Agree) in a row than max_agree.",
+        "module": "src/stakecli/raci/variants.py",
+    }
+    (line,) = [x for x in run("rules").stdout.splitlines() if x.startswith("file.empty ")]
+    assert line.endswith(
+        "  The file is empty or holds only comments.  [src/stakecli/core/loading.py]"
+    )
+
+
+def test_rules_code_prints_the_full_entry(run):
+    result = run("rules", "kind.unknown")
+    assert result.exit_code == 0
+    assert result.stdout.startswith(
+        "kind.unknown (error by default)\n  `kind:` names no stakecli file kind.\n\n"
+        "Why it matters:\n  A misspelt kind"
+    )
+    assert "Fails:\n    kind: stakeholder\n" in result.stdout
+    assert "Passes:\n    kind: stakeholders\n" in result.stdout
+    assert result.stdout.endswith("Declared and emitted in src/stakecli/pipeline.py\n")
+    data = json.loads(run("rules", "kind.unknown", "-f", "json").stdout)
+    assert data["bad"].startswith("kind: stakeholder\n")
+    assert data["module"] == "src/stakecli/pipeline.py"
+    assert run("rules", "kind.unknown", "-f", "markdown").stdout.startswith("## kind.unknown\n")
+
+
+def test_rules_of_an_unknown_code_is_a_usage_error(run):
+    result = run("rules", "kind.unkown")
+    assert result.exit_code == 2
+    assert "unknown rule code 'kind.unkown'; did you mean 'kind.unknown'?" in result.stderr
+
+
 def test_rules_reference_in_docs_is_current():
     assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == rules_markdown(), (
         "docs/rules.md is stale: run `make docs`"

@@ -49,6 +49,11 @@ def test_driver_lists_the_rule_catalogue(sarif):
     assert [r["id"] for r in rules] == list(all_rules())
     one = rules[[r["id"] for r in rules].index("raci.one-accountable")]
     assert one["defaultConfiguration"] == {"level": "error"}
+    rule = all_rules()["raci.one-accountable"]
+    assert one["fullDescription"] == {"text": rule.why}
+    assert one["help"]["text"].startswith(rule.why + "\n\nFails:\n" + rule.bad)
+    assert f"Passes:\n\n```yaml\n{rule.good}```" in one["help"]["markdown"]
+    assert one["properties"] == {"module": "src/stakecli/raci/rules.py"}
 
 
 def test_results_carry_rule_level_message_and_region(sarif):

@@ -20,19 +20,71 @@ from stakecli.raci import refs
 from stakecli.raci.model import Raci
 from stakecli.stakeholders import scope
 
+
+def _charter(rights: str = "", *, status: str = "active", signed: str = "2026-10-01") -> str:
+    """A charter with every required section (`rights` replaces its decision rights)."""
+    return (
+        f"kind: charter\nversion: 1\ntitle: Rollout\nstatus: {status}\n"
+        "purpose: Ship the new onboarding together.\n"
+        "goals: [{statement: Ship by March, owners: [ann]}]\n"
+        "decision_rights:\n"
+        + (rights or '  - {decision: Launch, raci: "raci.yaml#launch", decides: ann}\n')
+        + "escalation:\n  - {level: 1, who: [ben], time_limit_days: 2}\n"
+        "  - {level: 2, who: [ann], time_limit_days: 3}\n"
+        "scorecards:\n  - id: adoption\n    name: Adoption\n    type: gate\n    metrics:\n"
+        '      - {id: uptime, name: Uptime, owner: cy, unit: "%", comparator: ">=",\n'
+        "         threshold: 99, current: {value: 99.5, as_of: 2026-11-20}}\n"
+        f"signatories:\n  - {{id: ann, signed_on: {signed}}}\n"
+        "# file: raci.yaml\nkind: raci\nversion: 1\nrows:\n"
+        "  - {id: launch, name: Launch, assign: {ann: A, ben: R, cy: I}}\n"
+    )
+
+
 RULES = [
     Rule(
         "charter.missing-section",
         "error",
         "A section the profile requires is missing or empty (charter.required_sections).",
+        why="""A charter is the agreement on purpose, goals, who decides and how to escalate;
+        one without a required section leaves that part to be argued about later.""",
+        bad=_charter().replace("purpose: Ship the new onboarding together.\n", ""),
+        good=_charter(),
     ),
-    Rule("charter.escalation-order", "error", "Escalation levels are not numbered 1, 2, 3..."),
-    Rule("charter.unsigned", "warning", "An active charter has a signatory without `signed_on`."),
-    Rule("charter.raci-unresolved", "error", "A decision right points at no RACI row of the run."),
+    Rule(
+        "charter.escalation-order",
+        "error",
+        "Escalation levels are not numbered 1, 2, 3...",
+        why="""An escalation ladder is followed step by step; a gap or a repeated number
+        leaves people unsure where to go next.""",
+        bad=_charter().replace("level: 2", "level: 3"),
+        good=_charter(),
+    ),
+    Rule(
+        "charter.unsigned",
+        "warning",
+        "An active charter has a signatory without `signed_on`.",
+        why="""An active charter binds its signatories; one who has not signed has not agreed
+        to it, whatever the status says.""",
+        bad=_charter(signed="null"),
+        good=_charter(),
+    ),
+    Rule(
+        "charter.raci-unresolved",
+        "error",
+        "A decision right points at no RACI row of the run.",
+        why="""A decision right is checked against the RACI row it names; a reference to no row
+        (a renamed row, a typo) checks nothing.""",
+        bad=_charter('  - {decision: Launch, raci: "raci.yaml#lanch", decides: ann}\n'),
+        good=_charter(),
+    ),
     Rule(
         "charter.decision-conflict",
         "error",
         "A decision right names someone other than the RACI row's decider (its A; D in RAPID).",
+        why="""When the charter says one person decides and the RACI gives the A to another,
+        two documents the team signed disagree on who decides.""",
+        bad=_charter('  - {decision: Launch, raci: "raci.yaml#launch", decides: ben}\n'),
+        good=_charter(),
     ),
 ]
 

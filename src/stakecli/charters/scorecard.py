@@ -17,32 +17,135 @@ from stakecli.charters.scorecard_model import Metric, Scorecard
 from stakecli.core.findings import Finding, Loc, error, info, warning
 from stakecli.core.rules import Rule
 
+
+def _card(metrics: str, head: str = "type: gate") -> str:
+    """A scorecard file with one scorecard (`head` holds its type and card-level keys)."""
+    return (
+        "kind: scorecard\nversion: 1\nscorecards:\n  - id: adoption\n    name: Adoption\n"
+        + "".join(f"    {line}\n" for line in head.splitlines())
+        + "    as_of: 2026-11-25\n    metrics:\n"
+        + metrics
+    )
+
+
+_UPTIME = '      - {id: uptime, name: Uptime, owner: cy, unit: "%", comparator: ">=", threshold: 99'
+_NOW = "current: {value: 99.5, as_of: 2026-11-20}"
+_GATE = f"{_UPTIME},\n         {_NOW}}}\n"
+_COMPOSITE = "type: composite\nthreshold: 0.6"
+
+
+def _part(id_: str, weight: str, extra: str = "") -> str:
+    return (
+        f'      - {{id: {id_}, name: {id_}, owner: cy, unit: "%", weight: {weight}, min: 0,\n'
+        f"         max: 100, polarity: higher-is-better, {_NOW}{extra}}}\n"
+    )
+
+
 RULES = [
     Rule(
         "scorecard.mixed-types",
         "error",
         "A gate metric has a weight, or a composite metric a "
         "threshold: conjunctive and weighted definitions are never mixed.",
+        why="""A gate passes only if every metric passes; a composite adds weighted scores.
+        Mixing them would let a strong metric hide a failing one (DOMAIN.md 8.6).""",
+        bad=_card(f"{_UPTIME}, weight: 0.5,\n         {_NOW}}}\n"),
+        good=_card(_GATE),
     ),
-    Rule("scorecard.gate-incomplete", "error", "A gate metric lacks its comparator or threshold."),
+    Rule(
+        "scorecard.gate-incomplete",
+        "error",
+        "A gate metric lacks its comparator or threshold.",
+        why="""A gate metric without a threshold cannot pass or fail, so the gate cannot be
+        evaluated.""",
+        bad=_card(
+            '      - {id: uptime, name: Uptime, owner: cy, unit: "%", comparator: ">=",\n'
+            f"         {_NOW}}}\n"
+        ),
+        good=_card(_GATE),
+    ),
     Rule(
         "scorecard.composite-incomplete",
         "error",
         "A composite lacks a pass threshold, or a "
         "metric its weight, polarity or a min below its max.",
+        why="""A composite normalises each metric between its min and max and weighs it; a
+        missing part leaves the score undefined.""",
+        bad=_card(_part("uptime", "0.5") + _part("engagement", "0.5"), "type: composite"),
+        good=_card(_part("uptime", "0.5") + _part("engagement", "0.5"), _COMPOSITE),
     ),
-    Rule("scorecard.weights-sum", "error", "A composite's weights do not sum to 1."),
-    Rule("scorecard.polarity-mismatch", "error", "A metric's polarity contradicts its comparator."),
     Rule(
-        "scorecard.amber-band", "error", "An amber edge lies on the passing side of the threshold."
+        "scorecard.weights-sum",
+        "error",
+        "A composite's weights do not sum to 1.",
+        why="""Weights that do not sum to 1 move the score away from the 0-1 scale its pass
+        threshold is written on.""",
+        bad=_card(_part("uptime", "0.5") + _part("engagement", "0.4"), _COMPOSITE),
+        good=_card(_part("uptime", "0.5") + _part("engagement", "0.5"), _COMPOSITE),
     ),
-    Rule("scorecard.duplicate-metric", "error", "Two metrics of one scorecard share an id."),
-    Rule("scorecard.stale", "warning", "A current value is older than scorecard.max_age_days."),
-    Rule("scorecard.no-data", "info", "A metric has no current value, so it cannot be evaluated."),
     Rule(
-        "scorecard.failing", "info", "A scorecard evaluates to fail (re-grade to error to gate CI)."
+        "scorecard.polarity-mismatch",
+        "error",
+        "A metric's polarity contradicts its comparator.",
+        why="""'Lower is better' with a '>=' threshold says two opposite things about the same
+        metric; one of them is a mistake.""",
+        bad=_card(f"{_UPTIME}, polarity: lower-is-better,\n         {_NOW}}}\n"),
+        good=_card(f"{_UPTIME}, polarity: higher-is-better,\n         {_NOW}}}\n"),
     ),
-    Rule("scorecard.amber", "info", "A scorecard evaluates to amber."),
+    Rule(
+        "scorecard.amber-band",
+        "error",
+        "An amber edge lies on the passing side of the threshold.",
+        why="""Amber is the warning band just short of passing; an amber edge beyond the
+        threshold would mark passing values amber.""",
+        bad=_card(f"{_UPTIME}, amber: 99.5,\n         {_NOW}}}\n"),
+        good=_card(f"{_UPTIME}, amber: 98.5,\n         {_NOW}}}\n"),
+    ),
+    Rule(
+        "scorecard.duplicate-metric",
+        "error",
+        "Two metrics of one scorecard share an id.",
+        why="""Metrics are reported and charted by id; two with one id would overwrite each
+        other.""",
+        bad=_card(_GATE + _GATE),
+        good=_card(_GATE + _GATE.replace("id: uptime", "id: latency", 1)),
+    ),
+    Rule(
+        "scorecard.stale",
+        "warning",
+        "A current value is older than scorecard.max_age_days.",
+        why="""A gate evaluated on last quarter's number says nothing about today; the value is
+        measured against the scorecard's own date (scorecard.max_age_days, 35 by default).""",
+        bad=_card(_GATE.replace("as_of: 2026-11-20", "as_of: 2026-08-01")),
+        good=_card(_GATE),
+    ),
+    Rule(
+        "scorecard.no-data",
+        "info",
+        "A metric has no current value, so it cannot be evaluated.",
+        why="""Until a metric has a value the scorecard cannot say pass or fail; the note keeps
+        the missing measurement visible.""",
+        bad=_card(f"{_UPTIME}}}\n"),
+        good=_card(_GATE),
+    ),
+    Rule(
+        "scorecard.failing",
+        "info",
+        "A scorecard evaluates to fail (re-grade to error to gate CI).",
+        why="""A failing scorecard is news, not a mistake in the file, so it is a note by
+        default; re-grade it to error to make CI stop on a failing gate.""",
+        bad=_card(_GATE.replace("value: 99.5", "value: 97")),
+        good=_card(_GATE),
+    ),
+    Rule(
+        "scorecard.amber",
+        "info",
+        "A scorecard evaluates to amber.",
+        why="""Amber says a metric is short of its threshold but inside its warning band:
+        time to act before it fails.""",
+        bad=_card(f"{_UPTIME}, amber: 98,\n         {_NOW.replace('99.5', '98.5')}}}\n"),
+        good=_card(f"{_UPTIME}, amber: 98,\n         {_NOW}}}\n"),
+    ),
 ]
 
 Status = Literal["pass", "amber", "fail", "no-data"]

@@ -13,17 +13,75 @@ from stakecli.core.rules import Rule
 from stakecli.stakeholders.model import Stakeholder
 from stakecli.stakeholders.scope import stakeholders
 
+
+def _plan(rows: str = "", audience: str = "[ann, partners]", owner: str = "ben") -> str:
+    """A comms plan with one weekly row (`rows` adds rows after it)."""
+    return (
+        "kind: comms\nversion: 1\ncommunications:\n"
+        f"  - {{id: weekly, audience: {audience}, message: Status, channel: Email,\n"
+        f"     frequency: weekly, owner: {owner}}}\n" + rows
+    )
+
+
 RULES = [
-    Rule("comms.duplicate-id", "error", "Two rows or ceremonies of a comms plan share an id."),
-    Rule("comms.unknown-person", "error", "An owner, approver or contact is not in a register."),
-    Rule("comms.unknown-audience", "error", "An audience entry is neither a register id nor tag."),
+    Rule(
+        "comms.duplicate-id",
+        "error",
+        "Two rows or ceremonies of a comms plan share an id.",
+        why="""Rows and ceremonies are referred to by id (in agendas, in documents); two with
+        one id cannot be told apart.""",
+        bad=_plan(
+            "  - {id: weekly, audience: [cy], message: Invoices, channel: Portal,\n"
+            "     frequency: monthly, owner: ben}\n"
+        ),
+        good=_plan(
+            "  - {id: invoices, audience: [cy], message: Invoices, channel: Portal,\n"
+            "     frequency: monthly, owner: ben}\n"
+        ),
+    ),
+    Rule(
+        "comms.unknown-person",
+        "error",
+        "An owner, approver or contact is not in a register.",
+        why="""An owner who is in no register is nobody the team can hold to the plan; it is
+        usually a typo of an id.""",
+        bad=_plan(owner="benn"),
+        good=_plan(owner="ben"),
+    ),
+    Rule(
+        "comms.unknown-audience",
+        "error",
+        "An audience entry is neither a register id nor tag.",
+        why="""An audience entry that matches no id and no tag reaches nobody, and the key
+        stakeholder it was meant for goes uninformed.""",
+        bad=_plan(audience="[ann, partner]"),
+        good=_plan(audience="[ann, partners]"),
+    ),
     Rule(
         "comms.uncovered",
         "warning",
         "A stakeholder to manage closely (high power and interest) or a definitive one is in "
         "no comms row or ceremony audience.",
+        why="""The stakeholders to manage closely are the ones a plan exists for; one that no
+        row or ceremony reaches is the one who will be surprised (comms.key_score).""",
+        bad=_plan(audience="[partners]"),
+        good=_plan(audience="[ann, partners]"),
     ),
-    Rule("comms.no-approver", "warning", "A confidential communication names no approver."),
+    Rule(
+        "comms.no-approver",
+        "warning",
+        "A confidential communication names no approver.",
+        why="""A confidential message must be released by someone who may release it; without
+        an approver anyone on the plan might send it.""",
+        bad=_plan(
+            "  - {id: pricing, audience: [ann], message: Our walk-away price, channel: Call,\n"
+            "     frequency: once, owner: ben, confidential: true}\n"
+        ),
+        good=_plan(
+            "  - {id: pricing, audience: [ann], message: Our walk-away price, channel: Call,\n"
+            "     frequency: once, owner: ben, confidential: true, approver: ann}\n"
+        ),
+    ),
 ]
 
 

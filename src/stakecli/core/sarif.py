@@ -15,6 +15,7 @@ from urllib.parse import quote
 from stakecli import __version__
 from stakecli.core.findings import Finding
 from stakecli.core.project import Report
+from stakecli.core.rules import Rule
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -57,6 +58,27 @@ def result(finding: Finding, index: dict[str, int], root: Path) -> dict[str, Any
     return out
 
 
+def descriptor(rule: Rule) -> dict[str, Any]:
+    """A reportingDescriptor: summary, why it matters, and a failing and a passing example."""
+    out: dict[str, Any] = {
+        "id": rule.code,
+        "shortDescription": {"text": rule.summary},
+        "defaultConfiguration": {"level": LEVEL[rule.severity]},
+    }
+    if rule.why:
+        out["fullDescription"] = {"text": rule.why}
+    if rule.bad and rule.good:
+        lang = "csv" if rule.code.startswith("csv.") else "yaml"
+        out["help"] = {
+            "text": f"{rule.why}\n\nFails:\n{rule.bad}\nPasses:\n{rule.good}",
+            "markdown": f"{rule.why}\n\nFails:\n\n```{lang}\n{rule.bad}```\n\n"
+            f"Passes:\n\n```{lang}\n{rule.good}```\n",
+        }
+    if rule.source:
+        out["properties"] = {"module": rule.source}
+    return out
+
+
 def to_sarif(report: Report, root: Path | None = None) -> str:
     """The report as one SARIF 2.1.0 log with a single run."""
     root = root or Path.cwd()
@@ -66,14 +88,7 @@ def to_sarif(report: Report, root: Path | None = None) -> str:
         "name": "stakecli",
         "version": __version__,
         "informationUri": INFORMATION_URI,
-        "rules": [
-            {
-                "id": rule.code,
-                "shortDescription": {"text": rule.summary},
-                "defaultConfiguration": {"level": LEVEL[rule.severity]},
-            }
-            for rule in rules
-        ],
+        "rules": [descriptor(rule) for rule in rules],
     }
     log = {
         "$schema": SCHEMA,

@@ -52,8 +52,8 @@ RULES = [
         "A key the schema does not know (typo?): did-you-mean.",
         why="""An unknown key is usually a typo, and a typo in an optional key means the value
         is silently ignored (`ower: ben` leaves the stakeholder without an owner).""",
-        bad=_register("\n     interest: 2, ower: ann}"),
-        good=_register("\n     interest: 2, owner: ann}"),
+        bad=_register("\n     interest: 2, ower: dee}"),
+        good=_register("\n     interest: 2, owner: dee}"),
     ),
     Rule(
         "schema.type",
@@ -110,28 +110,25 @@ RULES = [
         why="""The model's own checks (a date that does not exist, a number that is not
         finite) catch values no simpler rule describes.""",
         bad="""
-        kind: charter
+        kind: scorecard
         version: 1
-        title: Rollout
-        purpose: Ship it together.
         scorecards:
-          - id: s
-            name: S
+          - id: uptime
+            name: Uptime
             type: gate
             metrics:
               - {id: m, name: M, owner: ann, unit: "%", comparator: ">=", threshold: .nan}
         """,
         good="""
-        kind: charter
+        kind: scorecard
         version: 1
-        title: Rollout
-        purpose: Ship it together.
         scorecards:
-          - id: s
-            name: S
+          - id: uptime
+            name: Uptime
             type: gate
             metrics:
-              - {id: m, name: M, owner: ann, unit: "%", comparator: ">=", threshold: 99}
+              - {id: m, name: M, owner: ann, unit: "%", comparator: ">=", threshold: 99,
+                 current: {value: 99.5, as_of: 2026-11-20}}
         """,
     ),
 ]

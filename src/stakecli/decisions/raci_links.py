@@ -16,12 +16,39 @@ from stakecli.decisions.model import Decision
 from stakecli.raci import refs
 from stakecli.stakeholders import scope
 
+_RACI = (
+    "# file: raci.yaml\nkind: raci\nversion: 1\nrows:\n"
+    "  - {id: vendor, name: Pick the vendor, assign: {ann: A, ben: R, cy: C}}\n"
+)
+
+
+def _decision(raci: str, deciders: str) -> str:
+    return (
+        "kind: decision\nversion: 1\nnumber: 1\ntitle: Pick the vendor\nstatus: accepted\n"
+        f"date: 2026-01-10\ndeciders: [{deciders}]\nraci: {raci}\n"
+        "context: The contract ends in March.\noptions: [{name: Renew}, {name: Switch}]\n"
+        "outcome: {chosen: Renew, rationale: it is cheaper.}\n" + _RACI
+    )
+
+
 RULES = [
-    Rule("decision.raci-unknown", "error", "`raci:` names no row of a RACI file in the project."),
+    Rule(
+        "decision.raci-unknown",
+        "error",
+        "`raci:` names no row of a RACI file in the project.",
+        why="""A decision linked to a RACI row is checked against it; a link to no row (a
+        renamed row, a typo) checks nothing.""",
+        bad=_decision("vendors", "ann"),
+        good=_decision("vendor", "ann"),
+    ),
     Rule(
         "decision.raci-mismatch",
         "error",
         "A decision's deciders differ from the A (or RAPID D) holders of its RACI row.",
+        why="""When the decision record and the RACI disagree on who decides, one of them is
+        wrong, and people will cite whichever suits them.""",
+        bad=_decision("vendor", "ben"),
+        good=_decision("vendor", "ann"),
     ),
 ]
 

@@ -12,25 +12,122 @@ from stakecli.core.project import Parsed, Workspace
 from stakecli.core.rules import Rule
 from stakecli.decisions.model import Decision, Status
 
+
+def _decision(number: int = 1, extra: str = "", **keys: str) -> str:
+    """A decision file; `keys` replace its top-level keys ('' drops one), `extra` is appended."""
+    fields = {
+        "number": str(number),
+        "title": "Pick the vendor",
+        "status": "accepted",
+        "date": "2026-01-10",
+        "deciders": "[ann]",
+        "context": "The contract ends in March.",
+        "options": "[{name: Renew}, {name: Switch}]",
+        "outcome": "{chosen: Renew, rationale: it is cheaper.}",
+    } | keys
+    body = "".join(f"{k}: {v}\n" for k, v in fields.items() if v)
+    return f"kind: decision\nversion: 1\n{body}{extra}"
+
+
+def _next(extra: str = "", **keys: str) -> str:
+    """A second decision, 0002, in the same folder."""
+    return "# file: decisions/0002-switch.yaml\n" + _decision(2, extra, **keys)
+
+
 RULES = [
-    Rule("decision.number-mismatch", "error", "`number` differs from the NNNN- of the file name."),
-    Rule("decision.duplicate-number", "error", "Two decisions in one folder share a number."),
+    Rule(
+        "decision.number-mismatch",
+        "error",
+        "`number` differs from the NNNN- of the file name.",
+        why="""Decisions are cited by number ('see 0007'); a file name that says one number
+        and a `number:` that says another sends readers to the wrong record.""",
+        bad=_decision(3),
+        good=_decision(1),
+    ),
+    Rule(
+        "decision.duplicate-number",
+        "error",
+        "Two decisions in one folder share a number.",
+        why="""A decision number is never reused, so that every citation stays unambiguous;
+        `stakecli new decision` picks the next free one.""",
+        bad=_decision() + "# file: decisions/0001-switch.yaml\n" + _decision(title="Switch"),
+        good=_decision() + _next(title="Switch"),
+    ),
     Rule(
         "decision.superseded-without-link",
         "error",
         "A superseded decision does not say `superseded_by`.",
+        why="""A reader who finds a superseded decision needs to know which one replaced it;
+        without the link the trail ends.""",
+        bad=_decision(status="superseded"),
+        good=_decision(status="superseded", extra="superseded_by: 2\n")
+        + _next(extra="supersedes: [1]\n"),
     ),
     Rule(
         "decision.link-without-status",
         "error",
         "A decision with `superseded_by` does not have status superseded.",
+        why="""A decision that says it was replaced but is still accepted leaves two live
+        answers to one question.""",
+        bad=_decision(extra="superseded_by: 2\n") + _next(extra="supersedes: [1]\n"),
+        good=_decision(status="superseded", extra="superseded_by: 2\n")
+        + _next(extra="supersedes: [1]\n"),
     ),
-    Rule("decision.link-invalid", "error", "A supersedes link names itself or no decision."),
-    Rule("decision.link-one-way", "error", "A supersedes link is not mirrored by superseded_by."),
-    Rule("decision.unknown-option", "error", "The chosen option is not one of the options."),
-    Rule("decision.missing-outcome", "error", "An accepted decision records no outcome."),
-    Rule("decision.review-overdue", "warning", "The review-by date of a live decision has passed."),
-    Rule("decision.stale-proposal", "warning", "A decision has been proposed for too long."),
+    Rule(
+        "decision.link-invalid",
+        "error",
+        "A supersedes link names itself or no decision.",
+        why="""A link to a decision that does not exist (or to itself) is a typo that breaks
+        the history of the decision.""",
+        bad=_decision(extra="supersedes: [9]\n"),
+        good=_decision(),
+    ),
+    Rule(
+        "decision.link-one-way",
+        "error",
+        "A supersedes link is not mirrored by superseded_by.",
+        why="""Both ends of a replacement must say so; otherwise the old decision still looks
+        live to anyone who reads it first.""",
+        bad=_decision() + _next(extra="supersedes: [1]\n"),
+        good=_decision(status="superseded", extra="superseded_by: 2\n")
+        + _next(extra="supersedes: [1]\n"),
+    ),
+    Rule(
+        "decision.unknown-option",
+        "error",
+        "The chosen option is not one of the options.",
+        why="""The outcome names the option chosen; a name that matches none of the options
+        leaves the record saying nothing about what was decided.""",
+        bad=_decision(outcome="{chosen: Renewal, rationale: it is cheaper.}"),
+        good=_decision(),
+    ),
+    Rule(
+        "decision.missing-outcome",
+        "error",
+        "An accepted decision records no outcome.",
+        why="""An accepted decision without the chosen option and the reason is a decision
+        nobody can explain later.""",
+        bad=_decision(outcome=""),
+        good=_decision(),
+    ),
+    Rule(
+        "decision.review-overdue",
+        "warning",
+        "The review-by date of a live decision has passed.",
+        why="""A review-by date is a promise to revisit the decision; once it has passed, the
+        decision may rest on facts that no longer hold.""",
+        bad=_decision(extra="review_by: 2026-01-31\n"),
+        good=_decision(extra="review_by: 2999-01-31\n"),
+    ),
+    Rule(
+        "decision.stale-proposal",
+        "warning",
+        "A decision has been proposed for too long.",
+        why="""A proposal left open for months blocks the work that waits on it; decide it or
+        reject it (decisions.max_proposed_days, 30 by default).""",
+        bad=_decision(status="proposed", outcome="", date="2025-01-10"),
+        good=_decision(),
+    ),
 ]
 
 FILE_NAME = re.compile(r"^(\d{4})-[\w.-]+$")

@@ -59,7 +59,10 @@ RULES = [
         why="""A stakeholder marked hidden was found by digging; without the source (which
         interview, which document) nobody can check or follow up the finding.""",
         bad=_ann(", owner: ben, hidden: true"),
-        good=_ann(", owner: ben, hidden: true,\n     discovered: {source: Interview with the CFO}"),
+        good=_ann(
+            ", owner: ben, hidden: true,\n"
+            "     discovered: {method: interview, source: Interview with the CFO}"
+        ),
     ),
     Rule(
         "stakeholders.unknown-reference",
