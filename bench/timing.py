@@ -13,12 +13,14 @@ def children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def median_process(cmd: list[str], runs: int) -> tuple[float, float]:
+def median_process(
+    cmd: list[str], runs: int, env: dict[str, str] | None = None
+) -> tuple[float, float]:
     """Median wall and CPU time of a fresh process over `runs` runs, after one warm-up."""
     walls, cpus = [], []
     for i in range(runs + 1):
         start, cpu = time.perf_counter(), children_cpu()
-        proc = subprocess.run(cmd, capture_output=True, check=False)
+        proc = subprocess.run(cmd, capture_output=True, check=False, env=env)
         elapsed, used = time.perf_counter() - start, children_cpu() - cpu
         if proc.returncode != 0:
             raise SystemExit(f"{' '.join(cmd)} exited {proc.returncode}: {proc.stderr[-400:]!r}")

@@ -36,7 +36,8 @@ class Kind:
             also speak when there is no register).
         rules: modules that declare a `RULES` list for the codes they emit.
         documents: module attributes holding this kind's `DocumentSpec` list.
-        commands: modules of `stakecli.cli` that register this kind's commands.
+        commands: the root commands of this kind, each `name` (registered by the module
+            `stakecli.cli.<name>`) or `name=module[+module...]`.
     """
 
     name: str
@@ -68,7 +69,7 @@ KINDS: tuple[Kind, ...] = (
             f"{_S}.stakeholders.spreadsheet",
         ),
         documents=(f"{_S}.stakeholders.views:SPECS",),
-        commands=("stakeholders", "stakeholder_diff"),
+        commands=("stakeholders=stakeholders+stakeholder_diff",),
     ),
     Kind(
         "negotiation",
@@ -76,7 +77,7 @@ KINDS: tuple[Kind, ...] = (
         checks=(f"{_S}.negotiation.rules:check",),
         rules=(f"{_S}.negotiation.rules", f"{_S}.negotiation.scores"),
         documents=(f"{_S}.negotiation.documents:SPECS",),
-        commands=("negotiation",),
+        commands=("negotiation", "frontier=negotiation"),
     ),
     Kind(
         "raci",
@@ -84,7 +85,7 @@ KINDS: tuple[Kind, ...] = (
         checks=(f"{_S}.raci.rules:check",),
         rules=(f"{_S}.raci.rules", f"{_S}.raci.variants"),
         documents=(f"{_S}.raci.views:SPECS",),
-        commands=("agreements",),
+        commands=("raci=agreements",),
     ),
     Kind(
         "charter",
@@ -162,9 +163,14 @@ def documents() -> list[DocumentSpec]:
     return [spec for kind in KINDS for target in kind.documents for spec in resolve(target)]
 
 
-def command_modules() -> list[str]:
-    """The `stakecli.cli` modules that kinds contribute, in registry order."""
-    return [m for kind in KINDS for m in kind.commands]
+def commands() -> dict[str, tuple[str, ...]]:
+    """Root command -> the `stakecli.cli` modules that register it, in registry order."""
+    table: dict[str, tuple[str, ...]] = {}
+    for kind in KINDS:
+        for entry in kind.commands:
+            name, _, modules = entry.partition("=")
+            table[name] = tuple((modules or name).split("+"))
+    return table
 
 
 def rule_modules() -> list[str]:

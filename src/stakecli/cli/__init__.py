@@ -1,19 +1,85 @@
-"""The command line: a thin shell over the library. Only this package writes to stdout/stderr."""
+"""The command line: a thin shell over the library. Only this package writes to stdout/stderr.
+
+Commands are registered by importing their modules. A run imports only the modules of the
+command it invokes (`stakecli validate` never builds the negotiation commands); `--help`,
+an unknown command and completion of a command name import them all.
+"""
 
 from __future__ import annotations
 
 import gc
 import importlib
+import os
 import sys
+from typing import Any
 
-from stakecli.cli._app import State, app
-from stakecli.kinds import command_modules
+from stakecli.kinds import commands as kind_commands
 
-COMMAND_MODULES = ("init", "validate", *command_modules(), "render", "new")
-"""Each registers its commands on import; `stakecli --help` lists them in this order, the order
-in which users meet them: the core's first, then each kind's (from the registry), then output."""
-for _name in COMMAND_MODULES:
-    importlib.import_module(f"stakecli.cli.{_name}")
+CORE_FIRST = {
+    "init": ("init",),
+    "validate": ("validate",),
+    "rules": ("validate",),
+    "schema": ("validate",),
+}
+CORE_LAST = {"render": ("render",), "new": ("new",)}
+
+
+def command_table() -> dict[str, tuple[str, ...]]:
+    """Root command -> the `stakecli.cli` modules that register it, in `--help` order.
+
+    The core's first, then each kind's (from the registry), then the output commands; the
+    modules of `validate` also register `rules` and `schema`.
+    """
+    return {**CORE_FIRST, **kind_commands(), **CORE_LAST}
+
+
+_loaded: set[str] = set()
+
+
+def load(modules: list[str] | None = None) -> None:
+    """Import the given command modules (all of them without an argument)."""
+    table = command_table()
+    wanted = modules if modules is not None else [m for ms in table.values() for m in ms]
+    for name in wanted:
+        if name not in _loaded:
+            importlib.import_module(f"stakecli.cli.{name}")
+            _loaded.add(name)
+
+
+ROOT_VALUE_OPTIONS = {"--color"}
+"""Root options that take a value (the next word is not a command)."""
+
+
+def invoked(words: list[str]) -> str | None:
+    """The root command a command line invokes, or None (help, version, nothing)."""
+    skip = False
+    for word in words:
+        if skip:
+            skip = False
+        elif word in ROOT_VALUE_OPTIONS:
+            skip = True
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def modules_for(words: list[str], completing: bool) -> list[str] | None:
+    """The modules a command line needs; None means all of them."""
+    table = command_table()
+    name = invoked(words)
+    if name is None or name not in table:
+        return None
+    if completing and words and words[-1] == name:  # still typing the command's name
+        return None
+    return list(table[name])
+
+
+def _words() -> tuple[list[str], bool]:
+    """The words of the command line, and whether the shell asks for completions."""
+    if any(key.endswith("_COMPLETE") and key.startswith("_STAKECLI") for key in os.environ):
+        line = os.environ.get("COMP_WORDS") or os.environ.get("_TYPER_COMPLETE_ARGS", "")
+        return line.split()[1:], True
+    return sys.argv[1:], False
 
 
 def main() -> None:
@@ -21,6 +87,13 @@ def main() -> None:
     # A command is short-lived and builds no cycles worth collecting, while a large register
     # is ~400,000 live objects that every collection would walk again (a third of a run).
     gc.disable()
+    # stakecli's models use no pydantic plugin; looking for them scans every installed
+    # distribution's entry points on each start. A user who sets the variable keeps theirs.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
+    from stakecli.cli._app import State, app
+
+    words, completing = _words()
+    load(modules_for(words, completing))
     try:
         app(prog_name="stakecli")
     except SystemExit:
@@ -37,6 +110,16 @@ def main() -> None:
             "and report it.\n"
         )
         sys.exit(2)
+
+
+def __getattr__(name: str) -> Any:
+    """`stakecli.cli.app`: the application with every command registered (tests, embedding)."""
+    if name == "app":
+        from stakecli.cli._app import app
+
+        load()
+        return app
+    raise AttributeError(name)
 
 
 __all__ = ["app", "main"]

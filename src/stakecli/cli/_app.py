@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable
 from enum import StrEnum
@@ -100,13 +101,37 @@ def reports_errors(func: Callable[P, R]) -> Callable[P, R]:
 
 def stopped(exc: Any) -> NoReturn:
     """The findings that stop a command, on stderr as `validate` prints them; exit 1."""
-    from stakecli.core.reporting import styled_line
-
-    err = console(stderr=True)
-    for finding in exc.findings:
-        err.print(styled_line(finding))
-    err.print(f"stakecli: {exc}", markup=False)
+    print_findings(exc.findings, stderr=True)
+    sys.stderr.write(f"stakecli: {exc}\n")
     raise typer.Exit(1)
+
+
+def print_findings(findings: Any, *, stderr: bool = False) -> None:
+    """Finding lines as `validate` prints them: coloured on a terminal, plain text otherwise."""
+    from stakecli.core.reporting import finding_line, styled_line
+
+    if colour(stderr=stderr):
+        out = console(stderr=stderr)
+        for finding in findings:
+            out.print(styled_line(finding))
+        return
+    stream = sys.stderr if stderr else sys.stdout
+    stream.write("".join(finding_line(f) + "\n" for f in findings))
+
+
+def colour(*, stderr: bool = False) -> bool:
+    """Whether output is coloured: --color, then NO_COLOR, FORCE_COLOR, a terminal (not dumb).
+
+    Plain output needs no rich at all, which keeps a pre-commit or CI run fast.
+    """
+    if State.color is not Color.AUTO:
+        return State.color is Color.ALWAYS
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    stream = sys.stderr if stderr else sys.stdout
+    return stream.isatty() and os.environ.get("TERM") != "dumb"
 
 
 def fail(message: str) -> NoReturn:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from stakecli.cli._app import ConfigOpt, app, console, fail, reports_errors
+from stakecli.cli._app import ConfigOpt, app, console, fail, print_findings, reports_errors
 
 if TYPE_CHECKING:
     from stakecli.core.findings import Finding
@@ -116,8 +116,6 @@ def _tables(
 ) -> None:
     from rich.table import Table
 
-    from stakecli.core.reporting import styled_line
-
     out = console()
     if not out.is_terminal:
         out.width = max(out.width, 200)  # a pipe or a file: no reason to wrap the matrix
@@ -133,8 +131,8 @@ def _tables(
         out.print(table)
     for load in loads:
         out.print(_load_table(load))
-    for f in findings:
-        out.print(styled_line(f))
+    out.file.flush()
+    print_findings(findings)
     if not findings:
         out.print("no findings")
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from stakecli.cli._app import ConfigOpt, app, console, fail, reports_errors
+from stakecli.cli._app import ConfigOpt, app, fail, print_findings, reports_errors
 
 if TYPE_CHECKING:
     from stakecli.core.project import Report
@@ -59,9 +59,7 @@ def _emit(report: Report, fmt: Format, *, quiet: bool) -> None:
     from stakecli.core import reporting
 
     if fmt is Format.TEXT:
-        out = console()
-        for f in report.findings:
-            out.print(reporting.styled_line(f))
+        print_findings(report.findings)
     else:
         if fmt is Format.SARIF:
             from stakecli.kinds import all_rules
@@ -74,7 +72,7 @@ def _emit(report: Report, fmt: Format, *, quiet: bool) -> None:
         with Path(os.environ["GITHUB_STEP_SUMMARY"]).open("a", encoding="utf-8") as summary:
             summary.write(reporting.to_step_summary(report))
     if not quiet and fmt not in (Format.JSON, Format.SARIF):
-        console(stderr=True).print(reporting.summary(report), markup=False)
+        sys.stderr.write(reporting.summary(report) + "\n")
 
 
 class RulesFormat(StrEnum):

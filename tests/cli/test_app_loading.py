@@ -1,0 +1,83 @@
+"""A run imports only what the command it invokes needs (start-up is paid on every run)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from stakecli.cli import command_table, invoked, modules_for
+
+ROOT = Path(__file__).resolve().parents[2]
+
+PROBE = """
+import json, sys
+sys.argv = ["stakecli", *sys.argv[1:]]
+from stakecli.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+loaded = sorted(m for m in sys.modules if m.startswith(("stakecli.", "rich", "pydantic")))
+sys.stderr.write("\\nLOADED " + json.dumps(loaded) + "\\n")
+"""
+
+
+def loaded(*args: str, env: dict[str, str] | None = None) -> set[str]:
+    proc = subprocess.run(
+        [sys.executable, "-c", PROBE, *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        check=False,
+    )
+    line = proc.stderr.rsplit("LOADED ", 1)[1]
+    return set(json.loads(line))
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["validate", "x"], "validate"),
+        (["--color", "never", "raci", "."], "raci"),
+        (["--debug", "negotiation", "packages"], "negotiation"),
+        (["--help"], None),
+        ([], None),
+    ],
+)
+def test_the_invoked_command_is_the_first_word_that_is_not_a_root_option(words, expected):
+    assert invoked(words) == expected
+
+
+def test_unknown_commands_and_help_load_everything():
+    assert modules_for(["nonsense"], completing=False) is None
+    assert modules_for(["--help"], completing=False) is None
+    assert modules_for(["val"], completing=True) is None  # completing a command's name
+    assert modules_for(["raci", "."], completing=False) == ["agreements"]
+
+
+def test_every_command_of_the_table_is_registered_by_its_modules():
+    from typer.main import get_command
+
+    from stakecli.cli import app
+
+    group = get_command(app)
+    assert sorted(group.commands) == sorted(command_table())
+
+
+def test_validate_loads_neither_other_commands_nor_rich_when_output_is_plain():
+    found = loaded("validate", "-q", "examples/partnership")
+    commands = {m for m in found if m.startswith("stakecli.cli.")}
+    assert commands == {"stakecli.cli._app", "stakecli.cli.validate"}
+    assert not any(m.startswith("rich") for m in found)
+    assert "stakecli.negotiation.frontier" not in found  # no negotiation file in partnership
+
+
+def test_help_loads_no_model():
+    found = loaded("--help")
+    assert not any(m.startswith("pydantic") for m in found)
+    assert not any(m.endswith(".model") for m in found)
