@@ -61,14 +61,18 @@ def test_load_counts_r_and_a_per_person_across_matrices():
     )
     other = matrix({"ann": "AR", "ben": "C"})
     result = load([m, other])
-    assert result["ann"] == {"A": 3, "I": 2, "R": 1}
-    assert result["ben"] == {"A": 2, "R": 1, "C": 2}
-    assert result["carlos"]["R"] == 2
+    assert result["ann"] == {"Accountable": 3, "Informed": 2, "Responsible": 1}
+    assert result["ben"] == {"Accountable": 2, "Responsible": 1, "Consulted": 2}
+    assert result["carlos"]["Responsible"] == 2
 
 
 def test_load_resolves_roles_to_the_people_holding_them():
     m = matrix({"owner": "A", "bob": "R"}, roles={"owner": ["ann", "cy"]})
-    assert load([m]) == {"ann": {"A": 1}, "bob": {"R": 1}, "cy": {"A": 1}}
+    assert load([m]) == {
+        "ann": {"Accountable": 1},
+        "bob": {"Responsible": 1},
+        "cy": {"Accountable": 1},
+    }
 
 
 @pytest.mark.parametrize(

@@ -145,11 +145,11 @@ def _load_table(load: dict[str, Any]) -> Any:
     )
     table.add_column("person")
     table.add_column("name")
-    for letter in load["letters"]:
-        table.add_column(letter, justify="right")
+    for c in load["columns"]:
+        table.add_column(f"{c['letter']}\n{c['role']}", justify="right")
     table.add_column("total", justify="right")
     for p in load["people"]:
         table.add_row(
-            p["id"], p["name"], *(str(p["counts"][k]) for k in load["letters"]), str(p["total"])
+            p["id"], p["name"], *(str(p["counts"][c["id"]]) for c in load["columns"]), str(p["total"])
         )
     return table

@@ -15,7 +15,7 @@ from stakecli.core.project import Parsed, Workspace
 from stakecli.core.rules import Rule
 from stakecli.raci.model import Raci, Row
 from stakecli.raci.refs import letters, row_counts
-from stakecli.raci.variants import VARIANTS, VariantSpec, daci, rapid
+from stakecli.raci.variants import VARIANTS, VariantSpec, daci, meaning, rapid
 
 _H = "kind: raci\nversion: 1\nrows:\n"
 
@@ -161,6 +161,18 @@ RULES = [
 ]
 
 
+def implied_responsible(row: Row, spec: VariantSpec, config: RaciConfig) -> list[str]:
+    """Participants whose A stands for A/R in `row` (DOMAIN.md 4.2 R2), in cell order.
+
+    Only when the project allows an A without an R (`allow_accountable_as_responsible`) and
+    the row of a RACI-family matrix has an A but no R: the A then also does the work.
+    """
+    if spec.family != "raci" or not config.allow_accountable_as_responsible:
+        return []
+    held = row_counts(row, spec)
+    return [] if held.get("R") else list(held.get("A", []))
+
+
 def check(parsed: Parsed, workspace: Workspace) -> Iterator[Finding]:
     """Every rule of one matrix, with the project's thresholds."""
     matrix = parsed.model
@@ -225,13 +237,20 @@ def _row(row: Row, loc: Loc, spec: VariantSpec, config: RaciConfig) -> Iterator[
                 f"{name} has {n('A')} accountable ({who('A')}); expected exactly 1",
             )
         if n("R") == 0 and n("A") > 0:
-            make = warning if config.allow_accountable_as_responsible else error
-            yield make(
-                "raci.implied-responsible",
-                assign,
-                f"{name} has no R; if the accountable ({who('A')}) also does the work, "
-                "write 'AR' in that cell",
-            )
+            if config.allow_accountable_as_responsible:
+                yield warning(
+                    "raci.implied-responsible",
+                    assign,
+                    f"{name} has no R; the project allows the accountable ({who('A')}) to do "
+                    "the work, so it is recorded as A/R; write 'AR' in that cell to say so",
+                )
+            else:
+                yield error(
+                    "raci.implied-responsible",
+                    assign,
+                    f"{name} has no R; if the accountable ({who('A')}) also does the work, "
+                    "write 'AR' in that cell",
+                )
         elif n("R") == 0:
             yield error(
                 "raci.no-responsible", assign, f"{name} has no R and no A: the job may not get done"
@@ -325,14 +344,24 @@ def _column_loc(matrix: Raci, who: str, cells: list[tuple[int, set[str]]]) -> Lo
     return ("rows", cells[0][0], "assign", who) if cells else ("rows",)
 
 
-def load(matrices: Iterable[Raci]) -> dict[str, Counter[str]]:
-    """Person (register id; roles resolved) -> letter -> rows holding it, across matrices."""
+def load(matrices: Iterable[Raci], config: RaciConfig | None = None) -> dict[str, Counter[str]]:
+    """Person (register id; roles resolved) -> role meaning -> rows holding it, across matrices.
+
+    Counted by meaning (`variants.MEANING`), never by letter: DACI's A (Approver) and RAPID's
+    A (Agree) are not RACI's A (Accountable). An A recorded as A/R (`implied_responsible`)
+    counts as Accountable and Responsible.
+    """
+    config = config or RaciConfig()
     per_person: dict[str, Counter[str]] = {}
     for matrix in matrices:
         spec = VARIANTS[matrix.variant]
         for row in matrix.rows:
+            implied = implied_responsible(row, spec, config)
             for who, cell in row.assign.items():
                 held = set(letters(cell)) & set(spec.alphabet)
+                if who in implied:
+                    held.add("R")
+                roles = [meaning(matrix.variant, letter) for letter in held]
                 for person in matrix.people(who):
-                    per_person.setdefault(person, Counter()).update(held)
+                    per_person.setdefault(person, Counter()).update(roles)
     return dict(sorted(per_person.items()))

@@ -101,6 +101,39 @@ VARIANTS = {
     "rapid": VariantSpec("RAPID", "rapid", work="RP", own="D", consulted="I", informed=""),
 }
 
+MEANING = {
+    "raci": {"R": "Responsible", "A": "Accountable", "C": "Consulted", "I": "Informed"},
+    "rasci": {"R": "Responsible", "A": "Accountable", "S": "Support", "C": "Consulted",
+              "I": "Informed"},
+    "raci-vs": {"R": "Responsible", "A": "Accountable", "C": "Consulted", "I": "Informed",
+                "V": "Verifier", "S": "Signatory"},
+    "daci": {"D": "Driver", "A": "Approver", "C": "Contributor", "I": "Informed"},
+    "rapid": {"R": "Recommend", "A": "Agree", "P": "Perform", "I": "Input", "D": "Decide"},
+}  # fmt: skip
+"""Variant -> letter -> what the letter means in that variant (DOMAIN.md 4.1, 4.3).
+
+One letter means different things in different variants (A is Accountable in RACI, Approver
+in DACI, Agree in RAPID; S is Support in RASCI, Signatory in RACI-VS), so anything counted
+across variants is counted by meaning, never by letter."""
+
+ROLE_ORDER = (
+    "Responsible", "Accountable", "Support", "Consulted", "Informed", "Verifier", "Signatory",
+    "Driver", "Approver", "Contributor", "Recommend", "Agree", "Perform", "Input", "Decide",
+)  # fmt: skip
+"""Column order of the load table: the RACI family's roles, then DACI's, then RAPID's."""
+
+ROLE_LETTER = {role: letter for table in MEANING.values() for letter, role in table.items()}
+"""Role -> its letter (each role has one letter, whichever variant it is in)."""
+
+LEADS = frozenset({"Responsible", "Accountable", "Driver", "Approver", "Recommend", "Perform",
+                   "Decide"})  # fmt: skip
+"""Roles that do the work or own the outcome in their variant (the load's sort order)."""
+
+
+def meaning(variant: str, letter: str) -> str:
+    """What `letter` means in `variant`: meaning('daci', 'A') == 'Approver'."""
+    return MEANING[variant][letter]
+
 
 def daci(held: dict[str, list[str]], loc: Loc, name: str) -> Iterator[Finding]:
     """DACI: exactly one D (Driver); one A (Approver) by default, more is a warning."""

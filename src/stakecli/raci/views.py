@@ -2,27 +2,21 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from stakecli.core.config import RaciConfig
 from stakecli.core.documents import DocumentSpec
 from stakecli.core.project import Parsed, Workspace
 from stakecli.raci import rules as raci
-from stakecli.raci.model import Raci
+from stakecli.raci.model import Raci, Row
 from stakecli.raci.refs import letters
+from stakecli.raci.variants import LEADS, MEANING, ROLE_LETTER, ROLE_ORDER, VARIANTS
 from stakecli.stakeholders import scope
 
-LETTER_ORDER = "RADCIPSV"
-"""Column order of letters in the load table (R and A first)."""
-MEANING = {
-    "raci": {"R": "Responsible", "A": "Accountable", "C": "Consulted", "I": "Informed"},
-    "rasci": {"R": "Responsible", "A": "Accountable", "S": "Support", "C": "Consulted",
-              "I": "Informed"},
-    "raci-vs": {"R": "Responsible", "A": "Accountable", "C": "Consulted", "I": "Informed",
-                "V": "Verifier", "S": "Signatory"},
-    "daci": {"D": "Driver", "A": "Approver", "C": "Contributor", "I": "Informed"},
-    "rapid": {"R": "Recommend", "A": "Agree", "P": "Perform", "I": "Input", "D": "Decide"},
-}  # fmt: skip
+IMPLIED = "A/R"
+"""How a cell shows an A that also does the work by the project's policy (DOMAIN.md 4.2 R2)."""
 
 
 def matrix(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
@@ -43,17 +37,8 @@ def matrix(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
                 "people": [{"id": p, "name": who.get(p, p)} for p in people],
             }
         )
-    rows = [
-        {
-            "id": row.id,
-            "name": row.name,
-            "cells": [
-                "".join(letters(row.assign[c["id"]])) if c["id"] in row.assign else ""
-                for c in columns
-            ],
-        }
-        for row in model.rows
-    ]
+    config = workspace.config.raci
+    rows = [_row(row, model, [c["id"] for c in columns], config) for row in model.rows]
     findings = []
     for f in raci.findings(model, workspace.config.raci):
         pos = parsed.document.position(f.loc, at_key=f.at_key)
@@ -72,29 +57,65 @@ def matrix(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
         "legend": MEANING[model.variant],
         "columns": columns,
         "rows": rows,
+        "implied": any(r["implied_responsible"] for r in rows),
         "findings": findings,
     }
 
 
-def load(workspace: Workspace, near: Path | None = None) -> dict[str, Any]:
-    """Letters held by each person across the RACI files of a project, most R + A first.
+def _row(row: Row, model: Raci, columns: list[str], config: RaciConfig) -> dict[str, Any]:
+    implied = raci.implied_responsible(row, VARIANTS[model.variant], config)
 
-    With `near`, the project is the folder of that file (analysis.scope); without, the run.
+    def cell(participant: str) -> str:
+        if participant not in row.assign:
+            return ""
+        return IMPLIED if participant in implied else "".join(letters(row.assign[participant]))
+
+    return {
+        "id": row.id,
+        "name": row.name,
+        "cells": [cell(c) for c in columns],
+        "implied_responsible": implied,
+    }
+
+
+def load(workspace: Workspace, near: Path | None = None) -> dict[str, Any]:
+    """The roles each person holds across the RACI files of a project, counted by meaning.
+
+    One column per meaning (variants.ROLE_ORDER): a column adds up across variants only where
+    the letter means the same (Responsible, Accountable, Consulted in RACI, RASCI and RACI-VS;
+    Informed there and in DACI). People with the most rows where they do the work or own the
+    outcome (variants.LEADS) come first. With `near`, the project is the folder of that file
+    (stakeholders.scope); without, the run.
     """
     models = [p.model for p in scope.files(workspace, "raci", near) if isinstance(p.model, Raci)]
-    counts = raci.load(models)
-    used = sorted({k for c in counts.values() for k in c}, key=LETTER_ORDER.index)
+    counts = raci.load(models, workspace.config.raci)
+    used = {k for c in counts.values() for k in c}
+    variants = {m.variant for m in models}
+    columns = [
+        {
+            "id": role.lower(),
+            "letter": ROLE_LETTER[role],
+            "role": role,
+            "variants": sorted(v for v in variants if role in MEANING[v].values()),
+        }
+        for role in ROLE_ORDER
+        if role in used
+    ]
     who = scope.names(workspace, near)
+
+    def leads(held: Counter[str]) -> int:
+        return sum(n for role, n in held.items() if role in LEADS)
+
     people = [
         {
             "id": person,
             "name": who.get(person, person),
-            "counts": {letter: held.get(letter, 0) for letter in used},
+            "counts": {c["id"]: held.get(c["role"], 0) for c in columns},
             "total": sum(held.values()),
         }
-        for person, held in sorted(counts.items(), key=lambda i: (-i[1]["R"] - i[1]["A"], i[0]))
+        for person, held in sorted(counts.items(), key=lambda i: (-leads(i[1]), i[0]))
     ]
-    return {"letters": used, "people": people, "files": len(models)}
+    return {"columns": columns, "people": people, "files": len(models)}
 
 
 def chart(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
