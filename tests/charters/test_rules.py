@@ -112,7 +112,7 @@ def test_required_sections_are_configurable(folder, write):
     assert found == [("charter.missing-section", 1)]
     report = pipeline.run([folder], config)
     assert [f.message for f in report.findings if f.code == "charter.missing-section"] == [
-        "the charter has no `ceremonies:`; the project's profile requires it"
+        "the charter has no `ceremonies:` (ceremonies); the custom profile requires it"
     ]
 
 

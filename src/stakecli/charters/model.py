@@ -19,13 +19,48 @@ class Goal(Model):
     id: Id | None = None
     statement: Text
     owners: list[Id] = Field(default=[], description="Register ids who own the goal.")
+    success_criteria: list[Text] = Field(
+        default=[], description="How achieving the goal is measured (PMBOK: success criteria)."
+    )
 
 
 class Scope(Model):
     """Boundaries: what is in, what is explicitly out."""
 
+    description: Text | None = Field(None, description="High-level description of the work.")
     in_: list[Text] = Field(default=[], alias="in")
     out: list[Text] = []
+    deliverables: list[Text] = Field(default=[], description="Key deliverables (PMBOK 6).")
+
+
+class Milestone(Model):
+    """One entry of the summary milestone schedule."""
+
+    name: Text
+    due: date | None = None
+
+
+class Funds(Model):
+    """An amount of money: the summary budget (PMBOK 5) or preapproved resources (PMBOK 6)."""
+
+    amount: float = Field(ge=0, allow_inf_nan=False)
+    currency: Text = "USD"
+    notes: Text | None = None
+
+
+class Manager(Model):
+    """The assigned project manager, with their responsibility and authority level."""
+
+    id: Id = Field(description="Register id of the project manager.")
+    responsibility: Text | None = None
+    authority: Text = Field(description="What they may decide or spend without asking.")
+
+
+class Sponsor(Model):
+    """The sponsor (or other authoriser) and their authority."""
+
+    id: Id = Field(description="Register id of the sponsor.")
+    authority: Text = Field(description="What the sponsor authorises.")
 
 
 class DecisionRight(Model):
@@ -74,8 +109,28 @@ class Charter(Model):
     title: Text
     status: Literal["draft", "proposed", "active", "closed"] = "draft"
     purpose: Text | None = None
-    goals: list[Goal] = []
+    goals: list[Goal] = Field(default=[], description="Measurable objectives.")
+    requirements: list[Text] = Field(default=[], description="High-level requirements.")
+    assumptions: list[Text] = []
+    constraints: list[Text] = []
     scope: Scope | None = None
+    risks: list[Text] = Field(default=[], description="High-level risks (PMBOK 6: overall).")
+    milestones: list[Milestone] = Field(default=[], description="Summary milestone schedule.")
+    budget: Funds | None = Field(None, description="Summary budget (PMBOK 5).")
+    financial_resources: Funds | None = Field(
+        None, description="Preapproved financial resources (PMBOK 6)."
+    )
+    stakeholders: list[Id] = Field(
+        default=[], description="Key stakeholder list: register ids."
+    )
+    approval_requirements: list[Text] = Field(
+        default=[], description="What counts as success, who decides it, who signs off."
+    )
+    exit_criteria: list[Text] = Field(
+        default=[], description="Conditions to close or cancel the project or phase."
+    )
+    manager: Manager | None = None
+    sponsor: Sponsor | None = None
     decision_rights: list[DecisionRight] = []
     escalation: list[EscalationLevel] = []
     scorecards: list[Scorecard] = []
@@ -84,6 +139,11 @@ class Charter(Model):
 
     def references(self) -> Iterator[tuple[Loc, str]]:
         """Every register id this charter uses, with where it is used."""
+        yield from ((("stakeholders", i), who) for i, who in enumerate(self.stakeholders))
+        if self.manager:
+            yield ("manager", "id"), self.manager.id
+        if self.sponsor:
+            yield ("sponsor", "id"), self.sponsor.id
         for g, goal in enumerate(self.goals):
             yield from ((("goals", g, "owners", i), who) for i, who in enumerate(goal.owners))
         for d, right in enumerate(self.decision_rights):

@@ -13,6 +13,7 @@ from pathlib import Path
 from stakecli.charters import scorecard
 from stakecli.charters.model import Charter, DecisionRight
 from stakecli.charters.scorecard_model import ScorecardFile
+from stakecli.core.config import CharterConfig
 from stakecli.core.findings import Finding, error, warning
 from stakecli.core.project import Parsed, Workspace
 from stakecli.core.rules import Rule
@@ -44,7 +45,7 @@ RULES = [
     Rule(
         "charter.missing-section",
         "error",
-        "A section the profile requires is missing or empty (charter.required_sections).",
+        "A section the completeness profile (charter.profile) requires is missing or empty.",
         why="""A charter is the agreement on purpose, goals, who decides and how to escalate;
         one without a required section leaves that part to be argued about later.""",
         bad=_charter().replace("purpose: Ship the new onboarding together.\n", ""),
@@ -93,14 +94,7 @@ def check(parsed: Parsed, workspace: Workspace) -> Iterator[Finding]:
     """Completeness, escalation ladder, signatures and scorecards of one charter."""
     charter = parsed.model
     assert isinstance(charter, Charter)
-    for section in workspace.config.charter.required_sections:
-        value = getattr(charter, section)
-        if value is None or value == []:
-            yield error(
-                "charter.missing-section",
-                (section,),
-                f"the charter has no `{section}:`; the project's profile requires it",
-            )
+    yield from missing_sections(charter, workspace.config.charter)
     for i, level in enumerate(charter.escalation):
         if level.level != i + 1:
             yield error(
@@ -119,6 +113,49 @@ def check(parsed: Parsed, workspace: Workspace) -> Iterator[Finding]:
     yield from scorecard.check(
         charter.scorecards, ("scorecards",), date.today(), workspace.config.scorecard.max_age_days
     )
+
+
+SECTION_NAMES = {
+    "purpose": "project purpose",
+    "goals": "measurable objectives",
+    "requirements": "high-level requirements",
+    "assumptions": "assumptions",
+    "constraints": "constraints",
+    "scope": "description and boundaries",
+    "risks": "high-level risks",
+    "milestones": "summary milestone schedule",
+    "budget": "summary budget",
+    "financial_resources": "preapproved financial resources",
+    "stakeholders": "key stakeholder list",
+    "approval_requirements": "approval requirements",
+    "exit_criteria": "project exit criteria",
+    "manager": "assigned project manager and their authority",
+    "sponsor": "sponsor and their authority",
+    "decision_rights": "decision rights",
+    "escalation": "escalation ladder",
+    "scorecards": "scorecards",
+    "ceremonies": "ceremonies",
+    "signatories": "signatories",
+}
+"""What each section holds, as the PMBOK lists name it (DOMAIN.md 5.2)."""
+PROFILE_NAMES = {"default": "default", "pmbok5": "PMBOK 5", "pmbok6": "PMBOK 6", "custom": "custom"}
+
+
+def missing(charter: Charter, config: CharterConfig) -> list[str]:
+    """The sections the profile in force requires that the charter leaves missing or empty."""
+    return [s for s in config.sections() if getattr(charter, s) in (None, [])]
+
+
+def missing_sections(charter: Charter, config: CharterConfig) -> Iterator[Finding]:
+    """One `charter.missing-section` per required section the charter lacks."""
+    profile = PROFILE_NAMES[config.chosen]
+    for section in missing(charter, config):
+        yield error(
+            "charter.missing-section",
+            (section,),
+            f"the charter has no `{section}:` ({SECTION_NAMES[section]}); the {profile} "
+            "profile requires it",
+        )
 
 
 def check_scorecard_file(parsed: Parsed, workspace: Workspace) -> Iterator[Finding]:

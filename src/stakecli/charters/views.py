@@ -7,6 +7,7 @@ from typing import Any
 
 from stakecli.charters import scorecard
 from stakecli.charters.model import Charter
+from stakecli.charters.rules import PROFILE_NAMES, SECTION_NAMES, missing
 from stakecli.charters.scorecard_model import Metric, Scorecard
 from stakecli.core.documents import DocumentSpec
 from stakecli.core.project import Parsed, Workspace
@@ -98,13 +99,53 @@ def charter(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
                 "row": found[1].name if not isinstance(found, str) else "unresolved",
             }
         )
+    config = workspace.config.charter
     return {
         "title": model.title,
         "status": model.status,
+        "profile": PROFILE_NAMES[config.chosen],
+        "missing": [SECTION_NAMES[s] for s in missing(model, config)],
         "purpose": model.purpose,
-        "goals": [{"statement": g.statement, "owners": people(g.owners)} for g in model.goals],
+        "goals": [
+            {
+                "statement": g.statement,
+                "owners": people(g.owners),
+                "success_criteria": g.success_criteria,
+            }
+            for g in model.goals
+        ],
+        "requirements": model.requirements,
+        "assumptions": model.assumptions,
+        "constraints": model.constraints,
+        "scope_description": model.scope.description if model.scope else None,
         "scope_in": model.scope.in_ if model.scope else [],
         "scope_out": model.scope.out if model.scope else [],
+        "deliverables": model.scope.deliverables if model.scope else [],
+        "risks": model.risks,
+        "milestones": [
+            {"name": m.name, "due": m.due.isoformat() if m.due else ""} for m in model.milestones
+        ],
+        "funds": [
+            {"label": label, "amount": f"{funds.amount:,.2f} {funds.currency}", "notes": funds.notes}
+            for label, funds in (
+                ("Summary budget", model.budget),
+                ("Preapproved financial resources", model.financial_resources),
+            )
+            if funds is not None
+        ],
+        "stakeholders": [who.get(i, i) for i in model.stakeholders],
+        "approval_requirements": model.approval_requirements,
+        "exit_criteria": model.exit_criteria,
+        "authority": [
+            {
+                "role": role,
+                "name": who.get(holder.id, holder.id),
+                "responsibility": getattr(holder, "responsibility", None),
+                "authority": holder.authority,
+            }
+            for role, holder in (("Project manager", model.manager), ("Sponsor", model.sponsor))
+            if holder is not None
+        ],
         "decision_rights": rights,
         "escalation": [
             {"level": e.level, "who": people(e.who), "days": e.time_limit_days, "how": e.how}

@@ -62,18 +62,67 @@ class RaciConfig(Section):
 
 
 CharterSection = Literal[
-    "purpose", "goals", "scope", "decision_rights", "escalation", "scorecards", "ceremonies",
-    "signatories",
+    "purpose", "goals", "requirements", "assumptions", "constraints", "scope", "risks",
+    "milestones", "budget", "financial_resources", "stakeholders", "approval_requirements",
+    "exit_criteria", "manager", "sponsor", "decision_rights", "escalation", "scorecards",
+    "ceremonies", "signatories",
 ]  # fmt: skip
+CharterProfile = Literal["default", "pmbok5", "pmbok6", "custom"]
+
+PROFILES: dict[str, tuple[CharterSection, ...]] = {
+    "default": ("purpose", "goals", "decision_rights", "escalation", "scorecards", "signatories"),
+    # PMBOK 5th ed. section 4.1.3.1 (DOMAIN.md 5.2): high-level risks, the summary budget, the
+    # stakeholder list; assumptions and constraints are still in the charter.
+    "pmbok5": (
+        "purpose", "goals", "requirements", "assumptions", "constraints", "scope", "risks",
+        "milestones", "budget", "stakeholders", "approval_requirements", "manager", "sponsor",
+    ),
+    # PMBOK 6th ed. section 4.1.3.1: overall project risk, preapproved financial resources, the
+    # key stakeholder list and the exit criteria; assumptions and constraints move to the
+    # assumption log.
+    "pmbok6": (
+        "purpose", "goals", "requirements", "scope", "risks", "milestones", "financial_resources",
+        "stakeholders", "approval_requirements", "exit_criteria", "manager", "sponsor",
+    ),
+}  # fmt: skip
+"""The sections each built-in completeness profile requires (docs/agreements.md)."""
 
 
 class CharterConfig(Section):
-    """The charter completeness profile."""
+    """The charter completeness profile: a built-in one, or `custom` with its own list."""
 
-    required_sections: list[CharterSection] = Field(
-        default=["purpose", "goals", "decision_rights", "escalation", "scorecards", "signatories"],
-        description="Sections a charter must fill (charter.missing-section).",
+    profile: CharterProfile | None = Field(
+        None,
+        description="default, pmbok5, pmbok6, or custom (then `required_sections` is the "
+        "list); unset: default, or custom when `required_sections` is given.",
     )
+    required_sections: list[CharterSection] | None = Field(
+        None, description="The sections a `custom` profile requires (charter.missing-section)."
+    )
+
+    @model_validator(mode="after")
+    def _one_list(self) -> CharterConfig:
+        if self.profile == "custom" and self.required_sections is None:
+            raise ValueError("profile custom needs `required_sections: [...]`")
+        if self.profile not in (None, "custom") and self.required_sections is not None:
+            raise ValueError(
+                f"profile {self.profile} has its own sections; use `profile: custom` to give "
+                "`required_sections`"
+            )
+        return self
+
+    @property
+    def chosen(self) -> CharterProfile:
+        """The profile in force."""
+        if self.profile is not None:
+            return self.profile
+        return "custom" if self.required_sections is not None else "default"
+
+    def sections(self) -> tuple[CharterSection, ...]:
+        """The sections the profile in force requires, in charter order."""
+        if self.required_sections is not None:
+            return tuple(self.required_sections)
+        return PROFILES[self.chosen]
 
 
 class ScorecardConfig(Section):
