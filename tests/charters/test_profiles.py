@@ -40,7 +40,7 @@ milestones:
 financial_resources: {amount: 250000, currency: EUR, notes: Approved by the board}
 stakeholders: [ann, ben]
 approval_requirements: [The sponsor signs off the dry-run report]
-exit_criteria: [All accounts migrated, or the sponsor cancels after a failed dry run]
+exit_criteria: ["All accounts migrated, or the sponsor cancels after a failed dry run"]
 manager: {id: ben, responsibility: Runs the migration, authority: Spends up to 20k EUR}
 sponsor: {id: ann, authority: Approves the budget and the go-live}
 """
@@ -146,7 +146,7 @@ def test_charter_document_shows_the_pmbok_sections(tmp_path, run):
         "## Preapproved financial resources\n\n250,000.00 EUR: Approved by the board\n",
         "## Key stakeholders\n\nAnn Lee, Ben Ode.\n",
         "| Project manager | Ben Ode | Runs the migration | Spends up to 20k EUR |",
-        "| Sponsor | Ann Lee |  | Approves the budget and the go-live |",
+        "| Sponsor | Ann Lee | — | Approves the budget and the go-live |",
         "## Approval requirements\n\n* The sponsor signs off the dry-run report\n",
         "## Exit criteria\n\n* All accounts migrated, or the sponsor cancels after a failed dry",
         "* Deliverable: Migrated ledger",

@@ -114,14 +114,22 @@ def charter(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
             }
             for g in model.goals
         ],
-        "requirements": model.requirements,
-        "assumptions": model.assumptions,
-        "constraints": model.constraints,
+        "lists": {
+            "before_scope": _lists(
+                ("High-level requirements", model.requirements),
+                ("Assumptions", model.assumptions),
+                ("Constraints", model.constraints),
+            ),
+            "risks": _lists(("High-level risks", model.risks)),
+            "approval": _lists(
+                ("Approval requirements", model.approval_requirements),
+                ("Exit criteria", model.exit_criteria),
+            ),
+        },
         "scope_description": model.scope.description if model.scope else None,
         "scope_in": model.scope.in_ if model.scope else [],
         "scope_out": model.scope.out if model.scope else [],
         "deliverables": model.scope.deliverables if model.scope else [],
-        "risks": model.risks,
         "milestones": [
             {"name": m.name, "due": m.due.isoformat() if m.due else ""} for m in model.milestones
         ],
@@ -134,8 +142,6 @@ def charter(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
             if funds is not None
         ],
         "stakeholders": [who.get(i, i) for i in model.stakeholders],
-        "approval_requirements": model.approval_requirements,
-        "exit_criteria": model.exit_criteria,
         "authority": [
             {
                 "role": role,
@@ -161,6 +167,11 @@ def charter(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
             for s in model.signatories
         ],
     }
+
+
+def _lists(*sections: tuple[str, list[str]]) -> list[dict[str, Any]]:
+    """The non-empty bullet-list sections, titled, in the order given."""
+    return [{"title": title, "entries": entries} for title, entries in sections if entries]
 
 
 def ceremonies(model: Charter, who: dict[str, str]) -> list[dict[str, Any]]:
