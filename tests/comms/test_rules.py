@@ -7,7 +7,8 @@ import pytest
 from helpers import PLAN, REGISTER, codes, put
 from stakecli.comms.model import CommsPlan
 from stakecli.comms.rules import coverage, is_key
-from stakecli.core.config import CommsConfig, Config
+from stakecli.core.config import Config, GridConfig
+from stakecli.stakeholders.attention import Settings
 from stakecli.stakeholders.model import Register
 
 
@@ -80,27 +81,21 @@ def test_the_uncovered_message_names_the_stakeholder(tmp_path):
     assert report.findings[0].line == 4  # the `communications` key of the JSON-style file
 
 
-def test_the_key_threshold_is_configurable(tmp_path):
+def test_key_stakeholders_follow_the_grid_cut_off_of_the_register_analysis(tmp_path):
     folder = folder_with(tmp_path, plan(communications__0__audience=["ana"]))
-    assert codes(folder) == []  # at the default 4, only Ana (5/5) is key
-    lenient = Config(comms=CommsConfig(key_score=2))
-    # at 2, Bo (2/2) and Cy (2/2) are key too; Cy is in the QBR audience, Bo in nothing
-    assert codes(folder, lenient) == [("comms.uncovered", "comms.yaml", ("communications",))]
-
-
-def test_a_confidential_row_needs_an_approver(tmp_path):
-    found = codes(folder_with(tmp_path / "a", plan(communications__0__confidential=True)))
-    assert found == [("comms.no-approver", "comms.yaml", ("communications", 0, "confidential"))]
-    fixed = plan(communications__0__confidential=True, communications__0__approver="ana")
-    assert codes(folder_with(tmp_path / "b", fixed)) == []
+    assert codes(folder) == []  # at the default cut-off 3, only Ana (5/5) is key
+    lenient = Config(grid=GridConfig(cutoff=1))
+    # above 1, Bo (2/2) and Cy (2/2) are key too; Cy is in the QBR audience, Bo in nothing
+    found = codes(folder, lenient)
+    assert ("comms.uncovered", "comms.yaml", ("communications",)) in found
 
 
 def test_coverage_lists_what_reaches_each_key_stakeholder():
     register = Register.model_validate(REGISTER)
-    result = coverage(CommsPlan.model_validate(PLAN), register.stakeholders, 4)
+    result = coverage(CommsPlan.model_validate(PLAN), register.stakeholders, Settings())
     assert [(c.stakeholder.id, c.reached_by) for c in result] == [("ana", ("weekly",))]
-    assert is_key(register.stakeholders[0], 4)
-    assert not is_key(register.stakeholders[1], 4)
+    assert is_key(register.stakeholders[0], Settings())
+    assert not is_key(register.stakeholders[1], Settings())
 
 
 def test_a_definitive_stakeholder_with_low_interest_is_key():
@@ -109,8 +104,8 @@ def test_a_definitive_stakeholder_with_low_interest_is_key():
         .stakeholders[0]
         .model_copy(update={"interest": 1, "urgency": 4})
     )
-    assert is_key(person, 4)  # power 5, legitimacy 5, urgency 4: definitive
-    assert not is_key(person.model_copy(update={"urgency": 3}), 4)
+    assert is_key(person, Settings())  # power 5, legitimacy 5, urgency 4: definitive
+    assert not is_key(person.model_copy(update={"urgency": 3}), Settings())
 
 
 def test_a_plan_is_checked_against_its_own_folders_register(tmp_path):

@@ -1,16 +1,24 @@
-"""Communication-plan rules: owners resolve, audiences resolve, key stakeholders are covered."""
+"""Communication-plan rules: references, confidentiality, coverage and cadence (docs/methods.md §8).
+
+People and audiences resolve to the register; confidential rows name an approver and stay
+inside; key stakeholders are covered; each stakeholder hears from the plan as often as their
+grid strategy asks.
+"""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
-from stakecli.comms.model import CommsPlan
+from stakecli.comms.model import CommsPlan, Frequency
+from stakecli.core.config import CadenceConfig
 from stakecli.core.findings import Finding, Loc, error, warning
 from stakecli.core.project import Parsed, Workspace
 from stakecli.core.rules import Rule
-from stakecli.stakeholders.model import Stakeholder
+from stakecli.stakeholders.attention import Settings, assess
+from stakecli.stakeholders.grid import Strategy
+from stakecli.stakeholders.model import Side, Stakeholder
 from stakecli.stakeholders.scope import stakeholders
 
 
@@ -62,17 +70,19 @@ RULES = [
         "warning",
         "A stakeholder to manage closely (high power and interest) or a definitive one is in "
         "no comms row or ceremony audience.",
-        why="""The stakeholders to manage closely are the ones a plan exists for; one that no
-        row or ceremony reaches is the one who will be surprised (comms.key_score).""",
+        why="""The stakeholders the register analysis calls to manage closely, or definitive, are
+        the ones a plan exists for; one that no row or ceremony reaches is the one who will be
+        surprised (grid.cutoff, salience.threshold).""",
         bad=_plan(audience="[partners]"),
         good=_plan(audience="[ann, partners]"),
     ),
     Rule(
         "comms.no-approver",
-        "warning",
+        "error",
         "A confidential communication names no approver.",
-        why="""A confidential message must be released by someone who may release it; without
-        an approver anyone on the plan might send it.""",
+        why="""PMBOK 5th 10.1.3.1 (docs/methods.md §8.3) names the person who authorises the
+        release of confidential information; without an approver nobody has, and anyone on
+        the plan might send it.""",
         bad=_plan(
             "  - {id: pricing, audience: [ann], message: Our walk-away price, channel: Call,\n"
             "     frequency: once, owner: ben, confidential: true}\n"
@@ -82,7 +92,49 @@ RULES = [
             "     frequency: once, owner: ben, confidential: true, approver: ann}\n"
         ),
     ),
+    Rule(
+        "comms.confidential-external",
+        "error",
+        "A confidential communication is addressed to an external stakeholder.",
+        why="""Confidential content stays inside the organisation; an audience entry (an id, or
+        a tag an external stakeholder holds) that reaches outside sends it out.""",
+        bad=_plan(
+            "  - {id: pricing, audience: [ann, partners], message: Our walk-away price,\n"
+            "     channel: Call, frequency: once, owner: ben, confidential: true, approver: ann}\n"
+        ),
+        good=_plan(
+            "  - {id: pricing, audience: [ann], message: Our walk-away price,\n"
+            "     channel: Call, frequency: once, owner: ben, confidential: true, approver: ann}\n"
+        ),
+    ),
+    Rule(
+        "comms.cadence",
+        "warning",
+        "The most frequent communication reaching a stakeholder is slower than their grid "
+        "strategy asks for (comms.cadence).",
+        why="""Manage closely means frequent contact: a stakeholder the grid says to manage
+        closely who hears from the plan once a month is not being managed closely.""",
+        bad=_plan(
+            "  - {id: review, audience: [ann], message: Monthly review, channel: Meeting,\n"
+            "     frequency: monthly, owner: ben}\n",
+            audience="[partners]",
+        ),
+        good=_plan(
+            "  - {id: review, audience: [ann], message: Monthly review, channel: Meeting,\n"
+            "     frequency: monthly, owner: ben}\n"
+        ),
+    ),
 ]
+
+INTERVAL_DAYS = {
+    Frequency.DAILY: 1,
+    Frequency.WEEKLY: 7,
+    Frequency.FORTNIGHTLY: 14,
+    Frequency.MONTHLY: 30,
+    Frequency.QUARTERLY: 91,
+    Frequency.YEARLY: 365,
+}
+"""Days between two occurrences; `once` and `ad-hoc` do not recur, so they meet no cadence."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,26 +145,14 @@ class Coverage:
     reached_by: tuple[str, ...]
 
 
-def is_key(person: Stakeholder, threshold: int) -> bool:
-    """Manage closely (power and interest at or above `threshold`) or definitive (methods §8.1)."""
-    manage_closely = person.power >= threshold and person.interest >= threshold
-    return manage_closely or is_definitive(person, threshold)
+def is_key(person: Stakeholder, settings: Settings) -> bool:
+    """Manage closely or definitive, as the register analysis says (docs/methods.md §8.1).
 
-
-def is_definitive(person: Stakeholder, threshold: int) -> bool:
-    """Power, legitimacy and urgency all at or above `threshold` (docs/methods.md §1.2).
-
-    Uses the salience module where it is installed (its rule: present iff the score is above
-    a cut-off, here `threshold - 1`), so both agree on who is definitive.
+    The same `grid.cutoff` and `salience.threshold` as `stakecli stakeholders`: power and
+    interest both above the cut-off, or power, legitimacy and urgency all above the threshold.
     """
-    import importlib
-
-    try:
-        salience: Any = importlib.import_module("stakecli.stakeholders.salience")
-        assessed = salience.assess(person.power, person.legitimacy, person.urgency, threshold - 1)
-        return int(assessed.count) == 3
-    except (ImportError, AttributeError, TypeError):
-        return min(person.power, person.legitimacy, person.urgency) >= threshold
+    a = assess(person, settings)
+    return a.strategy is Strategy.MANAGE_CLOSELY or a.salience.count == 3
 
 
 def reaches(audience: list[str], person: Stakeholder) -> bool:
@@ -120,15 +160,20 @@ def reaches(audience: list[str], person: Stakeholder) -> bool:
     return person.id in audience or any(tag in audience for tag in person.tags)
 
 
-def coverage(plan: CommsPlan, people: list[Stakeholder], threshold: int) -> list[Coverage]:
+def coverage(plan: CommsPlan, people: list[Stakeholder], settings: Settings) -> list[Coverage]:
     """For each key stakeholder (register order), what reaches them."""
     channels = [(c.id, c.audience) for c in plan.communications]
     channels += [(c.id, c.audience) for c in plan.ceremonies]
     return [
         Coverage(p, tuple(ident for ident, audience in channels if reaches(audience, p)))
         for p in people
-        if is_key(p, threshold)
+        if is_key(p, settings)
     ]
+
+
+def is_slower(frequency: Frequency, cadence: str) -> bool:
+    """Whether `frequency` recurs less often than `cadence` (a non-recurring one always does)."""
+    return INTERVAL_DAYS.get(frequency, math.inf) > INTERVAL_DAYS[Frequency(cadence)]
 
 
 def check(parsed: Parsed, workspace: Workspace) -> Iterator[Finding]:
@@ -136,19 +181,21 @@ def check(parsed: Parsed, workspace: Workspace) -> Iterator[Finding]:
     plan = parsed.model
     assert isinstance(plan, CommsPlan)
     yield from _duplicates(plan)
-    for row in (r for r in plan.communications if r.confidential and r.approver is None):
-        i = plan.communications.index(row)
-        yield warning(
-            "comms.no-approver",
-            ("communications", i, "confidential"),
-            f"{row.id!r} is confidential but names no approver; add `approver:` (who "
-            "authorises releasing it)",
-        )
+    for i, row in enumerate(plan.communications):
+        if row.confidential and row.approver is None:
+            yield error(
+                "comms.no-approver",
+                ("communications", i, "confidential"),
+                f"{row.id!r} is confidential but names no approver; add `approver:` (who "
+                "authorises releasing it)",
+            )
     people = stakeholders(workspace, near=parsed.path)
     if not workspace.of_kind("stakeholders"):
         return  # nothing to resolve against: `validate` the whole folder to check references
     yield from _references(plan, {p.id for p in people}, {t for p in people for t in p.tags})
-    for item in coverage(plan, people, workspace.config.comms.key_score):
+    yield from _confidential_outside(plan, people)
+    settings = Settings.from_config(workspace.config)
+    for item in coverage(plan, people, settings):
         if not item.reached_by:
             yield warning(
                 "comms.uncovered",
@@ -156,6 +203,57 @@ def check(parsed: Parsed, workspace: Workspace) -> Iterator[Finding]:
                 f"{item.stakeholder.id!r} ({item.stakeholder.name}) is a stakeholder to manage "
                 "closely (or definitive) but no communication or ceremony reaches them; add "
                 "their id or one of their tags to an audience",
+            )
+    yield from _cadence(plan, people, settings, workspace.config.comms.cadence)
+
+
+def _confidential_outside(plan: CommsPlan, people: list[Stakeholder]) -> Iterator[Finding]:
+    outside = [p for p in people if p.side is Side.EXTERNAL]
+    for i, row in enumerate(plan.communications):
+        if not row.confidential:
+            continue
+        for j, entry in enumerate(row.audience):
+            reached = [p for p in outside if reaches([entry], p)]
+            if reached:
+                names = ", ".join(f"{p.id!r} ({p.name})" for p in reached)
+                yield error(
+                    "comms.confidential-external",
+                    ("communications", i, "audience", j),
+                    f"{row.id!r} is confidential but its audience {entry!r} reaches external "
+                    f"stakeholder {names}; address it to internal people only, or make it "
+                    "not confidential",
+                )
+
+
+def _cadence(
+    plan: CommsPlan, people: list[Stakeholder], settings: Settings, asked: CadenceConfig
+) -> Iterator[Finding]:
+    """Per stakeholder reached: the most frequent row or ceremony meets their strategy's cadence.
+
+    Judged on the most frequent one, so a monthly newsletter beside a weekly sync is fine.
+    """
+    entries: list[tuple[Loc, str, Frequency, list[str]]] = [
+        (("communications", i, "frequency"), c.id, c.frequency, c.audience)
+        for i, c in enumerate(plan.communications)
+    ]
+    entries += [
+        (("ceremonies", i, "frequency"), c.id, c.frequency, c.audience)
+        for i, c in enumerate(plan.ceremonies)
+    ]
+    for person in people:
+        reaching = [e for e in entries if reaches(e[3], person)]
+        strategy = assess(person, settings).strategy
+        cadence = asked.asks(strategy.value)
+        if not reaching or cadence is None:
+            continue
+        loc, ident, frequency, _ = min(reaching, key=lambda e: INTERVAL_DAYS.get(e[2], math.inf))
+        if is_slower(frequency, cadence):
+            yield warning(
+                "comms.cadence",
+                loc,
+                f"{person.id!r} ({person.name}) is to {strategy.label.lower()}, which asks for "
+                f"{cadence} contact, but the most frequent communication reaching them, "
+                f"{ident!r}, is {frequency.value}; add a more frequent one",
             )
 
 

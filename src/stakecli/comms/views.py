@@ -8,6 +8,7 @@ from stakecli.comms.model import Ceremony, CommsPlan
 from stakecli.comms.rules import coverage
 from stakecli.core.documents import DocumentSpec
 from stakecli.core.project import Parsed, Workspace
+from stakecli.stakeholders.attention import Settings, assess
 from stakecli.stakeholders.people import audience, person, register
 from stakecli.stakeholders.scope import stakeholders
 
@@ -38,7 +39,8 @@ def plan(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
         }
         for row in p.communications
     ]
-    threshold = workspace.config.comms.key_score
+    settings = Settings.from_config(workspace.config)
+    cadence = workspace.config.comms.cadence
     return {
         "plan": p,
         "title": p.title or "Communication plan",
@@ -46,10 +48,15 @@ def plan(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
         "ceremonies": [_ceremony(c, people) for c in p.ceremonies],
         "escalation": _escalation(p, people),
         "coverage": [
-            {"who": person(c.stakeholder.id, people), "reached_by": list(c.reached_by)}
-            for c in coverage(p, stakeholders(workspace, parsed.path), threshold)
+            {
+                "who": person(c.stakeholder.id, people),
+                "reached_by": list(c.reached_by),
+                "cadence": cadence.asks(assess(c.stakeholder, settings).strategy.value) or "—",
+            }
+            for c in coverage(p, stakeholders(workspace, parsed.path), settings)
         ],
-        "key_score": threshold,
+        "cutoff": settings.cutoff,
+        "threshold": settings.threshold,
         "updates": p.updates,
     }
 

@@ -34,16 +34,44 @@ class DecisionsConfig(Section):
     )
 
 
-class CommsConfig(Section):
-    """Settings of the communication-plan checks (docs/documents.md)."""
+Cadence = Literal["daily", "weekly", "fortnightly", "monthly", "quarterly", "yearly"]
 
-    key_score: int = Field(
-        4,
-        ge=1,
-        le=5,
-        description="Power and interest at or above this (1-5) make a stakeholder one to "
-        "manage closely, whom the comms plan must cover.",
-    )
+
+class CadenceConfig(Section):
+    """[D] The slowest recurring contact each grid strategy asks for (None: no minimum)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    manage_closely: Cadence | None = Field("fortnightly", alias="manage-closely")
+    keep_satisfied: Cadence | None = Field("monthly", alias="keep-satisfied")
+    keep_informed: Cadence | None = Field("monthly", alias="keep-informed")
+    monitor: Cadence | None = None
+
+    def asks(self, strategy: str) -> Cadence | None:
+        """The cadence asked for a strategy value (`manage-closely`...)."""
+        value: Cadence | None = getattr(self, strategy.replace("-", "_"))
+        return value
+
+
+class CommsConfig(Section):
+    """Settings of the communication-plan checks (docs/documents.md).
+
+    Who counts as a key stakeholder is not set here: the coverage rule uses `grid.cutoff` and
+    `salience.threshold`, the settings of the register analysis, so "key" means one thing.
+    """
+
+    cadence: CadenceConfig = CadenceConfig()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _key_score_is_gone(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "key_score" in data:
+            raise ValueError(
+                "`comms.key_score` was removed: key stakeholders are those the register "
+                "analysis calls manage closely (`grid.cutoff`) or definitive "
+                "(`salience.threshold`)"
+            )
+        return data
 
 
 class RaciConfig(Section):
