@@ -100,6 +100,8 @@ KINDS: tuple[Kind, ...] = (
         f"{_S}.charters.scorecard_model:ScorecardFile",
         checks=(f"{_S}.charters.rules:check_scorecard_file",),
         rules=(f"{_S}.charters.scorecard",),
+        documents=(f"{_S}.charters.views:SCORECARD_SPECS",),
+        commands=("scorecard",),
     ),
     Kind(
         "decision",

@@ -8,6 +8,7 @@ metric with a weight, or a composite metric with a threshold, is an error, never
 from __future__ import annotations
 
 import math
+from fractions import Fraction
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -148,7 +149,8 @@ RULES = [
     ),
 ]
 
-Status = Literal["pass", "amber", "fail", "no-data"]
+Status = Literal["pass", "amber", "fail", "no-data", "scored"]
+"""A verdict; `scored` is a composite's metric: a composite judges only its total score."""
 HIGHER = {">=": True, ">": True, "<=": False, "<": False}
 WEIGHT_TOLERANCE = 1e-9
 
@@ -200,38 +202,56 @@ def gate_metric(metric: Metric) -> MetricResult:
     return MetricResult(metric.id, "amber" if in_band else "fail", value)
 
 
+def decimal(x: float) -> Fraction:
+    """A number as the decimal the file wrote: 99.2 is 992/10, not the nearest binary float.
+
+    Scorecard values are written in decimal, so arithmetic on them is done on these exact
+    fractions and only the result is turned back into a float: (99.2 - 98) / 2 is 0.6, not
+    0.6000000000000014.
+    """
+    return Fraction(repr(float(x)))
+
+
 def normalise(metric: Metric, value: float) -> float:
     """Min-max normalisation to [0, 1] (OECD 2008); lower-is-better is mirrored; clipped."""
+    return float(_normalised(metric, value))
+
+
+def _normalised(metric: Metric, value: float) -> Fraction:
     assert metric.min is not None
     assert metric.max is not None
-    span = metric.max - metric.min
-    x = (value - metric.min) / span
-    if metric.polarity == "lower-is-better":
-        x = (metric.max - value) / span
-    return min(1.0, max(0.0, x))
+    low, high, x = decimal(metric.min), decimal(metric.max), decimal(value)
+    share = (high - x if metric.polarity == "lower-is-better" else x - low) / (high - low)
+    return min(Fraction(1), max(Fraction(0), share))
 
 
 def evaluate(card: Scorecard) -> Result:
-    """Evaluate a structurally valid scorecard (see `check`)."""
+    """Evaluate a structurally valid scorecard (see `check`).
+
+    A composite's score is `sum(weight * normalised)` computed exactly on the decimals of the
+    file, then compared with the threshold (pass at or above) and the amber edge.
+    """
     if card.type == "gate":
         results = tuple(gate_metric(m) for m in card.metrics)
         return Result(card.id, card.type, _conjunction([r.status for r in results]), results)
+    shares = [None if m.current is None else _normalised(m, m.current.value) for m in card.metrics]
     parts = tuple(
         MetricResult(m.id, "no-data", None)
-        if m.current is None
-        else MetricResult(m.id, "pass", m.current.value, normalise(m, m.current.value))
-        for m in card.metrics
+        if share is None or m.current is None
+        else MetricResult(m.id, "scored", m.current.value, float(share))
+        for m, share in zip(card.metrics, shares, strict=True)
     )
-    if any(p.normalised is None for p in parts):
+    if any(share is None for share in shares):
         return Result(card.id, card.type, "no-data", parts)
-    score = sum(
-        (m.weight or 0.0) * (p.normalised or 0.0) for m, p in zip(card.metrics, parts, strict=True)
+    exact = sum(
+        (decimal(m.weight or 0.0) * (share or 0) for m, share in zip(card.metrics, shares, strict=True)),
+        Fraction(0),
     )
     assert card.threshold is not None
-    status: Status = "pass" if score >= card.threshold else "fail"
-    if status == "fail" and card.amber is not None and score >= card.amber:
+    status: Status = "pass" if exact >= decimal(card.threshold) else "fail"
+    if status == "fail" and card.amber is not None and exact >= decimal(card.amber):
         status = "amber"
-    return Result(card.id, card.type, status, parts, score)
+    return Result(card.id, card.type, status, parts, float(exact))
 
 
 def _conjunction(statuses: list[Status]) -> Status:
@@ -267,7 +287,7 @@ def check(cards: list[Scorecard], at: Loc, today: date, max_age_days: int) -> It
         if result.status in ("fail", "amber"):
             failing = [r.id for r in result.metrics if r.status in ("fail", "amber")]
             detail = (
-                f"score {result.score:.3f} against {card.threshold}"
+                f"score {result.score:.12g} against {card.threshold:g}"
                 if result.score is not None
                 else "not met: " + ", ".join(failing)
             )

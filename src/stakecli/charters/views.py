@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from stakecli.charters import scorecard
 from stakecli.charters.model import Charter
+from stakecli.charters.evaluation import contribution, is_broken, number
 from stakecli.charters.rules import PROFILE_NAMES, SECTION_NAMES, missing
-from stakecli.charters.scorecard_model import Metric, Scorecard
+from stakecli.charters.scorecard_model import Metric, Scorecard, ScorecardFile
 from stakecli.core.documents import DocumentSpec
 from stakecli.core.project import Parsed, Workspace
 from stakecli.raci.model import Raci
@@ -26,15 +26,19 @@ def _charter(parsed: Parsed) -> Charter:
 
 def _target(metric: Metric) -> str:
     if metric.comparator is not None and metric.threshold is not None:
-        return f"{metric.comparator} {metric.threshold:g} {metric.unit}".rstrip()
-    return f"weight {metric.weight:g}, {metric.min:g}-{metric.max:g} {metric.unit}".rstrip()
+        return f"{metric.comparator} {number(metric.threshold)} {metric.unit}".rstrip()
+    return (
+        f"weight {number(metric.weight)}, {number(metric.min)}-{number(metric.max)} "
+        f"{metric.unit}".rstrip()
+    )
 
 
-def _metric_status(result: scorecard.MetricResult | None) -> str:
+def _metric_status(metric: Metric, result: scorecard.MetricResult | None) -> str:
     if result is None:
         return ""
     if result.normalised is not None:
-        return f"normalised {result.normalised:.2f}"
+        share = contribution(metric, result)
+        return f"normalised {number(result.normalised)}, contributes {number(share)}"
     return STATUS[result.status]
 
 
@@ -42,7 +46,7 @@ def scorecards(cards: list[Scorecard], who: dict[str, str]) -> list[dict[str, An
     """Each scorecard with its evaluation; a structurally broken one shows as not evaluated."""
     out = []
     for card in cards:
-        broken = any(f.severity == "error" for f in scorecard.check([card], (), date.max, 10**9))
+        broken = is_broken(card)
         result = None if broken else scorecard.evaluate(card)
         by_id = {m.id: m for m in result.metrics} if result else {}
         out.append(
@@ -51,12 +55,12 @@ def scorecards(cards: list[Scorecard], who: dict[str, str]) -> list[dict[str, An
                 "rule": "all must pass (AND)"
                 if card.type == "gate"
                 else (
-                    f"weighted score >= {card.threshold:g}"
+                    f"weighted score >= {number(card.threshold)}"
                     if card.threshold is not None
                     else "weighted score"
                 ),
                 "status": STATUS[result.status] if result else "not evaluated (see findings)",
-                "score": None if result is None or result.score is None else f"{result.score:.3f}",
+                "score": None if result is None or result.score is None else number(result.score),
                 "metrics": [
                     {
                         "name": m.name,
@@ -64,15 +68,26 @@ def scorecards(cards: list[Scorecard], who: dict[str, str]) -> list[dict[str, An
                         "target": _target(m) if not broken else "",
                         "current": ""
                         if m.current is None
-                        else f"{m.current.value:g} {m.unit}".rstrip(),
+                        else f"{number(m.current.value)} {m.unit}".rstrip(),
                         "as_of": "" if m.current is None else m.current.as_of.isoformat(),
-                        "status": _metric_status(by_id.get(m.id)),
+                        "status": _metric_status(m, by_id.get(m.id)),
                     }
                     for m in card.metrics
                 ],
             }
         )
     return out
+
+
+def scorecard_document(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
+    """Context of the `scorecard` document: the evaluated scorecards of a scorecard file."""
+    model = parsed.model
+    assert isinstance(model, ScorecardFile)
+    who = scope.names(workspace, parsed.path)
+    return {
+        "title": model.title or "Scorecards",
+        "scorecards": scorecards(list(model.scorecards), who),
+    }
 
 
 def charter(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
@@ -203,3 +218,8 @@ SPECS = [
     DocumentSpec("agenda", "charter", "agenda.md.j2", "internal", agendas),
 ]
 """The charter documents (see docs/agreements.md)."""
+
+SCORECARD_SPECS = [
+    DocumentSpec("scorecard", "scorecard", "scorecard.md.j2", "internal", scorecard_document),
+]
+"""The document of a scorecard file (see docs/agreements.md)."""
