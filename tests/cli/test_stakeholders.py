@@ -33,7 +33,7 @@ stakeholders:
     urgency: 5
     interest: 5
     engagement: {current: leading, desired: supportive, actions: [Slow down]}
-    proximity: 4
+    circle: {power: 2, proximity: 4}
   - id: cab
     name: Advisory Board
     side: external
@@ -117,7 +117,10 @@ def test_json_shape_and_values(run, write):
         "keep-informed",
     )
     assert (pm["engagement"]["gap"], pm["engagement"]["over_engaged"]) == (-1, True)
-    assert pm["circle_index"] == pytest.approx((4 * 3 / 5 + 2 * 4 / 4 + 5 * 5 / 5) / 11, abs=1e-4)
+    # DOMAIN.md 2.3 on the Circle's scales: power 2/4, proximity 4/4, urgency 5/5.
+    assert pm["circle_index"] == (4 * 2 / 4 + 2 * 4 / 4 + 5 * 5 / 5) / 11
+    assert pm["circle"] == {"power": 2, "proximity": 4, "urgency": 5}
+    assert sec["circle"] is None
     assert (cab["class"], cab["group"], cab["count"], cab["engagement"]) == (
         "non-stakeholder",
         "none",
@@ -137,7 +140,7 @@ def test_csv_header_and_rows(run, write):
     ]  # fmt: skip
     assert rows[2] == [
         "2", "pm", "Product Manager", "internal", "dependent", "expectant", "2", "0.8333",
-        "keep-informed", "keep-informed", "leading", "supportive", "-1", "true", "0.8545", "",
+        "keep-informed", "keep-informed", "leading", "supportive", "-1", "true", "0.8182", "",
     ]  # fmt: skip
     assert rows[3][10:14] == ["", "", "", ""]
 
@@ -186,7 +189,7 @@ def test_markdown_has_quadrant_chart_flowchart_and_table(run, write):
     assert "    s1 --> s2\n" in out
     assert (
         "| 2 | Product Manager (`pm`) | Dependent | Expectant | Keep informed | Keep informed "
-        "| leading → supportive | -1 (over-engaged) | 0.85 |\n"
+        "| leading → supportive | -1 (over-engaged) | 0.82 |\n"
     ) in out
     assert "3 stakeholders: 1 definitive, 1 expectant, 0 latent, 1 non-stakeholders." in out
 

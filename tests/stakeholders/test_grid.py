@@ -53,16 +53,16 @@ def test_cutoff_is_configurable():
 
 
 def test_circle_index_uses_bourne_default_weights_normalised():
-    # (4*5/5 + 2*4/4 + 5*5/5) / 11 = 1; (4*1/5 + 2*1/4 + 5*1/5) / 11 = 2.3/11
-    assert grid.circle_index(5, 4, 5) == 1.0
-    assert grid.circle_index(1, 1, 1) == pytest.approx(2.3 / 11, abs=1e-4)
-    assert grid.circle_index(5, 2, 3) == pytest.approx((4 + 1 + 3) / 11, abs=1e-4)
+    # DOMAIN.md 2.3: power and proximity on 1-4, urgency on 1-5, weights 4-2-5.
+    assert grid.circle_index(4, 4, 5) == 1.0
+    assert grid.circle_index(1, 1, 1) == (4 / 4 + 2 / 4 + 5 / 5) / 11
+    assert grid.circle_index(3, 2, 4) == (4 * 3 / 4 + 2 * 2 / 4 + 5 * 4 / 5) / 11
 
 
 def test_circle_weights_are_normalised_so_only_ratios_matter():
     ones = {"power": 1.0, "proximity": 1.0, "urgency": 1.0}
     nines = {"power": 9.0, "proximity": 9.0, "urgency": 9.0}
-    assert grid.circle_index(3, 2, 4, ones) == grid.circle_index(3, 2, 4, nines)
+    assert grid.circle_index(3, 2, 4, ones) == pytest.approx(grid.circle_index(3, 2, 4, nines))
 
 
 def test_circle_index_needs_proximity():

@@ -92,10 +92,22 @@ def assess(person: Stakeholder, settings: Settings = Settings()) -> Assessment:
         salience=sal,
         quadrant=grid.quadrant(person.power, person.interest, settings.cutoff),
         gap=grid.gap(eng.current, eng.desired) if eng else 0,
-        circle=grid.circle_index(
-            person.power, person.proximity, person.urgency, dict(settings.weights)
-        ),
+        circle=circle(person, settings),
     )
+
+
+def circle(person: Stakeholder, settings: Settings = Settings()) -> float | None:
+    """The Stakeholder Circle-style index of one stakeholder (None: not rated for the Circle)."""
+    rated = grid.circle_ratings(person)
+    return None if rated is None else grid.circle_index(*rated, dict(settings.weights))
+
+
+def circle_priorities(
+    assessments: Sequence[Assessment], top: int = grid.CIRCLE_TOP
+) -> list[Assessment]:
+    """The `top` stakeholders by Circle-style index, highest first (priority 1), then id."""
+    rated = [a for a in assessments if a.circle is not None]
+    return sorted(rated, key=lambda a: (-(a.circle or 0.0), a.id))[:top]
 
 
 def attention_key(a: Assessment) -> tuple[int, int, float, str]:

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from stakecli.stakeholders.model import SCALE, Engagement
+from stakecli.stakeholders.model import Engagement, Stakeholder
 
 DEFAULT_CUTOFF = 3
 """[D] Power or interest is high iff its 1-5 score is greater than this; 3 itself is low."""
 CIRCLE_WEIGHTS = {"power": 4.0, "proximity": 2.0, "urgency": 5.0}
 """Bourne's default weights (docs/methods.md §2.4); normalised, so only their ratios matter."""
-CIRCLE_MAX = {"power": SCALE[1], "proximity": 4, "urgency": SCALE[1]}
-"""Scale maxima the factors are divided by: power and urgency 1-5 here, proximity 1-4."""
+CIRCLE_SCALES = {"power": (1, 4), "proximity": (1, 4), "urgency": (1, 5)}
+"""The Circle's own rating scales (docs/methods.md §2.4): power 1-4, proximity 1-4, urgency 1-5."""
+CIRCLE_TOP = 15
+"""The Stakeholder Circle draws the 15 stakeholders with the highest index."""
 
 
 class Strategy(StrEnum):
@@ -86,6 +88,22 @@ def is_over_engaged(current: Engagement, desired: Engagement) -> bool:
     return gap(current, desired) < 0
 
 
+def circle_ratings(person: Stakeholder) -> tuple[int, int, int] | None:
+    """(power, proximity, urgency) on the Circle's scales; None without `circle.power`.
+
+    Proximity is `circle.proximity`, else the entry's `proximity`; urgency is `circle.urgency`,
+    else the entry's `urgency` (both 1-5). Without a proximity there is no index either.
+    """
+    rated = person.circle
+    if rated is None:
+        return None
+    proximity = rated.proximity if rated.proximity is not None else person.proximity
+    if proximity is None:
+        return None
+    urgency = rated.urgency if rated.urgency is not None else person.urgency
+    return rated.power, proximity, urgency
+
+
 def circle_index(
     power: int,
     proximity: int | None,
@@ -94,14 +112,20 @@ def circle_index(
 ) -> float | None:
     """Stakeholder Circle-style index (an approximation, not Bourne's unpublished arithmetic).
 
-    `sum(w_k * x_k / max_k) / sum(w_k)`, 0..1; None when proximity is not assessed.
+    DOMAIN.md 2.3: `sum_k w_k * x_k / max_k / sum_k w_k` with max = 4, 4, 5 (power, proximity,
+    urgency on the Circle's own scales), 0..1; None when proximity is not assessed. Weights
+    are normalised, so 1-1-1 and 9-9-9 give the same index. A rating outside its scale is a
+    ValueError (the register's schema reports it, located, before this is reached).
     """
     if proximity is None:
         return None
     w = weights or CIRCLE_WEIGHTS
     values = {"power": power, "proximity": proximity, "urgency": urgency}
+    for k, x in values.items():
+        low, high = CIRCLE_SCALES[k]
+        if not low <= x <= high:
+            raise ValueError(f"Circle {k} {x} is outside {low}-{high}")
     total = sum(w[k] for k in values)
     if total <= 0:
         return None
-    weighted = sum(w[k] * values[k] / CIRCLE_MAX[k] for k in values)
-    return round(weighted / total, 4)
+    return sum(w[k] * values[k] / CIRCLE_SCALES[k][1] for k in values) / total

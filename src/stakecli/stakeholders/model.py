@@ -79,6 +79,24 @@ class Discovery(Model):
     visibility: Visibility | None = None
 
 
+class CircleRatings(Model):
+    """The Stakeholder Circle's own ratings (DOMAIN.md 2.3), on the Circle's own scales.
+
+    The register's 1-5 `power` is Mitchell's power and is not the Circle's (1-4, "can they stop
+    or fundamentally change the work?"), so the Circle's power is rated here. Proximity and
+    urgency default to the entry's `proximity` (1-4, the same rating) and `urgency` (1-5, the
+    same scale; rate `circle.urgency` from Bourne's Urgency Matrix where that differs).
+    """
+
+    power: int = Field(ge=1, le=4, description="1 (low) to 4 (can terminate or change it).")
+    proximity: int | None = Field(
+        None, ge=1, le=4, description="1 (remote) to 4 (day-to-day); default: `proximity`."
+    )
+    urgency: int | None = Field(
+        None, ge=1, le=5, description="1 (routine) to 5 (immediate); default: `urgency`."
+    )
+
+
 class Stakeholder(Model):
     """One entry of the register."""
 
@@ -94,6 +112,9 @@ class Stakeholder(Model):
     interest: Score
     proximity: Annotated[int, Field(ge=1, le=4)] | None = Field(
         None, description="Stakeholder Circle proximity, 1 (remote) to 4 (day-to-day)."
+    )
+    circle: CircleRatings | None = Field(
+        None, description="Stakeholder Circle ratings: power 1-4, proximity 1-4, urgency 1-5."
     )
     direction: Direction | None = None
     engagement: EngagementAssessment | None = None

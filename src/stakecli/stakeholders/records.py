@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from stakecli.stakeholders.attention import Assessment
+from stakecli.stakeholders.grid import circle_ratings
 
 
 def record(a: Assessment) -> dict[str, Any]:
@@ -25,6 +26,9 @@ def record(a: Assessment) -> dict[str, Any]:
             "interest": s.interest,
             "proximity": s.proximity,
         },
+        "circle": None
+        if (rated := circle_ratings(s)) is None
+        else dict(zip(("power", "proximity", "urgency"), rated, strict=True)),
         "attributes": {
             "power": a.salience.power,
             "legitimacy": a.salience.legitimacy,

@@ -8,8 +8,8 @@ from typing import Any
 from stakecli.core.documents import DocumentSpec
 from stakecli.core.project import Parsed, Workspace
 from stakecli.core.rendering import Safe
-from stakecli.stakeholders.attention import Assessment, Settings, rank
-from stakecli.stakeholders.grid import Quadrant
+from stakecli.stakeholders.attention import Assessment, Settings, circle_priorities, rank
+from stakecli.stakeholders.grid import CIRCLE_TOP, Quadrant, circle_ratings
 from stakecli.stakeholders.model import SCALE, Register
 from stakecli.stakeholders.salience import Group
 
@@ -136,7 +136,32 @@ def map_context(
         "groups": [g for g in groups if g["members"]],
         "edges": edges,
         "counts": {GROUP_PLURALS[g]: sum(a.group is g for a in assessments) for g in GROUP_ORDER},
+        "circle": circle_rows(assessments),
+        "circle_top": CIRCLE_TOP,
+        "circle_weights": "-".join(f"{w:g}" for _, w in settings.weights),
     }
+
+
+def circle_rows(assessments: Sequence[Assessment]) -> list[dict[str, Any]]:
+    """The Circle's top stakeholders, priority 1 first: ratings, index, and the pie slice."""
+    out = []
+    for priority, a in enumerate(circle_priorities(assessments), start=1):
+        rated = circle_ratings(a.stakeholder)
+        assert rated is not None and a.circle is not None
+        out.append(
+            {
+                "priority": priority,
+                "id": Safe(a.id),
+                "name": a.stakeholder.name,
+                "power": rated[0],
+                "proximity": rated[1],
+                "urgency": rated[2],
+                "index": f"{a.circle:.4f}",
+                # Mermaid pie values: a positive number; four decimals keep every slice apart.
+                "slice": Safe(f"{a.circle:.4f}"),
+            }
+        )
+    return out
 
 
 def changes_context(labels: dict[str, str], changes: dict[str, Any]) -> dict[str, Any]:
