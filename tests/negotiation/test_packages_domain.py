@@ -114,4 +114,6 @@ def test_nash_ties_are_all_reported(run, write):
     assert data["nash"]["tie"] is True
     assert sorted(p["package"]["deal"] for p in data["nash"]["solutions"]) == ["a", "b"]
     table = run("--color", "never", "frontier", write("tie.yaml", TIE))
-    assert "Nash solution (max product of gains over the reservation scores): tie" in table.stdout
+    assert (
+        "Nash solution (max product of gains over d = (us 0, them 0): the reservation scores): tie"
+    ) in table.stdout

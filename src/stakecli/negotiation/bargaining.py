@@ -18,12 +18,26 @@ from stakecli.negotiation.frontier import Frontier, FrontierPoint, acceptable
 from stakecli.negotiation.space import (
     Exact,
     Package,
+    Space,
     is_acceptable,
     joint,
     max_joint,
     package_scores,
     range_share,
 )
+
+CONVENTIONS = ("reservation", "worst", "zero")
+"""Where the disagreement point d of the Nash and Kalai-Smorodinsky solutions comes from.
+
+* `reservation` (stakecli's default): each party's reservation score, 0 for a party without
+  one (DOMAIN 3.4: "use the BATNA or RV of each party").
+* `worst`: each party's score of its own worst package, the default of the NegMAS library
+  (a party that states no reservation value is taken to accept anything but its worst).
+* `zero`: 0 for every party, whatever the reservation scores say.
+
+The acceptable set (the multi-issue ZOPA, u >= reservation) is the same under every
+convention; only the point the gains are measured from moves. See docs/negotiation.md.
+"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +71,31 @@ class Logroll:
     best: tuple[FrontierPoint, ...]
     joint_gain: Fraction
     integrative_potential: Fraction
+
+
+def worst_scores(space: Space) -> tuple[Fraction, ...]:
+    """Each party's score of its own worst package: the sum of its per-issue minima.
+
+    Scores are additive over independent issues, so the worst package picks, on every issue,
+    the option this party likes least (the parties' worst packages usually differ).
+    """
+    return tuple(
+        sum((min(Fraction(row[p]) for row in rows) for rows in space.scores), Fraction(0))
+        for p in range(len(space.parties))
+    )
+
+
+def disagreement_point(
+    space: Space, reservation: Sequence[Exact], convention: str = "reservation"
+) -> tuple[Fraction, ...]:
+    """d under one of `CONVENTIONS`, ours first like every score vector."""
+    if convention == "worst":
+        return worst_scores(space)
+    if convention == "zero":
+        return tuple(Fraction(0) for _ in space.parties)
+    if convention == "reservation":
+        return tuple(Fraction(r) for r in reservation)
+    raise ValueError(f"unknown disagreement convention {convention!r}; use {CONVENTIONS}")
 
 
 def nash_product(scores: Sequence[Exact], disagreement: Sequence[Exact]) -> Fraction | None:

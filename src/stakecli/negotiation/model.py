@@ -177,6 +177,11 @@ class Negotiation(Model):
         description="Total value a deal creates, to split (transferable utility, methods §3.9)."
     )
     parties: list[Party] = Field(min_length=2)
+    disagreement: Literal["reservation", "worst", "zero"] = Field(
+        "reservation",
+        description="Nash disagreement point: each party's reservation score (0 without one), "
+        "its worst package (NegMAS's default), or 0.",
+    )
     issues: list[Issue] = []
     proposals: list[Proposal] = []
     team: list[TeamMember] = []

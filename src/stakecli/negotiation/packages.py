@@ -99,6 +99,9 @@ class PackageAnalysis:
 
     space: pspace.Space
     reservation: tuple[Fraction, ...]
+    disagreement: tuple[Fraction, ...]
+    """The Nash / Kalai-Smorodinsky disagreement point, under `convention`."""
+    convention: str
     proposals: tuple[Scored, ...]
     frontier: fr.Frontier
     acceptable_points: tuple[fr.FrontierPoint, ...]
@@ -125,6 +128,8 @@ def analyse(plan: Negotiation, *, normalise: bool = False) -> PackageAnalysis | 
     """The full multi-issue analysis; None when the plan has no issues.
 
     Reservation scores default to 0 [D] (any package beats no deal) for a party without one.
+    The Nash and Kalai-Smorodinsky solutions measure gains from the plan's `disagreement`
+    point (bargaining.CONVENTIONS; default: the reservation scores).
     """
     if not plan.issues:
         return None
@@ -133,6 +138,7 @@ def analyse(plan: Negotiation, *, normalise: bool = False) -> PackageAnalysis | 
         exact(p.reservation_score) if p.reservation_score is not None else Fraction(0)
         for p in ordered(plan)
     )
+    d = bg.disagreement_point(sp, rv, plan.disagreement)
     front = fr.frontier(sp)
     points = {p.scores for p in front.points}
     scored = []
@@ -148,13 +154,15 @@ def analyse(plan: Negotiation, *, normalise: bool = False) -> PackageAnalysis | 
     return PackageAnalysis(
         space=sp,
         reservation=rv,
+        disagreement=d,
+        convention=plan.disagreement,
         proposals=tuple(scored),
         frontier=front,
         acceptable_points=fr.acceptable(front, rv),
         acceptable_packages=tuple(listed[:LISTED]),
         acceptable_count=len(listed),
-        nash=bg.nash(front, rv),
-        kalai_smorodinsky=bg.kalai_smorodinsky(front, rv),
+        nash=bg.nash(front, d),
+        kalai_smorodinsky=bg.kalai_smorodinsky(front, d),
         compromise=compromise,
         logroll=bg.logroll(front, compromise),
     )

@@ -124,6 +124,14 @@ def _estimate(name: str, value: float | None, cur: str, none: str = DASH) -> str
     return f"{value:.4g}" if name.endswith("probability") else money(value, cur)
 
 
+DISAGREEMENT = {
+    "reservation": "the reservation scores",
+    "worst": "each party's worst package",
+    "zero": "zero for every party",
+}
+"""How the frontier table names the plan's `disagreement:` convention."""
+
+
 def package_tables(data: dict[str, Any], limit: int = 25) -> list[Table]:
     """Proposal scores, the frontier, acceptable packages, Nash and logroll."""
     parties = data["parties"]
@@ -163,10 +171,12 @@ def package_tables(data: dict[str, Any], limit: int = 25) -> list[Table]:
         )
     )
     nash = data["nash"]
+    d = data["disagreement"]
+    point = ", ".join(f"{p} {score(v)}" for p, v in d["point"].items())
     tables.append(
         Table(
-            "Nash solution (max product of gains over the reservation scores)"
-            + (": tie" if nash["tie"] else ""),
+            f"Nash solution (max product of gains over d = ({point}): "
+            f"{DISAGREEMENT[d['convention']]})" + (": tie" if nash["tie"] else ""),
             [*head, "Nash product"],
             [[*row(p), score(nash["product"])] for p in nash["solutions"]]
             or [["no package is acceptable to every party", *[DASH] * (len(head))]],

@@ -150,6 +150,10 @@ def package_summary(plan: Negotiation, *, normalise: bool = False) -> dict[str, 
         "issues": list(sp.issues),
         "space_size": sp.size,
         "reservation_scores": {p: num(r) for p, r in zip(sp.parties, a.reservation, strict=True)},
+        "disagreement": {
+            "convention": a.convention,
+            "point": {p: num(d) for p, d in zip(sp.parties, a.disagreement, strict=True)},
+        },
         "proposals": [
             {
                 "id": s.id,
