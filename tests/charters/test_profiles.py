@@ -1,4 +1,4 @@
-"""Charter completeness profiles: PMBOK 5, PMBOK 6, the default and a custom list (DOMAIN.md 5.2)."""
+"""Charter completeness profiles: PMBOK 5, PMBOK 6, default, custom (DOMAIN.md 5.2)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from stakecli import pipeline
-from stakecli.core.config import PROFILES, CharterConfig, Config
-from stakecli.core.errors import ConfigError
+from stakecli.core.config import PROFILES, CharterConfig
 from stakecli.core.config import validate as validate_config
+from stakecli.core.errors import ConfigError
 
 REGISTER = """
 kind: stakeholders
@@ -120,7 +120,7 @@ def test_custom_profile_uses_its_own_list(tmp_path):
     ],
 )
 def test_contradictory_profile_settings_are_a_config_error(data, message):
-    with pytest.raises(ConfigError, match="x.yaml: charter") as caught:
+    with pytest.raises(ConfigError, match=r"x\.yaml: charter") as caught:
         validate_config({"charter": data}, Path("x.yaml"))
     assert message in str(caught.value)
 

@@ -130,6 +130,8 @@ def test_composite_arithmetic_is_exact_on_the_decimals_written():
             ],
         }
     )  # fmt: skip
-    assert normalise(card.metrics[0], 99.2) == 0.6  # (99.2 - 98) / 2 in floats is 0.6000000000000014
+    assert (
+        normalise(card.metrics[0], 99.2) == 0.6
+    )  # (99.2 - 98) / 2 in floats is 0.6000000000000014
     result = evaluate(card)
     assert (result.score, result.status) == (0.6, "pass")

@@ -61,7 +61,9 @@ def test_a_tag_held_by_an_external_stakeholder_reaches_outside(tmp_path):
     register = copy.deepcopy(REGISTER)
     register["stakeholders"][2]["tags"] = ["partners"]
     put(tmp_path, "stakeholders.yaml", register)
-    put(tmp_path, "comms.yaml", row(confidential=True, approver="ana", audience=["ana", "partners"]))
+    put(
+        tmp_path, "comms.yaml", row(confidential=True, approver="ana", audience=["ana", "partners"])
+    )
     (finding,) = pipeline.run([tmp_path], Config()).findings
     assert (finding.code, finding.loc) == (
         "comms.confidential-external",
@@ -100,7 +102,9 @@ def test_the_cadence_each_strategy_asks_for_is_configurable(tmp_path):
     assert run(tmp_path / "a", row(frequency="monthly"), relaxed) == []
     strict = validate_config({"comms": {"cadence": {"monitor": "monthly"}}}, Path("c.yaml"))
     # Cy (power and interest 2: monitor) hears from the plan only at the quarterly QBR.
-    found = [(c, line, m.split(" is ")[0]) for c, _, line, _, m in run(tmp_path / "b", row(), strict)]
+    found = [
+        (c, line, m.split(" is ")[0]) for c, _, line, _, m in run(tmp_path / "b", row(), strict)
+    ]
     assert found == [("comms.cadence", 25, "'cy' (Cy Park)")]
 
 

@@ -47,7 +47,9 @@ def packages(run, path):
         ("disagreement: zero", "zero", {"buyer": 0, "supplier": 0}, 4000, "c"),
     ],
 )
-def test_the_nash_point_under_each_convention(run, write, line, convention, point, product, solution):
+def test_the_nash_point_under_each_convention(
+    run, write, line, convention, point, product, solution
+):
     data = packages(run, write("plan.yaml", ONE_ISSUE.format(disagreement=line)))
     assert data["disagreement"] == {"convention": convention, "point": point}
     assert data["nash"]["product"] == product
@@ -102,5 +104,7 @@ def test_worst_scores_sum_each_partys_own_worst_options():
 def test_an_unknown_convention_is_a_located_schema_error(run, write):
     path = write("plan.yaml", ONE_ISSUE.format(disagreement="disagreement: median"))
     result = run("validate", path, "--format", "json")
-    (finding,) = [f for f in json.loads(result.stdout)["findings"] if f["code"].startswith("schema")]
+    (finding,) = [
+        f for f in json.loads(result.stdout)["findings"] if f["code"].startswith("schema")
+    ]
     assert (finding["code"], finding["line"], finding["col"]) == ("schema.invalid-choice", 4, 15)

@@ -125,7 +125,10 @@ def test_the_top_15_are_drawn_on_a_mermaid_pie_by_priority(run, tmp_path):
     slices = [line.strip() for line in chart[2:]]
     assert len(slices) == 15
     expected = sorted(
-        ((domain(1 + i % 4, 1 + (i // 4) % 4, 1 + i % 5, (4, 2, 5)), f"s{i:02d}") for i in range(20)),
+        (
+            (domain(1 + i % 4, 1 + (i // 4) % 4, 1 + i % 5, (4, 2, 5)), f"s{i:02d}")
+            for i in range(20)
+        ),
         key=lambda t: (-t[0], t[1]),
     )[:15]
     assert slices == [

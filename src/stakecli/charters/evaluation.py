@@ -83,7 +83,7 @@ def _metric(metric: Metric, result: scorecard.MetricResult | None) -> dict[str, 
 
 
 def contribution(metric: Metric, result: scorecard.MetricResult | None) -> float | None:
-    """weight x normalised value, exactly: the metric's share of a composite's score."""
+    """Weight x normalised value, exactly: the metric's share of a composite's score."""
     if result is None or result.normalised is None or metric.weight is None:
         return None
     return float(scorecard.decimal(metric.weight) * scorecard.decimal(result.normalised))

@@ -120,9 +120,7 @@ class Charter(Model):
     financial_resources: Funds | None = Field(
         None, description="Preapproved financial resources (PMBOK 6)."
     )
-    stakeholders: list[Id] = Field(
-        default=[], description="Key stakeholder list: register ids."
-    )
+    stakeholders: list[Id] = Field(default=[], description="Key stakeholder list: register ids.")
     approval_requirements: list[Text] = Field(
         default=[], description="What counts as success, who decides it, who signs off."
     )

@@ -8,10 +8,10 @@ metric with a weight, or a composite metric with a threshold, is an error, never
 from __future__ import annotations
 
 import math
-from fractions import Fraction
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from fractions import Fraction
 from typing import Literal
 
 from stakecli.charters.scorecard_model import Metric, Scorecard
@@ -244,7 +244,10 @@ def evaluate(card: Scorecard) -> Result:
     if any(share is None for share in shares):
         return Result(card.id, card.type, "no-data", parts)
     exact = sum(
-        (decimal(m.weight or 0.0) * (share or 0) for m, share in zip(card.metrics, shares, strict=True)),
+        (
+            decimal(m.weight or 0.0) * (share or 0)
+            for m, share in zip(card.metrics, shares, strict=True)
+        ),
         Fraction(0),
     )
     assert card.threshold is not None

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from stakecli.charters import scorecard
-from stakecli.charters.model import Charter
 from stakecli.charters.evaluation import contribution, is_broken, number
+from stakecli.charters.model import Charter
 from stakecli.charters.rules import PROFILE_NAMES, SECTION_NAMES, missing
 from stakecli.charters.scorecard_model import Metric, Scorecard, ScorecardFile
 from stakecli.core.documents import DocumentSpec
@@ -149,7 +149,11 @@ def charter(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
             {"name": m.name, "due": m.due.isoformat() if m.due else ""} for m in model.milestones
         ],
         "funds": [
-            {"label": label, "amount": f"{funds.amount:,.2f} {funds.currency}", "notes": funds.notes}
+            {
+                "label": label,
+                "amount": f"{funds.amount:,.2f} {funds.currency}",
+                "notes": funds.notes,
+            }
             for label, funds in (
                 ("Summary budget", model.budget),
                 ("Preapproved financial resources", model.financial_resources),

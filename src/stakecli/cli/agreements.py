@@ -150,6 +150,9 @@ def _load_table(load: dict[str, Any]) -> Any:
     table.add_column("total", justify="right")
     for p in load["people"]:
         table.add_row(
-            p["id"], p["name"], *(str(p["counts"][c["id"]]) for c in load["columns"]), str(p["total"])
+            p["id"],
+            p["name"],
+            *(str(p["counts"][c["id"]]) for c in load["columns"]),
+            str(p["total"]),
         )
     return table

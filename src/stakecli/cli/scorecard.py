@@ -76,7 +76,6 @@ def scorecard(
 
 def _tables(records: list[dict[str, Any]], findings: list[Any]) -> None:
     from rich.table import Table
-
     from rich.text import Text
 
     from stakecli.charters.evaluation import number

@@ -88,7 +88,7 @@ def worst_scores(space: Space) -> tuple[Fraction, ...]:
 def disagreement_point(
     space: Space, reservation: Sequence[Exact], convention: str = "reservation"
 ) -> tuple[Fraction, ...]:
-    """d under one of `CONVENTIONS`, ours first like every score vector."""
+    """D under one of `CONVENTIONS`, ours first like every score vector."""
     if convention == "worst":
         return worst_scores(space)
     if convention == "zero":

@@ -131,7 +131,7 @@ LEADS = frozenset({"Responsible", "Accountable", "Driver", "Approver", "Recommen
 
 
 def meaning(variant: str, letter: str) -> str:
-    """What `letter` means in `variant`: meaning('daci', 'A') == 'Approver'."""
+    """What a letter means in a variant: A in DACI is 'Approver'."""
     return MEANING[variant][letter]
 
 

@@ -38,7 +38,7 @@ def matrix(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
             }
         )
     config = workspace.config.raci
-    rows = [_row(row, model, [c["id"] for c in columns], config) for row in model.rows]
+    rows = [_row(row, model, model.columns(), config) for row in model.rows]
     findings = []
     for f in raci.findings(model, workspace.config.raci):
         pos = parsed.document.position(f.loc, at_key=f.at_key)
@@ -90,6 +90,7 @@ def load(workspace: Workspace, near: Path | None = None) -> dict[str, Any]:
     models = [p.model for p in scope.files(workspace, "raci", near) if isinstance(p.model, Raci)]
     counts = raci.load(models, workspace.config.raci)
     used = {k for c in counts.values() for k in c}
+    roles = [role for role in ROLE_ORDER if role in used]
     variants = {m.variant for m in models}
     columns = [
         {
@@ -98,8 +99,7 @@ def load(workspace: Workspace, near: Path | None = None) -> dict[str, Any]:
             "role": role,
             "variants": sorted(v for v in variants if role in MEANING[v].values()),
         }
-        for role in ROLE_ORDER
-        if role in used
+        for role in roles
     ]
     who = scope.names(workspace, near)
 
@@ -110,7 +110,7 @@ def load(workspace: Workspace, near: Path | None = None) -> dict[str, Any]:
         {
             "id": person,
             "name": who.get(person, person),
-            "counts": {c["id"]: held.get(c["role"], 0) for c in columns},
+            "counts": {role.lower(): held.get(role, 0) for role in roles},
             "total": sum(held.values()),
         }
         for person, held in sorted(counts.items(), key=lambda i: (-leads(i[1]), i[0]))

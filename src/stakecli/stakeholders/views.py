@@ -147,7 +147,8 @@ def circle_rows(assessments: Sequence[Assessment]) -> list[dict[str, Any]]:
     out = []
     for priority, a in enumerate(circle_priorities(assessments), start=1):
         rated = circle_ratings(a.stakeholder)
-        assert rated is not None and a.circle is not None
+        assert rated is not None
+        assert a.circle is not None
         out.append(
             {
                 "priority": priority,
