@@ -15,7 +15,7 @@ from typing import Any
 from stakecli.charters import scorecard
 from stakecli.charters.model import Charter
 from stakecli.charters.scorecard_model import Metric, Scorecard, ScorecardFile
-from stakecli.core.project import Parsed, Workspace
+from stakecli.core.project import Parsed
 
 SOURCES = ("charter", "scorecard")
 """The kinds whose files hold scorecards."""
@@ -48,16 +48,8 @@ def cards(parsed: Parsed) -> list[Scorecard]:
 
 
 def project(files: list[Parsed]) -> list[Evaluated]:
-    """Every scorecard of the given charters and scorecard files, in file then file order."""
+    """Every scorecard of the given charters and scorecard files, in the order given."""
     return [evaluate(c, p.path, p.kind) for p in files for c in cards(p)]
-
-
-def files(workspace: Workspace, path: Path) -> list[Parsed]:
-    """The charters and scorecard files at `path` (a file, or everything under a folder)."""
-    found = [p for p in workspace.files if p.kind in SOURCES]
-    if path.is_dir():
-        return sorted(found, key=lambda p: str(p.path))
-    return [p for p in found if p.path.resolve() == path.resolve()]
 
 
 def _metric(metric: Metric, result: scorecard.MetricResult | None) -> dict[str, Any]:

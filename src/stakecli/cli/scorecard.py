@@ -5,11 +5,14 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from stakecli.cli._app import ConfigOpt, app, console, fail, reports_errors
+
+if TYPE_CHECKING:
+    from stakecli.core.findings import Finding
 
 
 class ScorecardFormat(StrEnum):
@@ -36,28 +39,22 @@ def scorecard(
 ) -> None:
     """Evaluate each scorecard: per metric value, normalised value and verdict; the result.
 
-    Scorecards come from charters (`scorecards:`) and scorecard files. Exit 1 when a finding
-    of those files is an error. Example: stakecli scorecard examples/partnership
+    Scorecards come from charters (`scorecards:`) and scorecard files. Their files' own
+    findings are shown after the results (exit 1 on an error); errors in the project's other
+    files stop it, as in every command. Example: stakecli scorecard examples/partnership
     """
     from stakecli import pipeline
     from stakecli.charters import evaluation
     from stakecli.core import reporting
     from stakecli.core.findings import exit_code
-    from stakecli.core.project import Workspace
 
-    folder = path if path.is_dir() else path.parent
-    settings = pipeline.settings(folder, config)
-    report = pipeline.run([folder], settings)  # the whole folder: the register names owners
-    workspace = Workspace(settings, report.parsed)
-    files = evaluation.files(workspace, path)
-    wanted = {str(p.path) for p in files}
-    parsed = {str(p.path) for p in report.parsed}
-    # A file that could not be parsed may hold scorecards: its findings are shown too.
-    found = [
-        f
-        for f in report.findings
-        if f.path in wanted or (f.path not in parsed and (path.is_dir() or f.path == str(path)))
-    ]
+    def own(f: Finding) -> bool:  # a scorecard's findings are shown beside its evaluation
+        return _holds_scorecards(Path(f.path), path)
+
+    report = pipeline.subject(path, config, shows=own)
+    files = [p for kind in evaluation.SOURCES for p in pipeline.subjects(report, path, kind)]
+    files.sort(key=lambda p: str(p.path))
+    found = [f for f in report.findings if own(f)]
     evaluated = evaluation.project(files)
     if not evaluated and not found:
         fail(f"no scorecard (in a charter or a kind: scorecard file) under {path}")
@@ -74,13 +71,20 @@ def scorecard(
     raise typer.Exit(exit_code(found))
 
 
+def _holds_scorecards(file: Path, path: Path) -> bool:
+    """Whether `file` is a charter or scorecard file that `path` names (parsed or not)."""
+    from stakecli.charters.evaluation import SOURCES
+    from stakecli.core.loading import declares_kind
+
+    inside = file.resolve() == path.resolve() or path.resolve() in file.resolve().parents
+    return inside and any(declares_kind(file, kind) for kind in SOURCES)
+
+
 def _tables(records: list[dict[str, Any]], findings: list[Any]) -> None:
     from rich.table import Table
-    from rich.text import Text
 
     from stakecli.charters.evaluation import number
-    from stakecli.cli.validate import STYLE
-    from stakecli.core.reporting import location
+    from stakecli.core.reporting import styled_line
 
     out = console()
     if not out.is_terminal:
@@ -114,10 +118,6 @@ def _tables(records: list[dict[str, Any]], findings: list[Any]) -> None:
             )
         out.print(table)
     for f in findings:
-        line = Text(f"{location(f)}: ")
-        line.append(f.severity.value, style=STYLE[f.severity.value])
-        line.append(f" [{f.code}] ", style="dim")
-        line.append(f.message)
-        out.print(line)
+        out.print(styled_line(f))
     if not findings:
         out.print("no findings")
