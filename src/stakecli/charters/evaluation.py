@@ -1,7 +1,7 @@
 """Every scorecard of a project evaluated once, for the terminal, JSON and the documents.
 
 A scorecard lives in a charter (`scorecards:`) or in a scorecard file; both are evaluated by
-`scorecard.evaluate` (DOMAIN.md 5.4, 8.6). Values are exact: a composite's score is computed on
+`scorecard.evaluate` (docs/methods.md §7). Values are exact: a composite's score is computed on
 the decimals of the file and reported unrounded (0.5625, not 0.562).
 """
 

@@ -137,7 +137,7 @@ SECTION_NAMES = {
     "ceremonies": "ceremonies",
     "signatories": "signatories",
 }
-"""What each section holds, as the PMBOK lists name it (DOMAIN.md 5.2)."""
+"""What each section holds, as the PMBOK lists name it (docs/methods.md §6.1)."""
 PROFILE_NAMES = {"default": "default", "pmbok5": "PMBOK 5", "pmbok6": "PMBOK 6", "custom": "custom"}
 
 

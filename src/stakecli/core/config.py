@@ -99,8 +99,8 @@ CharterProfile = Literal["default", "pmbok5", "pmbok6", "custom"]
 
 PROFILES: dict[str, tuple[CharterSection, ...]] = {
     "default": ("purpose", "goals", "decision_rights", "escalation", "scorecards", "signatories"),
-    # PMBOK 5th ed. section 4.1.3.1 (DOMAIN.md 5.2): high-level risks, the summary budget, the
-    # stakeholder list; assumptions and constraints are still in the charter.
+    # PMBOK 5th ed. section 4.1.3.1 (docs/methods.md §6.1): high-level risks, the summary
+    # budget, the stakeholder list; assumptions and constraints are still in the charter.
     "pmbok5": (
         "purpose", "goals", "requirements", "assumptions", "constraints", "scope", "risks",
         "milestones", "budget", "stakeholders", "approval_requirements", "manager", "sponsor",

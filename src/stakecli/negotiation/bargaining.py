@@ -30,7 +30,7 @@ CONVENTIONS = ("reservation", "worst", "zero")
 """Where the disagreement point d of the Nash and Kalai-Smorodinsky solutions comes from.
 
 * `reservation` (stakecli's default): each party's reservation score, 0 for a party without
-  one (DOMAIN 3.4: "use the BATNA or RV of each party").
+  one (docs/methods.md §4.5).
 * `worst`: each party's score of its own worst package, the default of the NegMAS library
   (a party that states no reservation value is taken to accept anything but its worst).
 * `zero`: 0 for every party, whatever the reservation scores say.

@@ -162,7 +162,7 @@ RULES = [
 
 
 def implied_responsible(row: Row, spec: VariantSpec, config: RaciConfig) -> list[str]:
-    """Participants whose A stands for A/R in `row` (DOMAIN.md 4.2 R2), in cell order.
+    """Participants whose A stands for A/R in `row` (docs/methods.md §5.2, R2), in cell order.
 
     Only when the project allows an A without an R (`allow_accountable_as_responsible`) and
     the row of a RACI-family matrix has an A but no R: the A then also does the work.

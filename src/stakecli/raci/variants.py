@@ -110,7 +110,7 @@ MEANING = {
     "daci": {"D": "Driver", "A": "Approver", "C": "Contributor", "I": "Informed"},
     "rapid": {"R": "Recommend", "A": "Agree", "P": "Perform", "I": "Input", "D": "Decide"},
 }  # fmt: skip
-"""Variant -> letter -> what the letter means in that variant (DOMAIN.md 4.1, 4.3).
+"""Variant -> letter -> what the letter means in that variant (docs/methods.md §5.5, §5.6).
 
 One letter means different things in different variants (A is Accountable in RACI, Approver
 in DACI, Agree in RAPID; S is Support in RASCI, Signatory in RACI-VS), so anything counted

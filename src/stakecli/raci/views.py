@@ -16,7 +16,7 @@ from stakecli.raci.variants import LEADS, MEANING, ROLE_LETTER, ROLE_ORDER, VARI
 from stakecli.stakeholders import scope
 
 IMPLIED = "A/R"
-"""How a cell shows an A that also does the work by the project's policy (DOMAIN.md 4.2 R2)."""
+"""How a cell shows an A that also does the work by the project's policy (methods §5.2, R2)."""
 
 
 def matrix(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:

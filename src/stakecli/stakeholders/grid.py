@@ -112,10 +112,10 @@ def circle_index(
 ) -> float | None:
     """Stakeholder Circle-style index (an approximation, not Bourne's unpublished arithmetic).
 
-    DOMAIN.md 2.3: `sum_k w_k * x_k / max_k / sum_k w_k` with max = 4, 4, 5 (power, proximity,
-    urgency on the Circle's own scales), 0..1; None when proximity is not assessed. Weights
-    are normalised, so 1-1-1 and 9-9-9 give the same index. A rating outside its scale is a
-    ValueError (the register's schema reports it, located, before this is reached).
+    docs/methods.md §2.4: `sum_k w_k * x_k / max_k / sum_k w_k` with max = 4, 4, 5 (power,
+    proximity, urgency on the Circle's own scales), 0..1; None when proximity is not
+    assessed. Weights are normalised, so 1-1-1 and 9-9-9 give the same index. A rating
+    outside its scale is a ValueError (the register's schema reports it, located, first).
     """
     if proximity is None:
         return None

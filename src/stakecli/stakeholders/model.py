@@ -80,7 +80,7 @@ class Discovery(Model):
 
 
 class CircleRatings(Model):
-    """The Stakeholder Circle's own ratings (DOMAIN.md 2.3), on the Circle's own scales.
+    """The Stakeholder Circle's own ratings (docs/methods.md §2.4), on the Circle's own scales.
 
     The register's 1-5 `power` is Mitchell's power and is not the Circle's (1-4, "can they stop
     or fundamentally change the work?"), so the Circle's power is rated here. Proximity and
