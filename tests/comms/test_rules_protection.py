@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from documents.helpers import PLAN, REGISTER, put
+from helpers import PLAN, REGISTER, put
 from stakecli import pipeline
 from stakecli.core.config import CadenceConfig, CommsConfig, Config
 from stakecli.core.config import validate as validate_config
