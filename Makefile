@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 SC     := $(BIN)/stakecli
-EXAMPLES := examples/vendor-renewal examples/partnership examples/conflicting-kpis
+EXAMPLES := examples/product-team examples/vendor-renewal examples/partnership examples/conflicting-kpis
 
 .PHONY: demo test lint fmt golden bench schemas docs clean wheelhouse
 
@@ -40,6 +40,12 @@ demo: $(VENV)/.runtime
 	$(SC) frontier examples/vendor-renewal
 	@echo "== stakecli raci examples/partnership"
 	$(SC) raci examples/partnership
+	@echo "== stakecli engagement examples/product-team   (who haven't we talked to, follow-ups)"
+	$(SC) engagement examples/product-team
+	@echo "== stakecli calendar examples/product-team -o .demo/product-team.ics   (ceremonies as iCalendar)"
+	$(SC) calendar examples/product-team -o .demo/product-team.ics --force
+	@echo "== stakecli render examples/product-team -o .demo/product-team   (journey, review agendas, maps)"
+	$(SC) render examples/product-team --audience all -o .demo/product-team --force
 	@echo "== stakecli render examples/vendor-renewal --audience all -o .demo/vendor-renewal"
 	$(SC) render examples/vendor-renewal --audience all -o .demo/vendor-renewal --force
 	@ls .demo/vendor-renewal

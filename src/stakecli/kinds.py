@@ -60,6 +60,7 @@ KINDS: tuple[Kind, ...] = (
         project_checks=(
             f"{_S}.stakeholders.references:check",
             f"{_S}.stakeholders.references:check_unique_ids",
+            f"{_S}.stakeholders.references:check_links",
         ),
         always=True,
         rules=(
@@ -117,6 +118,36 @@ KINDS: tuple[Kind, ...] = (
         checks=(f"{_S}.comms.rules:check",),
         rules=(f"{_S}.comms.rules",),
         documents=(f"{_S}.comms.views:SPECS",),
+    ),
+    Kind(
+        "interactions",
+        f"{_S}.engagement.model:InteractionLog",
+        checks=(f"{_S}.engagement.rules:check",),
+        project_checks=(f"{_S}.engagement.rules:check_contacts",),
+        rules=(f"{_S}.engagement.rules",),
+        commands=("engagement",),
+    ),
+    Kind(
+        "interviews",
+        f"{_S}.engagement.model:InterviewLog",
+        checks=(f"{_S}.engagement.interviews:check",),
+        project_checks=(f"{_S}.engagement.interviews:check_project",),
+        rules=(f"{_S}.engagement.interviews",),
+    ),
+    Kind(
+        "journey",
+        f"{_S}.engagement.model:Journey",
+        checks=(f"{_S}.engagement.journeys:check",),
+        rules=(f"{_S}.engagement.journeys",),
+        documents=(f"{_S}.engagement.views:SPECS",),
+    ),
+    Kind(
+        "review",
+        f"{_S}.reviews.model:Review",
+        checks=(f"{_S}.reviews.rules:check",),
+        rules=(f"{_S}.reviews.rules",),
+        documents=(f"{_S}.reviews.views:SPECS",),
+        commands=("calendar",),
     ),
 )
 """Every kind stakecli reads, in the order users meet them."""

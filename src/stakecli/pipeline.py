@@ -10,6 +10,7 @@ import difflib
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -109,6 +110,7 @@ def run(
     *,
     explicit: Path | None = None,
     whole: bool = False,
+    today: date | None = None,
 ) -> Report:
     """Validate every stakecli file under `paths`, project by project.
 
@@ -119,6 +121,8 @@ def run(
         explicit: a `--config` file.
         whole: report the findings of every file of the projects touched, not only of the
             files named (what a command checks before it analyses or renders).
+        today: the as-of date of date-dependent checks (`--today`), over every config's
+            `engagement.today`.
     """
     loads = _Loads()
     groups = projects.group(paths, ANCHOR, loads.declares)
@@ -133,6 +137,9 @@ def run(
             if project.root not in served:
                 served[project.root] = settings(project.root, explicit)
             settings_ = served[project.root]
+        if today is not None:
+            dated = settings_.engagement.model_copy(update={"today": today})
+            settings_ = settings_.model_copy(update={"engagement": dated})
         _check_project(project, settings_, report, loads)
     report.findings.sort(key=Finding.sort_key)
     return report
@@ -144,6 +151,7 @@ def subject(
     *,
     done: str = "analysed",
     shows: Callable[[Finding], bool] | None = None,
+    today: date | None = None,
 ) -> Report:
     """The checked projects of `path`, for a command that analyses or renders it.
 
@@ -155,7 +163,7 @@ def subject(
     """
     from stakecli.core.errors import FindingsStop
 
-    report = run([path], explicit=explicit, whole=True)
+    report = run([path], explicit=explicit, whole=True, today=today)
     stopping = [f for f in report.errors() if shows is None or not shows(f)]
     if stopping:
         raise FindingsStop(stopping, str(path), done)

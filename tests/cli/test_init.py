@@ -40,6 +40,6 @@ def test_unknown_example_is_a_usage_error(run, tmp_path):
     result = run("init", tmp_path, "--example", "vendor")
     assert result.exit_code == 2
     assert (
-        "unknown example 'vendor'; choose one of: conflicting-kpis, partnership, vendor-renewal"
-        in (result.stderr)
+        "unknown example 'vendor'; choose one of: conflicting-kpis, partnership, product-team, "
+        "vendor-renewal" in (result.stderr)
     )

@@ -137,10 +137,13 @@ def test_csv_header_and_rows(run, write):
     assert rows[0] == [
         "rank", "id", "name", "side", "class", "group", "count", "score", "quadrant",
         "strategy", "current", "desired", "gap", "over_engaged", "circle_index", "owner",
+        "hidden", "discovered_method", "discovered_source", "discovered_interview",
+        "journey_stage", "visibility",
     ]  # fmt: skip
     assert rows[2] == [
         "2", "pm", "Product Manager", "internal", "dependent", "expectant", "2", "0.8333",
         "keep-informed", "keep-informed", "leading", "supportive", "-1", "true", "0.8182", "",
+        "false", "", "", "", "", "",
     ]  # fmt: skip
     assert rows[3][10:14] == ["", "", "", ""]
 

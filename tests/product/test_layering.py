@@ -19,6 +19,8 @@ DOMAINS = {
     "charters": {"raci", "stakeholders"},
     "decisions": {"raci", "stakeholders"},
     "comms": {"stakeholders"},
+    "engagement": {"stakeholders", "comms"},
+    "reviews": {"stakeholders", "comms", "engagement"},
 }
 """Each domain package and the domains it may import (besides core)."""
 

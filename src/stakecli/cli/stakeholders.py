@@ -88,6 +88,15 @@ def show(
             "minimal-effort) or strategy (manage-closely, monitor); repeat: any.",
         ),
     ] = None,
+    hidden: Annotated[
+        bool | None,
+        typer.Option(
+            "--hidden/--not-hidden",
+            help="Only hidden stakeholders (found in interviews, along the journey), or only "
+            "the others.",
+            show_default=False,
+        ),
+    ] = None,
     sort: Annotated[Sort, typer.Option(help="Row order.")] = Sort.ATTENTION,
     circle: Annotated[
         bool, typer.Option("--circle", help="Show the Stakeholder Circle-style index.")
@@ -120,6 +129,7 @@ def show(
         tags=tag or (),
         classes=cls or (),
         quadrants=quadrant or (),
+        hidden=hidden,
     )
     chosen.sort(key=attention.SORTS[sort.value])
     if fmt is Format.MARKDOWN:

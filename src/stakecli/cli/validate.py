@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -41,6 +42,15 @@ def validate(
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
     config: ConfigOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary line.")] = False,
+    today: Annotated[
+        datetime | None,
+        typer.Option(
+            formats=["%Y-%m-%d"],
+            help="As-of date of date-dependent checks (overdue contacts and follow-ups), "
+            "YYYY-MM-DD; default: `engagement.today` in the config, else the real date.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Check YAML syntax, schemas, references and domain rules; exit 1 on errors.
 
@@ -49,7 +59,8 @@ def validate(
     from stakecli import pipeline
     from stakecli.core.findings import exit_code
 
-    report = pipeline.run(paths or [Path()], explicit=config)
+    as_of = today.date() if today else None
+    report = pipeline.run(paths or [Path()], explicit=config, today=as_of)
     _emit(report, fmt, quiet=quiet)
     raise typer.Exit(exit_code(report.findings, strict=strict))
 

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from datetime import date
 from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import Field
 
 from stakecli.core.model import Id, Model, Text, confidential
+
+Clock = Annotated[str, Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+"""A time of day, `HH:MM` (24-hour)."""
 
 Audience = Annotated[
     list[Text],
@@ -56,6 +61,8 @@ class Communication(Model):
     requirements: Text | None = Field(None, description="The audience's stated needs.")
     notes: Text | None = confidential(description="Candid notes; internal only.")
     confidential: bool = Field(False, description="Leave the row out of external documents.")
+    starts: date | None = Field(None, description="First occurrence (calendar export).")
+    at: Clock | None = Field(None, description="Time of day, HH:MM (calendar export).")
 
 
 class AgendaItem(Model):
@@ -79,6 +86,8 @@ class Ceremony(Model):
     inputs: list[Text] = Field(default=[], description="What to read or bring.")
     agenda: list[AgendaItem] = Field(min_length=1)
     outputs: list[Text] = Field(default=[], description="What the meeting produces.")
+    starts: date | None = Field(None, description="First occurrence (calendar export).")
+    at: Clock | None = Field(None, description="Time of day, HH:MM (calendar export).")
 
 
 class Escalation(Model):
@@ -99,3 +108,7 @@ class CommsPlan(Model):
     ceremonies: list[Ceremony] = []
     escalation: list[Escalation] = []
     updates: Text | None = Field(None, description="How and when the plan itself is updated.")
+
+    def anchors(self) -> Iterator[str]:
+        """Ceremony ids, which review files name."""
+        return (c.id for c in self.ceremonies)

@@ -6,6 +6,7 @@ import difflib
 import os
 import tomllib
 from collections.abc import Collection
+from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
@@ -165,6 +166,14 @@ class SalienceConfig(Section):
     threshold: int = Field(
         3, ge=0, le=5, description="An attribute is present iff its score is > this (3: 4 and 5)."
     )
+    raters_test: Literal["z", "t"] = Field(
+        "z",
+        description="Several raters (`ratings`): StakeholderAnalysis' z rule (population "
+        "variance) or a one-sample t-test (docs/methods.md §12.4).",
+    )
+    raters_alpha: float = Field(
+        0.10, gt=0, lt=1, description="Several raters: an attribute is + or - iff p <= this."
+    )
 
 
 class CircleWeights(Section):
@@ -201,6 +210,50 @@ class NegotiationConfig(Section):
     samples: int = Field(10_000, ge=1, le=10_000_000, description="Default simulation draws.")
 
 
+class CadenceDays(Section):
+    """Default contact cadence, in days, per grid strategy (docs/methods.md §12.2)."""
+
+    manage_closely: int = Field(14, ge=1)
+    keep_satisfied: int = Field(30, ge=1)
+    keep_informed: int = Field(30, ge=1)
+    monitor: int = Field(90, ge=1)
+
+
+class FrequencyDays(Section):
+    """Days between contacts that a comms-plan frequency stands for (docs/methods.md §12.2)."""
+
+    daily: int = Field(1, ge=1)
+    weekly: int = Field(7, ge=1)
+    fortnightly: int = Field(14, ge=1)
+    monthly: int = Field(30, ge=1)
+    quarterly: int = Field(91, ge=1)
+    yearly: int = Field(365, ge=1)
+
+
+class EngagementConfig(Section):
+    """Engagement over time: contacts, follow-ups, interviews, reviews (docs/engagement.md)."""
+
+    today: date | None = Field(
+        None,
+        description="The as-of date of date-dependent checks (default: the real date); "
+        "`--today` overrides it.",
+    )
+    cadence_days: CadenceDays = CadenceDays()
+    frequency_days: FrequencyDays = FrequencyDays()
+    sentiment_window: int = Field(
+        2,
+        ge=2,
+        description="A key player's sentiment is falling when the latest of their last this "
+        "many rated contacts is below the first of them.",
+    )
+    interviews_per_week: int = Field(
+        1, ge=0, description="Customer interviews each ISO week needs (0 switches it off)."
+    )
+    figure_max_age_days: int = Field(
+        30, ge=0, description="A review figure dated more than this before the review is stale."
+    )
+
+
 class Config(Section):
     """Everything a project can tune. Every field is optional; defaults are documented."""
 
@@ -215,6 +268,7 @@ class Config(Section):
     salience: SalienceConfig = SalienceConfig()
     grid: GridConfig = GridConfig()
     negotiation: NegotiationConfig = NegotiationConfig()
+    engagement: EngagementConfig = EngagementConfig()
     source: Path | None = Field(None, exclude=True, description="The file this came from.")
 
 

@@ -58,3 +58,33 @@ def show(root: Path, rev: str, rel: str) -> bytes:
     if done.returncode != 0:
         raise GitError(f"{rel} does not exist at revision {rev!r}")
     return done.stdout
+
+
+def revisions(root: Path, span: str, rel: str) -> list[tuple[str, str]]:
+    """(commit, ISO date) of the commits of `span` that touched `rel`, oldest first.
+
+    `span` is `A..B` (A itself included, as the starting point) or one revision and its history.
+    """
+    start, dots, end = span.partition("..")
+    ends = [verify(root, end or "HEAD")] if dots else [verify(root, span)]
+    args = ["log", "--reverse", "--format=%H %cs", *ends]
+    if dots and start:
+        args.append(f"^{verify(root, start)}")
+    done = _git(root, *args, "--", rel)
+    if done.returncode != 0:
+        raise GitError(f"git log failed for {span!r}: {done.stderr.decode().strip()}")
+    found = [tuple(line.split(" ", 1)) for line in done.stdout.decode().splitlines() if line]
+    if dots and start:
+        first = verify(root, start)
+        dated = _git(root, "log", "-1", "--format=%H %cs", first)
+        found.insert(0, tuple(dated.stdout.decode().split()))
+    return [(c, d) for c, d in found]
+
+
+def files(root: Path, rev: str, folder: str) -> list[str]:
+    """Paths (relative to the root) of the files under `folder` at `rev`."""
+    commit = verify(root, rev)
+    done = _git(root, "ls-tree", "-r", "--name-only", commit, "--", folder)
+    if done.returncode != 0:
+        raise GitError(f"cannot list {folder} at revision {rev!r}")
+    return [line for line in done.stdout.decode().splitlines() if line]

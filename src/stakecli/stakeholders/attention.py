@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from stakecli.stakeholders import grid, salience
+from stakecli.stakeholders import grid, raters, salience
 from stakecli.stakeholders.grid import Quadrant, Strategy
 from stakecli.stakeholders.model import Engagement, Stakeholder
 from stakecli.stakeholders.salience import Group, Salience, SalienceClass
@@ -23,6 +23,8 @@ class Settings:
     threshold: int = salience.DEFAULT_THRESHOLD
     cutoff: int = grid.DEFAULT_CUTOFF
     weights: tuple[tuple[str, float], ...] = tuple(grid.CIRCLE_WEIGHTS.items())
+    raters_test: raters.Test = "z"
+    raters_alpha: float = raters.DEFAULT_ALPHA
 
     @classmethod
     def from_config(cls, config: object) -> Settings:
@@ -31,7 +33,13 @@ class Settings:
 
         assert isinstance(config, Config)
         weights = config.grid.circle_weights.model_dump()
-        return cls(config.salience.threshold, config.grid.cutoff, tuple(weights.items()))
+        return cls(
+            config.salience.threshold,
+            config.grid.cutoff,
+            tuple(weights.items()),
+            config.salience.raters_test,
+            config.salience.raters_alpha,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +94,14 @@ class Assessment:
 def assess(person: Stakeholder, settings: Settings = Settings()) -> Assessment:
     """Assess one stakeholder (unranked)."""
     sal = salience.assess(person.power, person.legitimacy, person.urgency, settings.threshold)
+    if person.ratings:
+        rated = rated_salience(person, settings)
+        sal = replace(
+            sal,
+            power=rated.power.present,
+            legitimacy=rated.legitimacy.present,
+            urgency=rated.urgency.present,
+        )
     eng = person.engagement
     return Assessment(
         stakeholder=person,
@@ -108,6 +124,17 @@ def circle_priorities(
     """The `top` stakeholders by Circle-style index, highest first (priority 1), then id."""
     rated = [a for a in assessments if a.circle is not None]
     return sorted(rated, key=lambda a: (-(a.circle or 0.0), a.id))[:top]
+
+
+def rated_salience(person: Stakeholder, settings: Settings = Settings()) -> raters.RatedSalience:
+    """The several-rater test of each attribute (docs/methods.md §12.4); needs `ratings`."""
+    return raters.assess(
+        person.sample("power"),
+        person.sample("legitimacy"),
+        person.sample("urgency"),
+        settings.raters_test,
+        settings.raters_alpha,
+    )
 
 
 def attention_key(a: Assessment) -> tuple[int, int, float, str]:
@@ -137,6 +164,7 @@ def select(
     tags: Sequence[str] = (),
     classes: Sequence[str] = (),
     quadrants: Sequence[str] = (),
+    hidden: bool | None = None,
 ) -> list[Assessment]:
     """Keep the assessments matching every given filter (each filter: any of its values).
 
@@ -150,6 +178,7 @@ def select(
         and (not wanted_tags or wanted_tags & set(a.stakeholder.tags))
         and (not classes or a.cls.value in classes or a.group.value in classes)
         and (not quadrants or a.quadrant.value in quadrants or a.strategy.value in quadrants)
+        and (hidden is None or a.stakeholder.hidden is hidden)
     ]
 
 

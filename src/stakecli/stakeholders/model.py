@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import Field
 
+from stakecli.core.findings import Loc
 from stakecli.core.model import Id, Model, Text, confidential
 
 Score = Annotated[int, Field(ge=1, le=5, description="1 (very low) to 5 (very high).")]
@@ -75,7 +77,12 @@ class Discovery(Model):
 
     method: Literal["interview", "journey-map", "service-blueprint", "document", "other"]
     source: Text | None = Field(None, description="Which interview, map or document.")
-    journey_stage: Text | None = None
+    interview: Id | None = Field(None, description="The id of the interview that found them.")
+    journey_stage: Text | None = Field(
+        None,
+        description="The journey stage (id or name) where they act; checked against "
+        "the project's journey map.",
+    )
     visibility: Visibility | None = None
 
 
@@ -95,6 +102,25 @@ class CircleRatings(Model):
     urgency: int | None = Field(
         None, ge=1, le=5, description="1 (routine) to 5 (immediate); default: `urgency`."
     )
+
+
+Answers = Score | Annotated[list[Score], Field(min_length=1)]
+"""One rater's answer to an attribute: one 1-5 score, or the scores of several items."""
+
+
+class Rating(Model):
+    """One rater's assessment of power, legitimacy and urgency (docs/methods.md §12.4)."""
+
+    rater: Text
+    on: date | None = None
+    power: Answers
+    legitimacy: Answers = confidential(..., description="Candid: 1-5, how proper their claim is.")
+    urgency: Answers
+
+    def items(self, attribute: Literal["power", "legitimacy", "urgency"]) -> list[int]:
+        """This rater's answers to one attribute, as a list."""
+        value = getattr(self, attribute)
+        return list(value) if isinstance(value, list) else [value]
 
 
 class Stakeholder(Model):
@@ -129,6 +155,15 @@ class Stakeholder(Model):
     confidential: bool = Field(False, description="Leave the entry out of external documents.")
     assessed_on: date | None = None
     assessor: Text | None = None
+    ratings: list[Rating] = Field(
+        default=[],
+        description="Several raters' scores: presence of power, legitimacy and urgency is "
+        "then tested from all their answers (the single scores still place the grid).",
+    )
+
+    def sample(self, attribute: Literal["power", "legitimacy", "urgency"]) -> list[int]:
+        """Every rater's answers to one attribute, pooled."""
+        return [x for r in self.ratings for x in r.items(attribute)]
 
 
 class Register(Model):
@@ -138,3 +173,15 @@ class Register(Model):
     version: Literal[1]
     title: Text | None = None
     stakeholders: list[Stakeholder] = []
+
+    def links(self) -> Iterator[tuple[Loc, str, str]]:
+        """Where hidden stakeholders were found: interviews and journey stages."""
+        for i, person in enumerate(self.stakeholders):
+            found = person.discovered
+            if found is None:
+                continue
+            at = ("stakeholders", i, "discovered")
+            if found.interview is not None:
+                yield (*at, "interview"), "interviews", found.interview
+            if found.journey_stage is not None:
+                yield (*at, "journey_stage"), "journey", found.journey_stage

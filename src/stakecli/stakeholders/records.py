@@ -50,6 +50,8 @@ def record(a: Assessment) -> dict[str, Any]:
         },
         "circle_index": a.circle,
         "owner": s.owner,
+        "hidden": s.hidden,
+        "discovered": s.discovered.model_dump(mode="json") if s.discovered else None,
     }
 
 
@@ -70,6 +72,12 @@ CSV_HEADER = [
     "over_engaged",
     "circle_index",
     "owner",
+    "hidden",
+    "discovered_method",
+    "discovered_source",
+    "discovered_interview",
+    "journey_stage",
+    "visibility",
 ]
 
 
@@ -93,4 +101,19 @@ def csv_row(a: Assessment) -> list[str]:
         ("true" if a.over_engaged else "false") if a.current else "",
         "" if a.circle is None else f"{a.circle:.4f}",
         s.owner or "",
+        "true" if s.hidden else "false",
+        *_discovery(a),
+    ]
+
+
+def _discovery(a: Assessment) -> list[str]:
+    found = a.stakeholder.discovered
+    if found is None:
+        return ["", "", "", "", ""]
+    return [
+        found.method,
+        found.source or "",
+        found.interview or "",
+        found.journey_stage or "",
+        found.visibility.value if found.visibility else "",
     ]

@@ -3,6 +3,11 @@
 Any model can take part by defining `references() -> Iterable[tuple[Loc, str]]`: the register
 ids it uses, each with the loc where it is used (RACI, charter and scorecard files do; a
 negotiation plan or decision memo plugs in the same way). Ids are unique across registers.
+
+The same check resolves ids that point into other kinds: a model's `links()` yields
+`(loc, kind, id)` (a hidden stakeholder's `discovered.interview`, say) and the files of
+`kind` in the same project say what exists through `anchors()`. A link is checked once the
+project holds a file of that kind.
 """
 
 from __future__ import annotations
@@ -100,6 +105,16 @@ RULES = [
              urgency: 2, interest: 2}
         """,
     ),
+    Rule(
+        "refs.unknown-link",
+        "error",
+        "An id that points into another kind of file (an interview, a journey stage) names "
+        "nothing in the project's files of that kind.",
+        why="A hidden stakeholder whose interview or journey stage cannot be found has lost "
+        "the evidence of why they matter.",
+        bad="discovered: {method: interview, interview: int-99}",
+        good="discovered: {method: interview, interview: int-03}",
+    ),
 ]
 
 
@@ -110,6 +125,41 @@ class References(Protocol):
     def references(self) -> Iterable[tuple[Loc, str]]:
         """(loc, register id) for every use."""
         ...  # pragma: no cover - protocol
+
+
+@runtime_checkable
+class Links(Protocol):
+    """A model that points at ids other kinds define."""
+
+    def links(self) -> Iterable[tuple[Loc, str, str]]:
+        """(loc, kind, id) for every use."""
+        ...  # pragma: no cover - protocol
+
+
+@runtime_checkable
+class Anchors(Protocol):
+    """A model that defines ids other files may point at."""
+
+    def anchors(self) -> Iterable[str]:
+        """The ids (and names) it defines."""
+        ...  # pragma: no cover - protocol
+
+
+def check_links(workspace: Workspace) -> Iterator[Finding]:
+    """Links into other kinds resolve within the project folder (the register's)."""
+    for parsed in workspace.files:
+        if not isinstance(parsed.model, Links):
+            continue
+        for loc, kind, ident in parsed.model.links():
+            targets = scope.files(workspace, kind, parsed.path)
+            known = {a for f in targets if isinstance(f.model, Anchors) for a in f.model.anchors()}
+            if targets and ident not in known:
+                guess = difflib.get_close_matches(ident, sorted(known), n=1)
+                hint = f"; did you mean {guess[0]!r}?" if guess else ""
+                names = ", ".join(str(f.path.name) for f in targets)
+                message = f"{ident!r} is not in this project's {kind} ({names}){hint}"
+                finding = error("refs.unknown-link", loc, message)
+                yield replace(finding, path=str(parsed.path))
 
 
 def check(workspace: Workspace) -> Iterator[Finding]:

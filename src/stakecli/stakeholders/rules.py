@@ -102,7 +102,8 @@ def check(parsed: Parsed, workspace: Workspace) -> Iterator[Finding]:
                 f"{person.id!r} is {eng.current.value} but should be {eng.desired.value} "
                 f"(gap {a.gap:+d}); list what closes it under `engagement.actions`",
             )
-        if person.hidden and (person.discovered is None or person.discovered.source is None):
+        found = person.discovered
+        if person.hidden and (found is None or (found.source is None and found.interview is None)):
             yield warning(
                 "stakeholders.hidden-without-source",
                 (*at, "discovered") if person.discovered else (*at, "hidden"),

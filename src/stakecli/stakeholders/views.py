@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from stakecli.core.documents import DocumentSpec
@@ -95,6 +95,7 @@ def row(a: Assessment) -> dict[str, Any]:
         "engagement": engagement_text(a),
         "gap": gap_text(a),
         "circle": "—" if a.circle is None else f"{a.circle:.2f}",
+        "hidden": s.hidden,
     }
 
 
@@ -104,8 +105,12 @@ def map_context(
     settings: Settings,
     *,
     limit: int = 40,
+    subset: str | None = None,
 ) -> dict[str, Any]:
-    """Everything `stakeholder-map.md.j2` shows, for the given (ranked, filtered) list."""
+    """Everything `stakeholder-map.md.j2` shows, for the given (ranked, filtered) list.
+
+    `subset` names the part of the register shown (`internal stakeholders`...), if not all.
+    """
     shown = sorted(assessments, key=lambda a: a.rank)[:limit]
     node = {a.id: Safe(f"s{i}") for i, a in enumerate(shown, start=1)}
     groups = [
@@ -139,6 +144,25 @@ def map_context(
         "circle": circle_rows(assessments),
         "circle_top": CIRCLE_TOP,
         "circle_weights": "-".join(f"{w:g}" for _, w in settings.weights),
+        "subset": subset,
+        "hidden": [_hidden(a) for a in sorted(assessments, key=lambda a: a.rank) if _is_hidden(a)],
+    }
+
+
+def _is_hidden(a: Assessment) -> bool:
+    return a.stakeholder.hidden
+
+
+def _hidden(a: Assessment) -> dict[str, Any]:
+    """Where a hidden stakeholder was found, for the map's hidden-stakeholder table."""
+    s, found = a.stakeholder, a.stakeholder.discovered
+    return {
+        "id": Safe(s.id),
+        "name": s.name,
+        "method": found.method if found else None,
+        "source": (found.source or found.interview) if found else None,
+        "stage": found.journey_stage if found else None,
+        "visibility": found.visibility.value if found and found.visibility else None,
     }
 
 
@@ -194,6 +218,37 @@ def map_document(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
     return map_context(register, rank(register.stakeholders, settings), settings, limit=limit)
 
 
+def _is_internal(a: Assessment) -> bool:
+    return a.stakeholder.side.value == "internal"
+
+
+def _is_external(a: Assessment) -> bool:
+    return a.stakeholder.side.value == "external"
+
+
+SUBSETS: dict[str, tuple[str, Callable[[Assessment], bool]]] = {
+    "internal-map": ("internal stakeholders", _is_internal),
+    "external-map": ("external stakeholders", _is_external),
+    "hidden-map": ("hidden stakeholders", _is_hidden),
+}
+"""The partial maps: which stakeholders each shows."""
+
+
+def subset_document(name: str) -> Callable[[Parsed, Workspace], dict[str, Any]]:
+    """The DocumentSpec context of one partial map (`internal-map`, ...)."""
+    label, keep = SUBSETS[name]
+
+    def context(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
+        register = parsed.model
+        assert isinstance(register, Register)
+        settings = Settings.from_config(workspace.config)
+        chosen = [a for a in rank(register.stakeholders, settings) if keep(a)]
+        limit = workspace.config.grid.diagram_limit
+        return map_context(register, chosen, settings, limit=limit, subset=label)
+
+    return context
+
+
 def list_document(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
     """DocumentSpec context of `stakeholder-list` (audience: external)."""
     register = parsed.model
@@ -207,6 +262,12 @@ SPECS = [
     ),
     DocumentSpec(
         "stakeholder-list", "stakeholders", "stakeholder-list.md.j2", "external", list_document
+    ),
+    *(
+        DocumentSpec(
+            name, "stakeholders", "stakeholder-map.md.j2", "internal", subset_document(name)
+        )
+        for name in SUBSETS
     ),
 ]
 """The stakeholder documents (see docs/stakeholders.md)."""

@@ -1,0 +1,150 @@
+"""`stakecli engagement [PATH]` (who haven't we talked to) and `stakecli stakeholders history`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from stakecli.cli._app import ConfigOpt, app, console, fail, reports_errors
+from stakecli.cli.stakeholders import group
+
+
+class Format(StrEnum):
+    """Output formats of `engagement` and `stakeholders history`."""
+
+    TABLE = "table"
+    JSON = "json"
+    MARKDOWN = "markdown"
+
+
+TodayOpt = Annotated[
+    dt.datetime | None,
+    typer.Option(
+        "--today",
+        formats=["%Y-%m-%d"],
+        help="The as-of date, YYYY-MM-DD (default: `engagement.today` in the config, else "
+        "the real date).",
+        show_default=False,
+    ),
+]
+"""The `--today` option of every command whose checks depend on the date."""
+
+
+def load(folder: Path, config: Path | None, today: dt.datetime | None) -> Any:
+    """The checked project at `folder` (errors stop the command): (workspace, as-of date)."""
+    from stakecli import pipeline
+    from stakecli.engagement.cadence import as_of
+
+    report = pipeline.subject(folder, config, today=today.date() if today else None)
+    wanted = folder.resolve()
+    found = [w for w in report.workspaces if w.root is not None and w.root.resolve() == wanted]
+    if not found:
+        fail(f"{folder} holds no project (a folder with a stakeholders.yaml register)")
+    return found[0], as_of(found[0].config)
+
+
+@app.command()
+@reports_errors
+def engagement(
+    path: Annotated[
+        Path, typer.Argument(help="The project folder. Default: the current folder.")
+    ] = Path(),
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.TABLE,
+    today: TodayOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Who haven't we talked to: last contact, cadence, overdue, sentiment, open follow-ups.
+
+    Example: stakecli engagement examples/product-team --today 2026-10-30
+    """
+    from stakecli.engagement.views import contact_report
+
+    if not path.is_dir():
+        fail(f"{path} is not a folder; pass the project folder")
+    workspace, as_of = load(path, config, today)
+    report = contact_report(workspace, path, as_of)
+    if fmt is Format.JSON:
+        import json
+
+        sys.stdout.write(json.dumps(report.as_dict(), indent=2, ensure_ascii=False) + "\n")
+    elif fmt is Format.MARKDOWN:
+        from stakecli.core import rendering
+
+        context = {"as_of": as_of.isoformat(), "rows": report.rows(), "report": report.as_dict()}
+        sys.stdout.write(rendering.render("contact-report.md.j2", context, [path / "templates"]))
+    else:
+        _table(report)
+
+
+def _table(report: Any) -> None:
+    from rich.cells import cell_len
+
+    header = ["id", "name", "state", "last", "due", "cadence", "sentiment"]
+    lines = [[" ".join(str(r[k]).split()) for k in header] for r in report.rows()]
+    widths = [max([cell_len(h), *(cell_len(x[i]) for x in lines)]) for i, h in enumerate(header)]
+
+    def fit(cells: list[str]) -> str:
+        return "  ".join(c + " " * (w - cell_len(c)) for c, w in zip(cells, widths, strict=True))
+
+    out = console()
+    out.print(f"as of {report.as_of}", style="bold", markup=False, highlight=False)
+    out.file.write(fit(header).rstrip() + "\n" + "".join(fit(x).rstrip() + "\n" for x in lines))
+    late = [f for f in report.follow_ups if f.overdue_days]
+    for f in late:
+        out.file.write(
+            f"follow-up overdue {f.overdue_days} d: {f.follow_up.action} "
+            f"({f.follow_up.owner}, due {f.follow_up.due})\n"
+        )
+    overdue = sum(c.overdue for c in report.contacts)
+    console(stderr=True).print(
+        f"{overdue} of {len(report.contacts)} stakeholders overdue or never contacted; "
+        f"{len(late)} follow-ups overdue",
+        markup=False,
+    )
+
+
+@group.command()
+@reports_errors
+def history(
+    span: Annotated[
+        str, typer.Argument(metavar="REV1..REV2", help="A revision range, e.g. main..HEAD.")
+    ],
+    path: Annotated[
+        Path, typer.Argument(help="The register file or its folder. Default: the current folder.")
+    ] = Path(),
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.TABLE,
+    config: ConfigOpt = None,
+) -> None:
+    """Class, quadrant, engagement and sentiment of each stakeholder over a revision range.
+
+    Example: stakecli stakeholders history HEAD~5..HEAD examples/product-team -f markdown
+    """
+    from stakecli import pipeline
+    from stakecli.engagement import trends
+    from stakecli.stakeholders import attention, registers
+    from stakecli.stakeholders.history import context
+
+    file = registers.find(path)
+    settings = attention.Settings.from_config(pipeline.settings(file.parent, config))
+    found = trends.history(file, span, settings, pipeline.register_at)
+    if fmt is Format.JSON:
+        import json
+
+        sys.stdout.write(json.dumps(found.as_dict(), indent=2, ensure_ascii=False) + "\n")
+        return
+    from stakecli.core import rendering
+
+    if fmt is Format.MARKDOWN:
+        sys.stdout.write(rendering.render("stakeholder-history.md.j2", context(found, str(file))))
+        return
+    if found.revisions:
+        first = found.revisions[0]
+        sys.stdout.write(f"{first.short} {first.date}: {len(first.states)} stakeholders\n")
+    for revision, moved in found.changes():
+        sys.stdout.write(f"{revision.short} {revision.date}:\n")
+        sys.stdout.write("".join(f"  {m}\n" for m in moved) or "  no change\n")

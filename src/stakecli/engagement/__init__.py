@@ -1,0 +1,1 @@
+"""Engagement over time: interaction logs, customer interviews and journey maps."""

@@ -1,0 +1,1 @@
+"""Ceremonies that carry data: QBRs, quarterly initiative reviews, release reviews."""
