@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 SC     := $(BIN)/stakecli
-EXAMPLES := examples/product-team examples/vendor-renewal examples/partnership examples/conflicting-kpis
+EXAMPLES := examples/vendor-renewal examples/partnership examples/conflicting-kpis examples/product-team
 
 .PHONY: demo test lint fmt golden bench schemas docs clean wheelhouse
 
