@@ -31,6 +31,10 @@ NOT_RUNNABLE = {
     "csv.syntax": "needs a cell longer than the CSV field limit (tests/stakeholders)",
     "file.unreadable": "needs a path that cannot be read (tests/core/test_loading.py)",
     "file.too-large": "needs a file of more than 10 MiB (tests/core/test_loading.py)",
+    "interactions.overdue-contact": "its passing example depends on the as-of date "
+    "(tests/engagement/test_rules.py pins it)",
+    "interviews.cadence-gap": "its passing example depends on the as-of date "
+    "(tests/engagement/test_rules.py pins it)",
 }
 """Rules whose examples describe a file rather than hold one; each is tested elsewhere."""
 ENCODING = {"file.encoding": "cp1252"}

@@ -19,27 +19,81 @@ RULES = [
         "interviews.duplicate-id",
         "error",
         "Two interviews of a project share an id.",
-        why="A hidden stakeholder's `discovered.interview` must point at exactly one interview.",
-        bad="interviews: [{id: int-01, ...}, {id: int-01, ...}]",
-        good="interviews: [{id: int-01, ...}, {id: int-02, ...}]",
+        why="""A hidden stakeholder's `discovered.interview` must point at exactly one
+        interview; two with one id make the evidence ambiguous.""",
+        bad="""
+        kind: interviews
+        version: 1
+        interviews:
+          - {id: int-01, date: 2025-03-03, interviewee: cy, interviewers: [ben],
+             job: Approving the budget}
+          - {id: int-01, date: 2025-03-10, interviewee: cy, interviewers: [ben], job: Renewing}
+        """,
+        good="""
+        kind: interviews
+        version: 1
+        interviews:
+          - {id: int-01, date: 2025-03-03, interviewee: cy, interviewers: [ben],
+             job: Approving the budget}
+          - {id: int-02, date: 2025-03-10, interviewee: cy, interviewers: [ben], job: Renewing}
+        """,
     ),
     Rule(
         "interviews.cadence-gap",
         "warning",
         "A full ISO week passed without a customer interview (the practice: every week).",
-        why="Continuous discovery means weekly touchpoints with customers; gaps let "
-        "assumptions go stale.",
-        bad="# interviews in 2026-W40 and 2026-W42, none in 2026-W41",
-        good="# an interview in every week from the first one",
+        why="""Continuous discovery means weekly touchpoints with customers; a gap lets the
+        team's assumptions about them go stale.""",
+        bad="""
+        kind: interviews
+        version: 1
+        interviews:
+          - {id: int-01, date: 2025-03-03, interviewee: cy, interviewers: [ben],
+             job: Approving the budget}
+          - {id: int-02, date: 2025-03-17, interviewee: cy, interviewers: [ben], job: Renewing}
+        """,
+        good="""
+        # as of 2025-03-20 (`--today 2025-03-20`): one interview in each full week
+        kind: interviews
+        version: 1
+        interviews:
+          - {id: int-01, date: 2025-03-03, interviewee: cy, interviewers: [ben],
+             job: Approving the budget}
+          - {id: int-02, date: 2025-03-10, interviewee: cy, interviewers: [ben], job: Renewing}
+          - {id: int-03, date: 2025-03-17, interviewee: cy, interviewers: [ben], job: Renewing}
+        """,
     ),
     Rule(
         "interviews.unregistered-person",
         "warning",
         "Someone an interviewee named matches no register entry: a possible hidden stakeholder.",
-        why="The finance approver or the boss who bought the product decide without ever "
-        "meeting the team; interviews are where they surface.",
-        bad="named_people: [{name: Dana Reyes, role: Finance approver}]",
-        good="named_people: [{name: Dana Reyes, role: Finance approver, stakeholder: dana}]",
+        why="""The finance approver or the boss who bought the product decide without ever
+        meeting the team; interviews are where they surface, and the register is where they
+        belong.""",
+        bad="""
+        kind: interviews
+        version: 1
+        interviews:
+          - id: int-01
+            date: 2025-03-03
+            interviewee: cy
+            interviewers: [ben]
+            job: Approving the budget
+            named_people:
+              - {name: Dana Reyes, role: Finance approver, relation: decides}
+        """,
+        good="""
+        kind: interviews
+        version: 1
+        interviews:
+          - id: int-01
+            date: 2025-03-03
+            interviewee: cy
+            interviewers: [ben]
+            job: Approving the budget
+            named_people:
+              - {name: Dana Reyes, role: Finance approver, relation: decides, stakeholder: dee}
+        """,
     ),
 ]
 

@@ -15,35 +15,129 @@ RULES = [
         "journey.duplicate-stage",
         "error",
         "Two stages of a journey share an id.",
-        why="Stakeholders point at a stage by id; two stages with one id make that ambiguous.",
-        bad="stages: [{id: buy, name: Buy}, {id: buy, name: Renew}]",
-        good="stages: [{id: buy, name: Buy}, {id: renew, name: Renew}]",
+        why="""Stakeholders point at a stage by id; two stages with one id make that reference
+        ambiguous.""",
+        bad="""
+        kind: journey
+        version: 1
+        actor: Buyer
+        scenario: Buying the product
+        stages:
+          - id: buy
+            name: Buy
+            touchpoints:
+              - {name: Quote, owner: ben, people: [cy]}
+          - id: buy
+            name: Renew
+            touchpoints:
+              - {name: Renewal call, owner: ben, people: [cy]}
+        """,
+        good="""
+        kind: journey
+        version: 1
+        actor: Buyer
+        scenario: Buying the product
+        stages:
+          - id: buy
+            name: Buy
+            touchpoints:
+              - {name: Quote, owner: ben, people: [cy]}
+          - id: renew
+            name: Renew
+            touchpoints:
+              - {name: Renewal call, owner: ben, people: [cy]}
+        """,
     ),
     Rule(
         "journey.empty-stage",
         "warning",
         "A stage has nobody at it: no people at its touchpoints and no backstage actor.",
-        why="Every stage is somebody's work; an empty one is where hidden stakeholders hide.",
-        bad="stages: [{id: buy, name: Buy, touchpoints: [{name: Quote, owner: sales}]}]",
-        good="stages: [{id: buy, name: Buy, touchpoints: [{name: Quote, owner: sales, "
-        "people: [cfo]}]}]",
+        why="""Every stage is somebody's work; a stage with nobody at it is where hidden
+        stakeholders (the approver, the support team) are still missing.""",
+        bad="""
+        kind: journey
+        version: 1
+        actor: Buyer
+        scenario: Buying the product
+        stages:
+          - id: buy
+            name: Buy
+            touchpoints:
+              - {name: Quote, owner: ben}
+        """,
+        good="""
+        kind: journey
+        version: 1
+        actor: Buyer
+        scenario: Buying the product
+        stages:
+          - id: buy
+            name: Buy
+            touchpoints:
+              - {name: Quote, owner: ben, people: [cy]}
+        """,
     ),
     Rule(
         "journey.no-owner",
         "warning",
         "A touchpoint has no `owner` on our side.",
-        why="A touchpoint nobody owns is the one that breaks without anyone noticing.",
-        bad="touchpoints: [{name: Invoice}]",
-        good="touchpoints: [{name: Invoice, owner: billing-lead}]",
+        why="""A touchpoint nobody on our side owns is the one that breaks without anyone
+        noticing.""",
+        bad="""
+        kind: journey
+        version: 1
+        actor: Buyer
+        scenario: Buying the product
+        stages:
+          - id: buy
+            name: Buy
+            touchpoints:
+              - {name: Quote, people: [cy]}
+        """,
+        good="""
+        kind: journey
+        version: 1
+        actor: Buyer
+        scenario: Buying the product
+        stages:
+          - id: buy
+            name: Buy
+            touchpoints:
+              - {name: Quote, owner: ben, people: [cy]}
+        """,
     ),
     Rule(
         "journey.unregistered-actor",
         "warning",
         "A backstage actor is not a register id: a possible hidden stakeholder.",
-        why="Actors below the line of visibility (finance sign-off, IT approval) decide "
-        "whether the journey works; they belong in the register.",
-        bad="backstage: [{actor: Finance approver, action: Approves the PO}]",
-        good="backstage: [{actor: cfo, action: Approves the PO}]",
+        why="""Actors below the line of visibility (finance sign-off, IT approval) decide
+        whether the journey works; they belong in the register like anyone else.""",
+        bad="""
+        kind: journey
+        version: 1
+        actor: Buyer
+        scenario: Buying the product
+        stages:
+          - id: buy
+            name: Buy
+            touchpoints:
+              - {name: Quote, owner: ben, people: [cy]}
+            backstage:
+              - {actor: Finance approver, action: Approves the PO}
+        """,
+        good="""
+        kind: journey
+        version: 1
+        actor: Buyer
+        scenario: Buying the product
+        stages:
+          - id: buy
+            name: Buy
+            touchpoints:
+              - {name: Quote, owner: ben, people: [cy]}
+            backstage:
+              - {actor: dee, action: Approves the PO}
+        """,
     ),
 ]
 

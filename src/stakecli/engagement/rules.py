@@ -21,43 +21,123 @@ RULES = [
         "interactions.overdue-follow-up",
         "warning",
         "A follow-up is not done and its due date has passed.",
-        why="A promise that slips silently costs more trust than the contact earned.",
-        bad="follow_ups: [{action: Send the draft, owner: pm, due: 2026-10-10}]",
-        good="follow_ups: [{action: Send the draft, owner: pm, due: 2026-10-10, "
-        "done_on: 2026-10-09}]",
+        why="""A promise that slips silently costs more trust than the contact earned; the
+        follow-up is outstanding until someone records that it was done.""",
+        bad="""
+        kind: interactions
+        version: 1
+        interactions:
+          - date: 2025-03-01
+            participants: [ann]
+            type: meeting
+            summary: Kick-off
+            follow_ups:
+              - {action: Send the plan, owner: ben, due: 2025-03-10}
+        """,
+        good="""
+        kind: interactions
+        version: 1
+        interactions:
+          - date: 2025-03-01
+            participants: [ann]
+            type: meeting
+            summary: Kick-off
+            follow_ups:
+              - {action: Send the plan, owner: ben, due: 2025-03-10, done_on: 2025-03-09}
+        """,
     ),
     Rule(
         "interactions.follow-up-no-due",
         "info",
         "A follow-up has no due date, so it can never be overdue.",
-        why="Without a date nobody can tell whether the promise is late.",
-        bad="follow_ups: [{action: Send the draft, owner: pm}]",
-        good="follow_ups: [{action: Send the draft, owner: pm, due: 2026-10-10}]",
+        why="""Without a date nobody can tell whether the promise is late, so it never shows up
+        as overdue.""",
+        bad="""
+        kind: interactions
+        version: 1
+        interactions:
+          - date: 2025-03-01
+            participants: [ann]
+            type: meeting
+            summary: Kick-off
+            follow_ups:
+              - {action: Send the plan, owner: ben}
+        """,
+        good="""
+        kind: interactions
+        version: 1
+        interactions:
+          - date: 2025-03-01
+            participants: [ann]
+            type: meeting
+            summary: Kick-off
+            follow_ups:
+              - {action: Send the plan, owner: ben, due: 2025-03-10, done_on: 2025-03-09}
+        """,
     ),
     Rule(
         "interactions.overdue-contact",
         "warning",
         "The last contact with a stakeholder is older than their cadence (comms plan, or the "
         "default of their grid strategy).",
-        why="Engagement decays between contacts; the cadence is what the team agreed it needs.",
-        bad="# manage closely (14 days), last interaction 2026-10-01, as of 2026-10-20",
-        good="# an interaction with them on 2026-10-15",
+        why="""Engagement decays between contacts; the cadence is what the team agreed each
+        stakeholder needs (manage closely: every 14 days unless the comms plan says otherwise).""",
+        bad="""
+        kind: interactions
+        version: 1
+        interactions:
+          - {date: 2025-03-01, participants: [ann], type: call, summary: Check-in}
+        """,
+        good="""
+        # as of 2025-03-20 (`--today 2025-03-20`): ann was contacted 5 days ago
+        kind: interactions
+        version: 1
+        interactions:
+          - {date: 2025-03-15, participants: [ann], type: call, summary: Check-in}
+        """,
     ),
     Rule(
         "interactions.never-contacted",
         "warning",
         "No interaction in the project's logs lists the stakeholder as a participant.",
-        why="A stakeholder nobody has talked to is assessed on hearsay.",
-        bad="# cfo in the register, in no interaction",
-        good="interactions: [{date: 2026-10-02, participants: [cfo], type: call, summary: Intro}]",
+        why="""A stakeholder nobody has talked to is assessed on hearsay; the log should show at
+        least one contact with everyone in the register.""",
+        bad="""
+        kind: interactions
+        version: 1
+        interactions:
+          - {date: 2025-03-01, participants: [ann], type: call, summary: Intro}
+        """,
+        good="""
+        kind: interactions
+        version: 1
+        interactions:
+          - {date: 2025-03-01, participants: [ann, ben, dee, eve, fay, gus, hal, cy],
+             type: workshop, summary: Intro}
+        """,
     ),
     Rule(
         "interactions.falling-sentiment",
         "warning",
         "A key player's (manage closely) sentiment fell over their last rated contacts.",
-        why="A key player turning negative is the earliest sign of a blocked decision.",
-        bad="# cfo: positive on 2026-10-01, negative on 2026-10-15",
-        good="# cfo: positive on 2026-10-01, positive on 2026-10-15",
+        why="""A key player turning negative is the earliest sign of a blocked decision; their
+        owner should talk to them before the next milestone.""",
+        bad="""
+        kind: interactions
+        version: 1
+        interactions:
+          - {date: 2025-03-01, participants: [ann], type: call, summary: Plan, sentiment: positive}
+          - {date: 2025-03-08, participants: [ann], type: call, summary: Budget,
+             sentiment: negative}
+        """,
+        good="""
+        kind: interactions
+        version: 1
+        interactions:
+          - {date: 2025-03-01, participants: [ann], type: call, summary: Plan, sentiment: neutral}
+          - {date: 2025-03-08, participants: [ann], type: call, summary: Budget,
+             sentiment: positive}
+        """,
     ),
 ]
 

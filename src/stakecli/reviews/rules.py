@@ -16,45 +16,146 @@ RULES = [
         "review.stale-figure",
         "warning",
         "A metric's latest value is older than `engagement.figure_max_age_days` at the review.",
-        why="A QBR run on last quarter's numbers argues about the past, not the account.",
-        bad="date: 2026-10-05\nmetrics: [{id: arr, name: ARR, values: [{on: 2026-06-30, "
-        "value: 1}]}]",
-        good="date: 2026-10-05\nmetrics: [{id: arr, name: ARR, values: [{on: 2026-09-30, "
-        "value: 1}]}]",
+        why="""A business review run on last quarter's numbers argues about the past, not about
+        the account as it is.""",
+        bad="""
+        kind: review
+        version: 1
+        ceremony: qbr
+        date: 2025-10-06
+        metrics:
+          - {id: arr, name: ARR, category: revenue, values: [{on: 2025-06-30, value: 96000}]}
+        """,
+        good="""
+        kind: review
+        version: 1
+        ceremony: qbr
+        date: 2025-10-06
+        metrics:
+          - {id: arr, name: ARR, category: revenue, values: [{on: 2025-09-30, value: 120000}]}
+        """,
     ),
     Rule(
         "review.unknown-goal",
         "error",
         "A metric's `goal` is not the id of one of the review's goals.",
-        why="A figure reported against no agreed outcome cannot say whether it is good news.",
-        bad="goals: [{id: retain, ...}]\nmetrics: [{id: churn, goal: retention, ...}]",
-        good="goals: [{id: retain, ...}]\nmetrics: [{id: churn, goal: retain, ...}]",
+        why="""A figure reported against no agreed outcome cannot say whether it is good news;
+        the link to the goal is what makes it a result.""",
+        bad="""
+        kind: review
+        version: 1
+        ceremony: qbr
+        date: 2025-10-06
+        goals:
+          - {id: retain, outcome: Keep the account, target: no churn}
+        metrics:
+          - {id: churn, name: Churn, goal: retention, values: [{on: 2025-09-30, value: 1.5}]}
+        """,
+        good="""
+        kind: review
+        version: 1
+        ceremony: qbr
+        date: 2025-10-06
+        goals:
+          - {id: retain, outcome: Keep the account, target: no churn}
+        metrics:
+          - {id: churn, name: Churn, goal: retain, values: [{on: 2025-09-30, value: 1.5}]}
+        """,
     ),
     Rule(
         "review.feature-without-metric",
         "warning",
         "A released feature has no success metric.",
-        why="Without a target set before release, any result can be called a success.",
-        bad="features: [{id: export, name: CSV export, released_on: 2026-09-20}]",
-        good="features: [{id: export, ..., metric: {metric: weekly exports, target: 200, "
-        "set_on: 2026-09-01, measure_on: 2026-10-20}}]",
+        why="""Without a success target set before release, any result can be called a success
+        after it.""",
+        bad="""
+        kind: review
+        version: 1
+        ceremony: qbr
+        date: 2025-10-06
+        features:
+          - id: export
+            name: CSV export
+            released_on: 2025-09-20
+        """,
+        good="""
+        kind: review
+        version: 1
+        ceremony: qbr
+        date: 2025-10-06
+        features:
+          - id: export
+            name: CSV export
+            released_on: 2025-09-20
+            metric: {metric: Weekly exports, target: 200, set_on: 2025-09-01,
+                     measure_on: 2025-10-20,
+              actual: 230, measured_on: 2025-10-21}
+        """,
     ),
     Rule(
         "review.target-after-release",
         "warning",
         "A feature's success target was set on or after its release.",
-        why="A target chosen after the numbers are in measures nothing.",
-        bad="released_on: 2026-09-20\nmetric: {set_on: 2026-09-25, ...}",
-        good="released_on: 2026-09-20\nmetric: {set_on: 2026-09-01, ...}",
+        why="""A target chosen after the numbers are in measures nothing; it has to be set
+        before the release.""",
+        bad="""
+        kind: review
+        version: 1
+        ceremony: qbr
+        date: 2025-10-06
+        features:
+          - id: export
+            name: CSV export
+            released_on: 2025-09-20
+            metric: {metric: Weekly exports, target: 200, set_on: 2025-09-25,
+                     measure_on: 2025-10-20,
+              actual: 230, measured_on: 2025-10-21}
+        """,
+        good="""
+        kind: review
+        version: 1
+        ceremony: qbr
+        date: 2025-10-06
+        features:
+          - id: export
+            name: CSV export
+            released_on: 2025-09-20
+            metric: {metric: Weekly exports, target: 200, set_on: 2025-09-01,
+                     measure_on: 2025-10-20,
+              actual: 230, measured_on: 2025-10-21}
+        """,
     ),
     Rule(
         "review.metric-not-measured",
         "warning",
         "A feature metric's measurement date has passed and it has no `actual`.",
-        why="The point of setting the target was to look at the result; an unmeasured "
-        "metric is a promise nobody kept.",
-        bad="metric: {measure_on: 2026-10-20, target: 200, ...}   # as of 2026-11-01",
-        good="metric: {measure_on: 2026-10-20, target: 200, actual: 230, measured_on: 2026-10-21}",
+        why="""The point of setting the target was to look at the result; an unmeasured metric
+        is a promise nobody kept.""",
+        bad="""
+        kind: review
+        version: 1
+        ceremony: qbr
+        date: 2025-10-06
+        features:
+          - id: export
+            name: CSV export
+            released_on: 2025-09-20
+            metric: {metric: Weekly exports, target: 200, set_on: 2025-09-01,
+                     measure_on: 2025-10-20}
+        """,
+        good="""
+        kind: review
+        version: 1
+        ceremony: qbr
+        date: 2025-10-06
+        features:
+          - id: export
+            name: CSV export
+            released_on: 2025-09-20
+            metric: {metric: Weekly exports, target: 200, set_on: 2025-09-01,
+                     measure_on: 2025-10-20,
+              actual: 230, measured_on: 2025-10-21}
+        """,
     ),
 ]
 

@@ -110,10 +110,50 @@ RULES = [
         "error",
         "An id that points into another kind of file (an interview, a journey stage) names "
         "nothing in the project's files of that kind.",
-        why="A hidden stakeholder whose interview or journey stage cannot be found has lost "
-        "the evidence of why they matter.",
-        bad="discovered: {method: interview, interview: int-99}",
-        good="discovered: {method: interview, interview: int-03}",
+        why="""A hidden stakeholder whose interview or journey stage cannot be found has lost the
+        evidence of why they matter; a review whose ceremony is not in the plan has no agenda.""",
+        bad="""
+        kind: stakeholders
+        version: 1
+        stakeholders:
+          - {id: pm, name: Pat PM, side: internal, power: 2, legitimacy: 2, urgency: 2, interest: 2}
+          - id: dana
+            name: Dana Reyes
+            side: external
+            power: 2
+            legitimacy: 2
+            urgency: 2
+            interest: 2
+            hidden: true
+            discovered: {method: interview, interview: int-99}
+        # file: interviews.yaml
+        kind: interviews
+        version: 1
+        interviews:
+          - {id: int-03, date: 2025-03-03, interviewee: pm, interviewers: [pm],
+             job: Approving the budget}
+        """,
+        good="""
+        kind: stakeholders
+        version: 1
+        stakeholders:
+          - {id: pm, name: Pat PM, side: internal, power: 2, legitimacy: 2, urgency: 2, interest: 2}
+          - id: dana
+            name: Dana Reyes
+            side: external
+            power: 2
+            legitimacy: 2
+            urgency: 2
+            interest: 2
+            hidden: true
+            discovered: {method: interview, interview: int-03}
+        # file: interviews.yaml
+        kind: interviews
+        version: 1
+        interviews:
+          - {id: int-03, date: 2025-03-03, interviewee: pm, interviewers: [pm],
+             job: Approving the budget}
+        """,
     ),
 ]
 
