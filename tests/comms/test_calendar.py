@@ -23,7 +23,9 @@ def test_the_example_calendar_parses_back_with_its_rrules_and_uids(run, tmp_path
     assert data.startswith(b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//stakecli//EN\r\n")
     events = parsed(data)
     assert sorted(events) == [
+        "account-update@product-team.stakecli",
         "customer-newsletter@product-team.stakecli",
+        "finance-update@product-team.stakecli",
         "initiative-review@product-team.stakecli",
         "qbr-northwind@product-team.stakecli",
         "release-review@product-team.stakecli",
@@ -31,7 +33,9 @@ def test_the_example_calendar_parses_back_with_its_rrules_and_uids(run, tmp_path
     ]
     rules = {uid: e["RRULE"].to_ical().decode() for uid, e in events.items()}
     assert rules == {
+        "account-update@product-team.stakecli": "FREQ=MONTHLY",
         "customer-newsletter@product-team.stakecli": "FREQ=MONTHLY",
+        "finance-update@product-team.stakecli": "FREQ=MONTHLY",
         "initiative-review@product-team.stakecli": "FREQ=MONTHLY;INTERVAL=3",
         "qbr-northwind@product-team.stakecli": "FREQ=MONTHLY;INTERVAL=3",
         "release-review@product-team.stakecli": "FREQ=WEEKLY;INTERVAL=2;BYDAY=FR",
