@@ -113,7 +113,26 @@ def test_file_over_the_size_limit_is_refused_unread(run, tmp_path):
         fh.truncate(MAX_BYTES + 1)
     finding = only(run, path)
     assert finding["code"] == "file.too-large"
-    assert "10,485,761 bytes" in str(finding["message"])
+    assert f"{MAX_BYTES + 1:,} bytes" in str(finding["message"])
+
+
+def test_the_size_limit_is_configurable(run, write, monkeypatch):
+    path = write("small.yaml", GOOD)
+    monkeypatch.setenv("STAKECLI_MAX_FILE_BYTES", "100")
+    finding = only(run, path)
+    assert finding["code"] == "file.too-large"
+    assert "over the 100-byte limit" in str(finding["message"])
+
+
+@pytest.mark.parametrize("alias", [False, True], ids=["plain", "aliases"])
+def test_a_document_over_the_node_limit_is_refused_before_any_walk(tmp_path, monkeypatch, alias):
+    monkeypatch.setattr(loading, "MAX_NODES", 40)
+    # 3 + 45 nodes; or 6 + 30 aliases of a 2-node list, expanded
+    text = "a: &a [x]\nitems:\n" + "  - *a\n" * 30 if alias else "items:\n" + "  - 1\n" * 45
+    found = loading.parse(text.encode(), tmp_path / "x.yaml")
+    assert isinstance(found, loading.Finding)
+    assert found.code == ("yaml.alias-bomb" if alias else "yaml.too-many-nodes")
+    assert isinstance(loading.parse(b"items: [1, 2, 3]\n", tmp_path / "y.yaml"), loading.Document)
 
 
 def test_alias_bomb_is_refused_in_well_under_a_second(run, write):

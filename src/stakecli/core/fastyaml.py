@@ -1,0 +1,425 @@
+"""The fast path for plain YAML: rapidyaml parses in C++, a guard sends everything else back.
+
+Most stakecli files use a small part of YAML: block mappings and sequences, one-line flow
+sequences and mappings, plain and quoted scalars, comments. For those, rapidyaml (`ryml`)
+parses the bytes, emits JSON, and the standard library's C JSON decoder builds the data: no
+Python object per node.
+
+Exactness is the contract: `load` returns None, and the reference loader (ruamel.yaml)
+decides, whenever the document uses anything whose meaning the two parsers might not agree
+on. The guard is conservative by construction: text features are refused before parsing
+(anchors, aliases, tags, block scalars, directives, several documents, nested or
+multi-line flow collections, complex keys, escapes other than the common ones, control
+characters, tabs); after parsing, every string that ruamel's YAML 1.2 resolver could type
+differently (`True`, `~`, `0x1F`, `1_000`, `+1`, `.inf`...), every float with an exponent,
+duplicate keys and deep nesting are refused too. What is left has one meaning, and
+`tests/test_loader_differential.py` checks data, positions and findings against ruamel.
+
+Positions are computed only when a finding needs one (`FastNodes.position`): the bytes are
+parsed again into a tree kept together with its buffer (the tree holds views into it), and
+each scalar's offset in the buffer maps to line and column. Whatever the position code cannot
+place exactly (a multi-line plain scalar, an empty sequence item...) is placed by composing
+the document with the reference loader instead.
+"""
+
+from __future__ import annotations
+
+import bisect
+import ctypes
+import json
+import os
+import re
+from collections.abc import Sequence
+from typing import Any
+
+Loc = Sequence[str | int]
+Span = tuple[int, int, int, int]
+"""0-based (line, column, end line, end column), as ruamel's marks give them."""
+
+_BOM = b"\xef\xbb\xbf"
+# Printable characters YAML reads the same way everywhere: no tab, CR, NEL, C0/C1 controls,
+# U+2028/U+2029 (line breaks to ruamel) or a byte-order mark inside the text.
+_ASCII_OK = bytes(range(0x20, 0x7F)) + b"\n"
+_NON_ASCII_BAD = re.compile("[\x80-\x9f\u2028\u2029\ufeff\ufff0-\uffff]")
+_NOT_INDICATORS = bytes(b for b in range(256) if b not in b"&*!|>%@`?<\\")
+"""All bytes but the rare ones whose presence makes the guard look closer."""
+_NEAR_INDICATOR = re.compile(
+    r"""(?:^|(?<=[ ]))\#[^\n]*          # a comment: skipped (anything may be written there)
+    |(?P<refuse>
+      (?:^|(?<=[ \[,{]))[&*!|>%@`]   # anchor, alias, tag, block scalar, directive, reserved
+    |(?:^|(?<=[ \[,{]))\?(?=[ \n]|$)  # complex key
+    |<<                             # merge key
+    |\\[^nt"\\]                     # escapes other than \n \t \" \\ (or a backslash in text)
+    )""",
+    re.M | re.X,
+)
+"""Looked for only where one of its rare characters is present (comments are skipped: an
+indicator there is text; a quoted scalar's ` #` can hide only what may not follow a closing
+quote on its line anyway)."""
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}\n")
+_AFTER_FLOW = (re.compile(r"\][ ]*[^ \n#]"), re.compile(r"\}[ ]*[^ \n#]"))
+"""Anything but a comment after a flow collection (each pattern starts with one literal
+character, which keeps the search fast)."""
+_COLON_IN_FLOW = (re.compile(r"\[[^\]\n:]*:"), re.compile(r"\{[^}\n:]*:"))
+_GLUED_COLON = (re.compile(r"\[(?:[^\]\n:]|: )*:[^ \n]"), re.compile(r"\{(?:[^}\n:]|: )*:[^ \n]"))
+"""`a:1` inside a flow collection: a key to some parsers, text to others."""
+# A JSON string (key or value) that ruamel's YAML 1.2 resolver could read as something else,
+# or that rapidyaml may have rewritten (it writes `inf` as `.inf`): bool, null, int and float
+# forms, merge and value keys, reserved indicators. Dates (YYYY-MM-DD) stay text on both paths.
+# The prefilter finds the few strings that may be such, in one quick pass over the JSON.
+_MAYBE_RISKY = re.compile(
+    r'"(?:"|[-+.0-9~<=@`]|[TtFfNn][rRaAuU][uUlL]|[iI][nN][fF](?:"|[iI][nN][iI][tT][yY]")|[nN][aA][nN]")'
+)
+_RISKY_STRING = re.compile(
+    r""""(?:
+      (?!\d{4}-\d\d-\d\d")[-+.0-9][^"]*
+    | [-+]?\.?(?i:inf|nan|infinity)
+    | true|True|TRUE|false|False|FALSE|null|Null|NULL|~|<<|=|[@`][^"]*
+    |                               # empty: as a key, ruamel reads `: x` as a null key
+    )"
+    """,
+    re.X,
+)
+_DEEP = "\n" + " " * 120
+"""A JSON line indented 60 levels: near the depth limit, which the reference loader enforces."""
+_NONE = (1 << 64) - 1
+"""rapidyaml's NONE node id."""
+
+
+class Unsupported(Exception):
+    """The fast path cannot answer exactly; the reference loader must."""
+
+
+def available() -> bool:
+    """Whether rapidyaml is installed (a binary wheel; absent on some platforms)."""
+    try:
+        import ryml  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def load(raw: bytes, text: str, max_nodes: int) -> tuple[Any, FastNodes] | None:
+    """Data and lazy positions for `raw`, or None when the reference loader must decide.
+
+    `raw` is the file's bytes and `text` their decoding (without a byte-order mark).
+    `max_nodes` bounds the document: larger ones go to the reference loader, which refuses
+    them with the finding it always gives.
+    """
+    body = raw[3:] if raw.startswith(_BOM) else raw
+    if not _plain_enough(body, text):
+        return None
+    try:
+        with _quiet_stderr():
+            emitted = _json(body, max_nodes)
+    except Unsupported:
+        return None
+    if not isinstance(emitted, str) or _DEEP in emitted or _risky(emitted):
+        return None
+    try:
+        data = json.loads(
+            emitted, object_pairs_hook=_unique, parse_float=_float, parse_constant=_constant
+        )
+    except (Unsupported, ValueError):
+        return None
+    return data, FastNodes(body)
+
+
+def _plain_enough(body: bytes, text: str) -> bool:
+    """The text-level guard: True only for documents inside the subset described above.
+
+    Byte-level checks first (each one pass in C); regular expressions only where one of the
+    rare characters or sequences they look for is present.
+    """
+    unusual = body.translate(None, _ASCII_OK)
+    if unusual and (
+        unusual.translate(None, bytes(range(0x80, 0x100))) or _NON_ASCII_BAD.search(text)
+    ):
+        return False  # a tab, CR or control character, or a line break only ruamel knows
+    if body.translate(None, _NOT_INDICATORS) and any(
+        m.group("refuse") for m in _NEAR_INDICATOR.finditer(text)
+    ):
+        return False
+    if body.startswith(b"...") or b"\n..." in body:
+        return False  # a document end marker (`---` is seen later: it makes a stream)
+    # Over brackets and newlines only: every flow collection must close on its line with
+    # nothing inside it but scalars (pairs become newlines, so nesting never pairs up).
+    brackets = body.translate(None, _NOT_BRACKETS)
+    if brackets.strip(b"\n"):
+        unpaired = brackets.replace(b"[]", b"\n").replace(b"{}", b"\n").strip(b"\n")
+        if unpaired.translate(None, b"\n"):
+            return False
+        for kind in (0, 1) if b"{" in brackets else (0,):
+            if _AFTER_FLOW[kind].search(text) or any(
+                _GLUED_COLON[kind].match(text, m.start())
+                for m in _COLON_IN_FLOW[kind].finditer(text)
+            ):
+                return False
+    return True
+
+
+def _risky(emitted: str) -> bool:
+    """Whether a string in rapidyaml's JSON could mean something else to ruamel."""
+    return any(_RISKY_STRING.match(emitted, m.start()) for m in _MAYBE_RISKY.finditer(emitted))
+
+
+def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    mapping = dict(pairs)
+    if len(mapping) != len(pairs):
+        raise Unsupported("duplicate key")  # the reference loader says which, and where
+    return mapping
+
+
+def _float(literal: str) -> float:
+    # rapidyaml writes `.5` as `0.5` and `1.` as `1.0`, both floats to ruamel too; with an
+    # exponent the original spelling matters (ruamel reads `.5e3` as text), so refuse.
+    if "e" in literal or "E" in literal:
+        raise Unsupported(literal)
+    return float(literal)
+
+
+def _constant(literal: str) -> Any:
+    raise Unsupported(literal)  # NaN, Infinity: never JSON that rapidyaml should write
+
+
+def _json(body: bytes, max_nodes: int) -> Any:
+    """Rapidyaml's JSON for a single-document `body` of at most `max_nodes` nodes."""
+    import ryml
+
+    tree, buffer = _parse(body)
+    root = tree.root_id()
+    if tree.size() * 2 > max_nodes or tree.is_stream(root) or tree.is_doc(root):
+        raise Unsupported("too large, or several documents")  # the reference loader decides
+    try:
+        return ryml.emit_json_malloc(tree, root)
+    except Exception as exc:  # too deep to emit: ExceptionVisit
+        raise Unsupported("rapidyaml cannot emit it") from exc
+    finally:
+        del tree, buffer  # in this order: the tree's views point into the buffer
+
+
+def _parse(body: bytes) -> tuple[Any, bytearray]:
+    """A rapidyaml tree over a private copy of `body`; the tree must never outlive the copy."""
+    import ryml
+
+    buffer = bytearray(body)
+    tree = ryml.Tree()
+    tree.reserve(body.count(b"\n") * 2 + 16)
+    try:
+        ryml.parse_in_place(buffer, tree)
+    except Exception as exc:  # ryml raises its own exception types (and RuntimeError)
+        raise Unsupported("rapidyaml refused the document") from exc
+    return tree, buffer
+
+
+class _quiet_stderr:
+    """rapidyaml prints its parse errors to file descriptor 2: keep them off stakecli's stderr."""
+
+    def __enter__(self) -> None:
+        self._saved = os.dup(2)
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 2)
+        os.close(null)
+
+    def __exit__(self, *exc: object) -> None:
+        os.dup2(self._saved, 2)
+        os.close(self._saved)
+
+
+class _Buffer(ctypes.Structure):
+    _fields_ = [
+        ("buf", ctypes.c_void_p),
+        ("obj", ctypes.c_void_p),
+        ("len", ctypes.c_ssize_t),
+        ("itemsize", ctypes.c_ssize_t),
+        ("readonly", ctypes.c_int),
+        ("ndim", ctypes.c_int),
+        ("format", ctypes.c_char_p),
+        ("shape", ctypes.c_void_p),
+        ("strides", ctypes.c_void_p),
+        ("suboffsets", ctypes.c_void_p),
+        ("internal", ctypes.c_void_p),
+    ]
+
+
+def _address(view: Any) -> int:
+    """Where a buffer's memory starts (rapidyaml's views are read-only memoryviews)."""
+    info = _Buffer()
+    get = ctypes.pythonapi.PyObject_GetBuffer
+    get.argtypes = [ctypes.py_object, ctypes.POINTER(_Buffer), ctypes.c_int]
+    release = ctypes.pythonapi.PyBuffer_Release
+    release.argtypes = [ctypes.POINTER(_Buffer)]
+    if get(view, ctypes.byref(info), 0) != 0:  # pragma: no cover - every view is a buffer
+        raise Unsupported("not a buffer")
+    try:
+        return int(info.buf or 0)
+    finally:
+        release(ctypes.byref(info))
+
+
+class FastNodes:
+    """Positions of a fast-loaded document, computed on demand.
+
+    `position` gives what ruamel's node marks give (0-based); a construct it cannot place
+    exactly raises Unsupported, and the caller asks the reference loader instead.
+    """
+
+    def __init__(self, body: bytes) -> None:
+        self._body = body
+        self._tree: Any = None
+        self._buffer: bytearray | None = None
+        self._lines: list[int] = []
+        self.reference: Any = None
+        """The reference loader's node tree, once something needed it."""
+
+    def span(self, loc: Loc, *, at_key: bool = False) -> Span | None:
+        """The span of `loc` as `loading.Document.position` defines it (0-based)."""
+        tree = self._parsed()
+        node, mark = tree.root_id(), (tree.root_id(), False)
+        for part in loc:
+            child, is_map = self._child(node, part)
+            if child == _NONE:
+                break
+            mark = (child, at_key and is_map and part == loc[-1])
+            node = child
+        start, end = self._key(mark[0]) if mark[1] else self._value(mark[0])
+        return (*self._line_col(start), *self._line_col(end))
+
+    def _parsed(self) -> Any:
+        if self._tree is None:
+            with _quiet_stderr():
+                self._tree, self._buffer = _parse(self._body)
+            self._base = _address(self._buffer)
+            self._lines = [0, *(m.end() for m in re.finditer(b"\n", self._body))]
+        return self._tree
+
+    def _child(self, node: int, part: str | int) -> tuple[int, bool]:
+        tree = self._tree
+        if tree.is_seq(node):
+            if isinstance(part, int) and 0 <= part < tree.num_children(node):
+                return tree.child(node, part), False
+            return _NONE, False
+        if tree.is_map(node):
+            return tree.find_child(node, str(part)), True
+        return _NONE, False
+
+    # Offsets below are byte offsets into the document; -1 stands for the end of the stream.
+
+    def _scalar(self, view: Any, quoted: bool) -> tuple[int, int]:
+        start = _address(view) - self._base
+        body = self._body
+        if not quoted:
+            content = bytes(view)
+            if b"\n" in content or body[start : start + len(content)] != content:
+                raise Unsupported("multi-line plain scalar")  # folded: the view is shorter
+            return start, start + len(content)
+        start -= 1
+        quote = body[start : start + 1]
+        if quote == b"'":
+            match = re.compile(rb"'(?:[^']|'')*'").match(body, start)
+        elif quote == b'"':
+            match = re.compile(rb'"(?:[^"\\]|\\.)*"', re.S).match(body, start)
+        else:
+            match = None
+        if match is None:
+            raise Unsupported("quoted scalar")
+        return start, match.end()
+
+    def _key(self, node: int) -> tuple[int, int]:
+        tree = self._tree
+        view = tree.key(node)
+        if view is None:
+            raise Unsupported("empty key")
+        return self._scalar(view, tree.is_key_quoted(node))
+
+    def _value(self, node: int) -> tuple[int, int]:
+        if self._tree.is_container(node):
+            return self._start(node), self._end(node)
+        return self._scalar_value(node)
+
+    def _value_start(self, node: int) -> int:
+        if self._tree.is_container(node):
+            return self._start(node)
+        return self._scalar_value(node)[0]
+
+    def _value_end(self, node: int) -> int:
+        if self._tree.is_container(node):
+            return self._end(node)
+        return self._scalar_value(node)[1]
+
+    def _scalar_value(self, node: int) -> tuple[int, int]:
+        tree = self._tree
+        view = tree.val(node)
+        if view is not None:
+            return self._scalar(view, tree.is_val_quoted(node))
+        if not tree.has_key(node):
+            raise Unsupported("empty sequence item")
+        colon = self._skip(self._key(node)[1], b" ")
+        if self._body[colon : colon + 1] != b":":
+            raise Unsupported("no colon after the key")
+        return colon + 1, colon + 1  # ruamel places an empty value just after the colon
+
+    def _start(self, node: int) -> int:
+        tree = self._tree
+        first, is_map, flow = tree.first_child(node), tree.is_map(node), tree.is_flow(node)
+        if is_map and not flow:
+            return self._key(first)[0]  # a block mapping starts at its first key
+        indicator = (b"{" if is_map else b"[") if flow else b"-"
+        if first != _NONE:
+            at = self._back(self._key(first)[0] if is_map else self._value_start(first), b" \n")
+        elif tree.has_key(node):  # `key: []`, `key: {}`: the bracket after the colon
+            at = self._skip(self._key(node)[1], b" ")
+            at = self._skip(at + 1, b" ") if self._body[at : at + 1] == b":" else -1
+        else:
+            raise Unsupported("empty flow collection as an item")
+        if at < 0 or self._body[at : at + 1] != indicator:
+            raise Unsupported("collection start")
+        return at
+
+    def _end(self, node: int) -> int:
+        tree = self._tree
+        last = tree.last_child(node)
+        if tree.is_flow(node):
+            after = self._start(node) + 1 if last == _NONE else self._value_end(last)
+            close = self._skip(after, b" ,")
+            if self._body[close : close + 1] != (b"}" if tree.is_map(node) else b"]"):
+                raise Unsupported("flow collection end")
+            return close + 1
+        return self._next_token(self._value_end(last))
+
+    def _next_token(self, at: int) -> int:
+        """Where ruamel's block-end token sits: the next token after `at`, or the end."""
+        body = self._body
+        while at >= 0:
+            at = self._skip(at, b" \n")
+            if at >= len(body):
+                return -1
+            if body[at : at + 1] != b"#":
+                return at
+            if at and body[at - 1 : at] not in b" \n":
+                raise Unsupported("comment")
+            newline = body.find(b"\n", at)
+            at = len(body) if newline < 0 else newline
+        return -1
+
+    def _skip(self, at: int, chars: bytes) -> int:
+        body = self._body
+        while at < len(body) and body[at] in chars:
+            at += 1
+        return at
+
+    def _back(self, at: int, chars: bytes) -> int:
+        """The offset of the first character before `at` that is not in `chars`."""
+        at -= 1
+        while at >= 0 and self._body[at] in chars:
+            at -= 1
+        return at
+
+    def _line_col(self, offset: int) -> tuple[int, int]:
+        body = self._body
+        if offset < 0:  # the end of the stream: after the last line, column 0
+            return len(self._lines) - (1 if body.endswith(b"\n") else 0), 0
+        line = bisect.bisect_right(self._lines, offset) - 1
+        start = self._lines[line]
+        chunk = body[start:offset]
+        return line, len(chunk) if chunk.isascii() else len(chunk.decode("utf-8"))
