@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from stakecli.core.findings import Finding, error, warning
 from stakecli.core.project import Parsed, Workspace
 from stakecli.core.rules import Rule
-from stakecli.stakeholders import scope
+from stakecli.stakeholders import grid, scope
 from stakecli.stakeholders.attention import Settings, assess
 from stakecli.stakeholders.grid import Strategy
 from stakecli.stakeholders.model import Register
@@ -84,23 +84,23 @@ def check(parsed: Parsed, workspace: Workspace) -> Iterator[Finding]:
     known = {s.id for s in scope.stakeholders(workspace, parsed.path)}
     for i, person in enumerate(register.stakeholders):
         at = ("stakeholders", i)
-        a = assess(person, settings)
-        if person.owner is None and (
-            a.cls is SalienceClass.DEFINITIVE or a.strategy is Strategy.MANAGE_CLOSELY
-        ):
-            why = "definitive" if a.cls is SalienceClass.DEFINITIVE else "to be managed closely"
-            yield warning(
-                "stakeholders.no-owner",
-                at,
-                f"{person.id!r} is {why} but has no `owner`; name who owns the relationship",
-            )
+        if person.owner is None:  # assessed only here: the other rules need no salience
+            a = assess(person, settings)
+            if a.cls is SalienceClass.DEFINITIVE or a.strategy is Strategy.MANAGE_CLOSELY:
+                why = "definitive" if a.cls is SalienceClass.DEFINITIVE else "to be managed closely"
+                yield warning(
+                    "stakeholders.no-owner",
+                    at,
+                    f"{person.id!r} is {why} but has no `owner`; name who owns the relationship",
+                )
         eng = person.engagement
         if eng is not None and eng.current is not eng.desired and not eng.actions:
             yield warning(
                 "stakeholders.gap-without-actions",
                 (*at, "engagement"),
                 f"{person.id!r} is {eng.current.value} but should be {eng.desired.value} "
-                f"(gap {a.gap:+d}); list what closes it under `engagement.actions`",
+                f"(gap {grid.gap(eng.current, eng.desired):+d}); list what closes it under "
+                "`engagement.actions`",
             )
         found = person.discovered
         if person.hidden and (found is None or (found.source is None and found.interview is None)):
