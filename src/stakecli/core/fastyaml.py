@@ -68,10 +68,10 @@ _GLUED_COLON = (re.compile(r"\[(?:[^\]\n:]|: )*:[^ \n]"), re.compile(r"\{(?:[^}\
 # forms, merge and value keys, reserved indicators. Dates (YYYY-MM-DD) stay text on both paths.
 # The prefilter finds the few strings that may be such, in one quick pass over the JSON.
 _MAYBE_RISKY = re.compile(
-    r'"(?:"|[-+.0-9~<=@`]|[TtFfNn][rRaAuU][uUlL]|[iI][nN][fF](?:"|[iI][nN][iI][tT][yY]")|[nN][aA][nN]")'
+    rb'"(?:"|[-+.0-9~<=@`]|[TtFfNn][rRaAuU][uUlL]|[iI][nN][fF](?:"|[iI][nN][iI][tT][yY]")|[nN][aA][nN]")'
 )
 _RISKY_STRING = re.compile(
-    r""""(?:
+    rb""""(?:
       (?!\d{4}-\d\d-\d\d")[-+.0-9][^"]*
     | [-+]?\.?(?i:inf|nan|infinity)
     | true|True|TRUE|false|False|FALSE|null|Null|NULL|~|<<|=|[@`][^"]*
@@ -80,7 +80,7 @@ _RISKY_STRING = re.compile(
     """,
     re.X,
 )
-_DEEP = "\n" + " " * 120
+_DEEP = b"\n" + b" " * 120
 """A JSON line indented 60 levels: near the depth limit, which the reference loader enforces."""
 _NONE = (1 << 64) - 1
 """rapidyaml's NONE node id."""
@@ -114,7 +114,7 @@ def load(raw: bytes, text: str, max_nodes: int) -> tuple[Any, FastNodes] | None:
             emitted = _json(body, max_nodes)
     except Unsupported:
         return None
-    if not isinstance(emitted, str) or _DEEP in emitted or _risky(emitted):
+    if _DEEP in emitted or _risky(emitted):
         return None
     try:
         data = json.loads(
@@ -122,7 +122,7 @@ def load(raw: bytes, text: str, max_nodes: int) -> tuple[Any, FastNodes] | None:
         )
     except (Unsupported, ValueError):
         return None
-    return data, FastNodes(body)
+    return data, FastNodes(text)
 
 
 def _plain_enough(body: bytes, text: str) -> bool:
@@ -158,7 +158,7 @@ def _plain_enough(body: bytes, text: str) -> bool:
     return True
 
 
-def _risky(emitted: str) -> bool:
+def _risky(emitted: bytearray) -> bool:
     """Whether a string in rapidyaml's JSON could mean something else to ruamel."""
     return any(_RISKY_STRING.match(emitted, m.start()) for m in _MAYBE_RISKY.finditer(emitted))
 
@@ -182,7 +182,7 @@ def _constant(literal: str) -> Any:
     raise Unsupported(literal)  # NaN, Infinity: never JSON that rapidyaml should write
 
 
-def _json(body: bytes, max_nodes: int) -> Any:
+def _json(body: bytes, max_nodes: int) -> bytearray:
     """Rapidyaml's JSON for a single-document `body` of at most `max_nodes` nodes."""
     import ryml
 
@@ -191,7 +191,10 @@ def _json(body: bytes, max_nodes: int) -> Any:
     if tree.size() * 2 > max_nodes or tree.is_stream(root) or tree.is_doc(root):
         raise Unsupported("too large, or several documents")  # the reference loader decides
     try:
-        return ryml.emit_json_malloc(tree, root)
+        # Into a buffer of ours: emit_json_malloc's buffer is never freed (a leak per call).
+        out = bytearray(ryml.compute_json_length(tree, root))
+        ryml.emit_json_in_place(tree, out, root)
+        return out
     except Exception as exc:  # too deep to emit: ExceptionVisit
         raise Unsupported("rapidyaml cannot emit it") from exc
     finally:
@@ -204,7 +207,9 @@ def _parse(body: bytes) -> tuple[Any, bytearray]:
 
     buffer = bytearray(body)
     tree = ryml.Tree()
-    tree.reserve(body.count(b"\n") * 2 + 16)
+    # Room for every node, and little more: a node starts on a new line, after `- `, `[`, `{`
+    # or `,`. Too small an estimate only makes the tree grow (by doubling, up to 2x the room).
+    tree.reserve(sum(body.count(c) for c in (b"\n", b"- ", b"[", b"{", b",")) + 4)
     try:
         ryml.parse_in_place(buffer, tree)
     except Exception as exc:  # ryml raises its own exception types (and RuntimeError)
@@ -264,11 +269,13 @@ class FastNodes:
     exactly raises Unsupported, and the caller asks the reference loader instead.
     """
 
-    def __init__(self, body: bytes) -> None:
-        self._body = body
+    def __init__(self, text: str) -> None:
+        self._text = text  # the document keeps it anyway; the bytes are made again when needed
+        self._body = b""
         self._tree: Any = None
         self._buffer: bytearray | None = None
         self._lines: list[int] = []
+        self._items: dict[int, list[int]] = {}
         self.reference: Any = None
         """The reference loader's node tree, once something needed it."""
 
@@ -287,6 +294,7 @@ class FastNodes:
 
     def _parsed(self) -> Any:
         if self._tree is None:
+            self._body = self._text.encode("utf-8")  # the file's bytes, less any BOM
             with _quiet_stderr():
                 self._tree, self._buffer = _parse(self._body)
             self._base = _address(self._buffer)
@@ -296,8 +304,15 @@ class FastNodes:
     def _child(self, node: int, part: str | int) -> tuple[int, bool]:
         tree = self._tree
         if tree.is_seq(node):
-            if isinstance(part, int) and 0 <= part < tree.num_children(node):
-                return tree.child(node, part), False
+            items = self._items.get(node)
+            if items is None:  # tree.child(node, i) walks i siblings: list them once
+                items = self._items[node] = []
+                child = tree.first_child(node)
+                while child != _NONE:
+                    items.append(child)
+                    child = tree.next_sibling(child)
+            if isinstance(part, int) and 0 <= part < len(items):
+                return items[part], False
             return _NONE, False
         if tree.is_map(node):
             return tree.find_child(node, str(part)), True
