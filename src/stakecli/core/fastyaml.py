@@ -13,7 +13,7 @@ multi-line flow collections, complex keys, escapes other than the common ones, c
 characters, tabs); after parsing, every string that ruamel's YAML 1.2 resolver could type
 differently (`True`, `~`, `0x1F`, `1_000`, `+1`, `.inf`...), every float with an exponent,
 duplicate keys and deep nesting are refused too. What is left has one meaning, and
-`tests/test_loader_differential.py` checks data, positions and findings against ruamel.
+`tests/core/test_fastyaml_differential.py` checks data, positions and findings against ruamel.
 
 Positions are computed only when a finding needs one (`FastNodes.position`): the bytes are
 parsed again into a tree kept together with its buffer (the tree holds views into it), and
