@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -308,6 +309,12 @@ def load(path: Path, *, pure: bool | None = None) -> Document | Finding:
     return parse(raw, path, pure=pure)
 
 
+_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+_CONTENT = re.compile(f"(?:\\A|[{_BREAKS}])[^\\S{_BREAKS}]*[^\\s#]")
+"""A line (as `str.splitlines` cuts them) whose first non-blank character does not start a
+comment: found without splitting a large file into lines."""
+
+
 def parse(raw: bytes, path: Path, *, pure: bool | None = None) -> Document | Finding:
     """Parse YAML bytes into a Document, or the Finding that says why it cannot be.
 
@@ -325,9 +332,7 @@ def parse(raw: bytes, path: Path, *, pure: bool | None = None) -> Document | Fin
             col,
             (f"byte 0x{raw[exc.start]:02x} is not valid UTF-8; save the file as UTF-8"),
         )
-    if not text.strip() or all(
-        ln.lstrip().startswith("#") or not ln.strip() for ln in text.splitlines()
-    ):
+    if not _CONTENT.search(text):
         return _problem(
             path,
             "file.empty",
