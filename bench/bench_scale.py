@@ -82,9 +82,13 @@ def measure(cmd: list[str], runs: int) -> tuple[float, float, int]:
 
 
 def write_register(out: Path, n: int) -> Path:
-    """Written by a child process: this one stays small, since a child's peak RSS (os.wait4)
-    counts the memory it was forked with."""
-    path = out / f"register-{n}.yaml"
+    """A register alone in its folder (stakecli checks a register with its folder's files).
+
+    Written by a child process: this one stays small, since a child's peak RSS (os.wait4)
+    counts the memory it was forked with.
+    """
+    path = out / f"register-{n}" / "stakeholders.yaml"
+    path.parent.mkdir(exist_ok=True)
     if not path.exists():
         with path.open("wb") as fh:
             subprocess.run(
@@ -119,7 +123,7 @@ def main() -> None:
     out = HERE / "out"
     out.mkdir(exist_ok=True)
     data = write_register(out, args.n)
-    floor_file = out / f"register-{args.n}.json"
+    floor_file = out / f"register-{args.n}.json"  # outside the register's folder
     to_json = "import json, sys; from ruamel.yaml import YAML; "
     to_json += "print(json.dumps(YAML(typ='safe').load(open(sys.argv[1]))))"
     with floor_file.open("w") as fh:
