@@ -30,6 +30,7 @@ import json
 import os
 import re
 from collections.abc import Sequence
+from itertools import accumulate
 from typing import Any
 
 Loc = Sequence[str | int]
@@ -298,7 +299,9 @@ class FastNodes:
             with _quiet_stderr():
                 self._tree, self._buffer = _parse(self._body)
             self._base = _address(self._buffer)
-            self._lines = [0, *(m.end() for m in re.finditer(b"\n", self._body))]
+            # Where each line starts, counted in C (a Match object per line took 0.1 s at 10k).
+            lengths = map((1).__add__, map(len, self._body.split(b"\n")))
+            self._lines = list(accumulate(lengths, initial=0))[:-1]
         return self._tree
 
     def _child(self, node: int, part: str | int) -> tuple[int, bool]:
