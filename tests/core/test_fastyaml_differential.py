@@ -190,6 +190,8 @@ TAKEN = {
     "quotes and escapes": 'a: \'it\'\'s\'\nb: "say \\"hi\\"\\n"\nc: "tab\\there"\n',
     "comments everywhere": "# head\na: 1 # one\n\n# gap\nb:   # empty\n  - x  # item\n# tail\n",
     "flow mappings": "a: {b: 1, c: 'x'}\nd: {}\ne:\n  - {f: g}\n",
+    "indicators inside text": "a: Legal & Compliance\nb: a > b | c\nc: 100% R&D, use `x`\n",
+    "number-like text": "a: 2 business days\nb: 1st floor\nc: 12:30\n",
     "indicators in comments": "# `code`, &anchors, *aliases*, !tags, | > @\na: 1  # & * !\n",
     "indentless sequence": "a:\n- 1\n- 2\nb: [x, 'y', \"z\"]\nc: []\n",
     "nested sequences": "- - a\n  - b\n- c\n- - - d\n",
@@ -214,7 +216,8 @@ SCALARS = st.sampled_from(
         "-x", "[a, b]", "[]", "[ 1 , 'x' ]", "a: b", "@x", "*x", "&x y", "!t x", "|", ">-",
         "{}", "[[1]]", "'unterminated", "a]", "[a", "? x", "%x", "<<", "=", "y", "no",
         "{a: 1}", "{a: 1, 'b': x y}", "{a}", "{a:1}", "{a: [1]}", "{ a : b , }", "[a, {b: 1}]",
-        "x # `code` & *stars* | pipes", "'a #' b", "[a] # c", "{a: b}c",
+        "x # `code` & *stars* | pipes", "'a #' b", "[a] # c", "{a: b}c", "R&D", "a & b",
+        "a > b | c", "100%", "use `x`", "& x", "a *b", "a !b", "- x", "a - > b", "2 days",
     ]
 )  # fmt: skip
 
@@ -253,6 +256,28 @@ def documents(draw: Any, depth: int = 0) -> str:
 @example(text="a: 1", newline=False)
 def test_generated_hostile_yaml_gives_the_same_answers(text, newline, tmp_path):
     compare((text + ("\n" if newline else "")).encode(), tmp_path)
+
+
+LINES = st.lists(
+    st.tuples(
+        st.integers(min_value=0, max_value=6),
+        st.sampled_from(["", "- ", "k: ", "- k: ", "k:", "- - ", "'q k': ", "k2: ", "#"]),
+        SCALARS,
+    ).map(lambda t: " " * t[0] + t[1] + t[2]),
+    min_size=1,
+    max_size=8,
+)
+"""Lines at any indentation: bad indentation, continuation lines, stray dashes."""
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(lines=LINES)
+@example(lines=["a:", "  - x", " - y"])
+@example(lines=["k: plain text", "  continued here", "k2: 1"])
+def test_lines_at_any_indentation_give_the_same_answers(lines, tmp_path):
+    compare(("\n".join(lines) + "\n").encode(), tmp_path)
 
 
 @settings(

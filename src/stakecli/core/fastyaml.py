@@ -47,7 +47,9 @@ _NOT_INDICATORS = bytes(b for b in range(256) if b not in b"&*!|>%@`?<\\")
 _NEAR_INDICATOR = re.compile(
     r"""(?:^|(?<=[ ]))\#[^\n]*          # a comment: skipped (anything may be written there)
     |(?P<refuse>
-      (?:^|(?<=[ \[,{]))[&*!|>%@`]   # anchor, alias, tag, block scalar, directive, reserved
+      (?:^|[:\-\[,{?])[ ]*[&*!|>%@`]  # any indicator where a scalar starts: anchor, alias,
+                                    # tag, block scalar, directive, reserved
+    |(?:^|(?<=[ \[,{]))(?:[&*][^ \n]|!)  # an anchor, alias or tag later on a line
     |(?:^|(?<=[ \[,{]))\?(?=[ \n]|$)  # complex key
     |<<                             # merge key
     |\\[^nt"\\]                     # escapes other than \n \t \" \\ (or a backslash in text)
@@ -56,7 +58,8 @@ _NEAR_INDICATOR = re.compile(
 )
 """Looked for only where one of its rare characters is present (comments are skipped: an
 indicator there is text; a quoted scalar's ` #` can hide only what may not follow a closing
-quote on its line anyway)."""
+quote on its line anyway). Inside plain text, `R&D`, `Legal & Compliance`, `a > b` are text
+to both parsers."""
 _NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}\n")
 _AFTER_FLOW = (re.compile(r"\][ ]*[^ \n#]"), re.compile(r"\}[ ]*[^ \n#]"))
 """Anything but a comment after a flow collection (each pattern starts with one literal
@@ -73,7 +76,7 @@ _MAYBE_RISKY = re.compile(
 )
 _RISKY_STRING = re.compile(
     rb""""(?:
-      (?!\d{4}-\d\d-\d\d")[-+.0-9][^"]*
+      (?!\d{4}-\d\d-\d\d")[-+]?\.?[0-9][0-9a-zA-Z_.+-]*  # number-like, dates excepted
     | [-+]?\.?(?i:inf|nan|infinity)
     | true|True|TRUE|false|False|FALSE|null|Null|NULL|~|<<|=|[@`][^"]*
     |                               # empty: as a key, ruamel reads `: x` as a null key
