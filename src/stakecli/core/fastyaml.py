@@ -43,23 +43,7 @@ _BOM = b"\xef\xbb\xbf"
 _ASCII_OK = bytes(range(0x20, 0x7F)) + b"\n"
 _NON_ASCII_BAD = re.compile("[\x80-\x9f\u2028\u2029\ufeff\ufff0-\uffff]")
 _NOT_INDICATORS = bytes(b for b in range(256) if b not in b"&*!|>%@`?<\\")
-"""All bytes but the rare ones whose presence makes the guard look closer."""
-_NEAR_INDICATOR = re.compile(
-    r"""(?:^|(?<=[ ]))\#[^\n]*          # a comment: skipped (anything may be written there)
-    |(?P<refuse>
-      (?:^|[:\-\[,{?])[ ]*[&*!|>%@`]  # any indicator where a scalar starts: anchor, alias,
-                                    # tag, block scalar, directive, reserved
-    |(?:^|(?<=[ \[,{]))(?:[&*][^ \n]|!)  # an anchor, alias or tag later on a line
-    |(?:^|(?<=[ \[,{]))\?(?=[ \n]|$)  # complex key
-    |<<                             # merge key
-    |\\[^nt"\\]                     # escapes other than \n \t \" \\ (or a backslash in text)
-    )""",
-    re.M | re.X,
-)
-"""Looked for only where one of its rare characters is present (comments are skipped: an
-indicator there is text; a quoted scalar's ` #` can hide only what may not follow a closing
-quote on its line anyway). Inside plain text, `R&D`, `Legal & Compliance`, `a > b` are text
-to both parsers."""
+"""All bytes but the rare ones that may be YAML syntax; `_refused_near_indicator` decides."""
 _NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}\n")
 _AFTER_FLOW = (re.compile(r"\][ ]*[^ \n#]"), re.compile(r"\}[ ]*[^ \n#]"))
 """Anything but a comment after a flow collection (each pattern starts with one literal
@@ -140,9 +124,8 @@ def _plain_enough(body: bytes, text: str) -> bool:
         unusual.translate(None, bytes(range(0x80, 0x100))) or _NON_ASCII_BAD.search(text)
     ):
         return False  # a tab, CR or control character, or a line break only ruamel knows
-    if body.translate(None, _NOT_INDICATORS) and any(
-        m.group("refuse") for m in _NEAR_INDICATOR.finditer(text)
-    ):
+    indicators = body.translate(None, _NOT_INDICATORS)
+    if indicators and _refused_near_indicator(text, set(indicators.decode())):
         return False
     if body.startswith(b"...") or b"\n..." in body:
         return False  # a document end marker (`---` is seen later: it makes a stream)
@@ -160,6 +143,66 @@ def _plain_enough(body: bytes, text: str) -> bool:
             ):
                 return False
     return True
+
+
+def _refused_near_indicator(text: str, chars: set[str]) -> bool:
+    """Whether one of the rare indicator characters is used as YAML syntax, not as text.
+
+    Looks only at the characters themselves (a pattern tried at every position of a large
+    file was slow); what a comment holds is text. The rules, for a character outside a
+    comment: `&` and `*` start an anchor or alias where a name follows them at a token's
+    start; `!` starts a tag at a token's start; any of `&*!|>%@` and backquote where a scalar
+    starts (after indentation, `:`, `-`, `[`, `,`, `{` or `?` and spaces) is syntax; `?`
+    alone at a token's start is a complex key; `<<` a merge key; a backslash followed by
+    anything but n, t, a double quote or a backslash, an escape the fast path does not read.
+    """
+    found: list[int] = []
+    for char in chars:  # str.find per character: a regular expression class scans slowly
+        at = text.find(char)
+        while at >= 0:
+            found.append(at)
+            at = text.find(char, at + 1)
+    line_end = comment = -1
+    for at in sorted(found):
+        if at >= line_end:  # the first indicator of a line
+            line_start = text.rfind("\n", 0, at) + 1
+            line_end = text.find("\n", at)
+            line_end = len(text) if line_end < 0 else line_end
+            comment = _comment(text, line_start, line_end)
+        if at < comment and _is_syntax(text, at, line_start):
+            return True
+    return False
+
+
+def _comment(text: str, start: int, end: int) -> int:
+    """Where the line's comment starts (`end` if none, or if a quote might hide the `#`)."""
+    mark = text.find("#", start, end)
+    while mark >= 0:
+        if mark == start or text[mark - 1] == " ":
+            before = text[start:mark]
+            return end if "'" in before or '"' in before else mark
+        mark = text.find("#", mark + 1, end)
+    return end
+
+
+def _is_syntax(text: str, at: int, line_start: int) -> bool:
+    char, after = text[at], text[at + 1 : at + 2]
+    back = at - 1
+    while back >= line_start and text[back] == " ":
+        back -= 1
+    scalar_start = back < line_start or text[back] in ":-[,{?"
+    token_start = at == line_start or text[at - 1] in " [,{"
+    if char in "&*":
+        return scalar_start or (token_start and after not in ("", " ", "\n"))
+    if char == "!":
+        return scalar_start or token_start
+    if char in "|>%@`":
+        return scalar_start
+    if char == "?":
+        return token_start and after in ("", " ", "\n")
+    if char == "<":
+        return after == "<"
+    return after not in ("n", "t", '"', "\\")  # a backslash
 
 
 def _risky(emitted: bytearray) -> bool:
