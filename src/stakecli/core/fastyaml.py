@@ -15,7 +15,7 @@ differently (`True`, `~`, `0x1F`, `1_000`, `+1`, `.inf`...), every float with an
 duplicate keys and deep nesting are refused too. What is left has one meaning, and
 `tests/core/test_fastyaml_differential.py` checks data, positions and findings against ruamel.
 
-Positions are computed only when a finding needs one (`FastNodes.position`): the bytes are
+Positions are computed only when a finding needs one (`FastNodes.span`): the bytes are
 parsed again into a tree kept together with its buffer (the tree holds views into it), and
 each scalar's offset in the buffer maps to line and column. Whatever the position code cannot
 place exactly (a multi-line plain scalar, an empty sequence item...) is placed by composing
@@ -268,14 +268,19 @@ class _quiet_stderr:
     """rapidyaml prints its parse errors to file descriptor 2: keep them off stakecli's stderr."""
 
     def __enter__(self) -> None:
-        self._saved = os.dup(2)
+        try:
+            self._saved: int | None = os.dup(2)
+        except OSError:  # no stderr at all (`2>&-`): nothing to keep clean
+            self._saved = None
+            return
         null = os.open(os.devnull, os.O_WRONLY)
         os.dup2(null, 2)
         os.close(null)
 
     def __exit__(self, *exc: object) -> None:
-        os.dup2(self._saved, 2)
-        os.close(self._saved)
+        if self._saved is not None:
+            os.dup2(self._saved, 2)
+            os.close(self._saved)
 
 
 class _Buffer(ctypes.Structure):
@@ -312,7 +317,7 @@ def _address(view: Any) -> int:
 class FastNodes:
     """Positions of a fast-loaded document, computed on demand.
 
-    `position` gives what ruamel's node marks give (0-based); a construct it cannot place
+    `span` gives what ruamel's node marks give (0-based); a construct it cannot place
     exactly raises Unsupported, and the caller asks the reference loader instead.
     """
 
