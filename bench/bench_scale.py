@@ -170,7 +170,7 @@ def main() -> None:
 
 
 def curve(sizes: list[int], out: Path, runs: int) -> None:
-    """Validate time against N; linear if the cost per stakeholder stays flat.
+    """Validate time against N, and the straight line that fits it best.
 
     The cost per stakeholder is the time above a one-stakeholder register's, over N; CPU time
     is shown too, as it varies less than wall time when the machine is shared.
@@ -182,19 +182,38 @@ def curve(sizes: list[int], out: Path, runs: int) -> None:
     print(f"{'N':>7} {'MB':>6} {'wall':>7} {'cpu':>7} {'peak RSS':>9} {'RSS/file':>9} "
           f"{'us/stakeholder wall':>20} {'cpu':>6}")  # fmt: skip
     per: dict[int, tuple[float, float]] = {}
+    times: dict[int, tuple[float, float]] = {}
     for n in sizes:
         path = write_register(out, n)
         wall, cpu, peak = measure([str(BIN / "stakecli"), "validate", "-q", str(path)], runs)
         per[n] = ((wall - base_wall) / n * 1e6, (cpu - base_cpu) / n * 1e6)
+        times[n] = (wall, cpu)
         size = path.stat().st_size
         print(f"{n:>7,} {size / 1e6:6.1f} {wall:6.2f}s {cpu:6.2f}s {peak / 2**20:7.0f}MiB "
               f"{peak / size:8.1f}x {per[n][0]:20.1f} {per[n][1]:6.1f}")  # fmt: skip
-    big = [n for n in sizes if n >= 5000]
     for i, clock in enumerate(("wall", "cpu")):
-        costs = [per[n][i] for n in big]
-        print(f"{clock}: cost per stakeholder from {big[0]:,} to {big[-1]:,}: "
-              f"{min(costs):.0f}-{max(costs):.0f} us, max/min {max(costs) / min(costs):.2f}x "
-              f"(linear: <= 1.3x; below 5,000 start-up noise dominates)")  # fmt: skip
+        slope, intercept, r2, worst = fit([(n, times[n][i]) for n in sizes])
+        print(f"{clock}: t = {intercept:.2f} s + {slope * 1e6:.1f} us x N; R^2 {r2:.3f}, "
+              f"largest residual {worst:.0%} of t (linear: R^2 >= 0.98)")  # fmt: skip
+
+
+def fit(points: list[tuple[int, float]]) -> tuple[float, float, float, float]:
+    """Least-squares line through (N, seconds): slope, intercept, R^2, largest |residual|/t."""
+    count = len(points)
+    mean_n = sum(n for n, _ in points) / count
+    mean_t = sum(t for _, t in points) / count
+    spread = sum((n - mean_n) ** 2 for n, _ in points)
+    slope = sum((n - mean_n) * (t - mean_t) for n, t in points) / spread
+    intercept = mean_t - slope * mean_n
+    residuals = [t - (intercept + slope * n) for n, t in points]
+    total = sum((t - mean_t) ** 2 for _, t in points)
+    r2 = 1 - sum(r * r for r in residuals) / total if total else 1.0
+    return (
+        slope,
+        intercept,
+        r2,
+        max(abs(r) / t for r, (_, t) in zip(residuals, points, strict=True)),
+    )
 
 
 if __name__ == "__main__":
