@@ -196,7 +196,7 @@ def _print_table(title: str, chosen: list[Any], with_circle: bool) -> None:
     if with_circle:
         header.append("circle")
         keys.append("circle")
-    lines = [[_printable(row(a)[k]) for k in keys] for a in chosen]
+    lines = [[_printable(r[k]) for k in keys] for r in map(row, chosen)]
     widths = [
         max([cell_len(h), *(cell_len(line[i]) for line in lines)]) for i, h in enumerate(header)
     ]
@@ -214,7 +214,10 @@ def _print_table(title: str, chosen: list[Any], with_circle: bool) -> None:
 
 def _printable(value: object) -> str:
     """One line without control characters: a name cannot move the cursor or break a row."""
-    text = " ".join(str(value).split())
+    text = str(value)
+    if text.isprintable() and "  " not in text:  # the common case, checked in C
+        return text.strip()
+    text = " ".join(text.split())
     return "".join(ch if ch.isprintable() else "?" for ch in text)
 
 

@@ -44,7 +44,10 @@ class Engagement(StrEnum):
     @property
     def ordinal(self) -> int:
         """1 (unaware) to 5 (leading)."""
-        return list(Engagement).index(self) + 1
+        return _ORDINAL[self]
+
+
+_ORDINAL = {level: i for i, level in enumerate(Engagement, start=1)}
 
 
 class Direction(StrEnum):
