@@ -60,7 +60,15 @@ PLAN = {
             "channel": "Email",
             "frequency": "weekly",
             "owner": "bo",
-        }
+        },
+        {
+            "id": "partner-news",
+            "audience": ["cy"],
+            "message": "What changed for partners",
+            "channel": "Email",
+            "frequency": "monthly",
+            "owner": "bo",
+        },
     ],
     "ceremonies": [
         {

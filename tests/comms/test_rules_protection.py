@@ -11,7 +11,7 @@ import pytest
 
 from helpers import PLAN, REGISTER, put
 from stakecli import pipeline
-from stakecli.core.config import CadenceConfig, CommsConfig, Config
+from stakecli.core.config import Config
 from stakecli.core.config import validate as validate_config
 from stakecli.core.errors import ConfigError
 
@@ -75,37 +75,75 @@ def test_an_external_audience_is_fine_for_a_row_that_is_not_confidential(tmp_pat
     assert run(tmp_path, row(audience=["leads", "cy"])) == []
 
 
-@pytest.mark.parametrize("frequency", ["monthly", "quarterly", "ad-hoc", "once"])
-def test_a_key_player_reached_less_than_fortnightly_is_a_warning(tmp_path, frequency):
+@pytest.mark.parametrize(
+    ("frequency", "every"),
+    [("monthly", "every 30 days"), ("quarterly", "every 91 days"), ("ad-hoc", "does not recur"),
+     ("once", "does not recur")],
+)  # fmt: skip
+def test_a_key_player_reached_less_than_every_14_days_is_a_warning(tmp_path, frequency, every):
     assert run(tmp_path, row(frequency=frequency)) == [
         (
             "comms.cadence",
             "warning",
             12,
             20,
-            f"'ana' (Ana Lima) is to manage closely, which asks for fortnightly contact, but "
-            f"the most frequent communication reaching them, 'weekly', is {frequency}; add a "
-            "more frequent one",
+            f"'ana' (Ana Lima) is to manage closely, which asks for contact at least every 14 "
+            f"days, but the most frequent communication reaching them, 'weekly', is "
+            f"{frequency} ({every}); add a more frequent one",
         )
     ]
+
+
+def test_fortnightly_meets_manage_closely_at_exactly_14_days(tmp_path):
+    assert run(tmp_path, row(frequency="fortnightly")) == []
 
 
 def test_the_most_frequent_communication_is_what_counts(tmp_path):
     data = row()
     data["communications"].append({**data["communications"][0], "id": "monthly"})
-    data["communications"][1]["frequency"] = "monthly"
+    data["communications"][-1]["frequency"] = "monthly"
     assert run(tmp_path, data) == []
 
 
-def test_the_cadence_each_strategy_asks_for_is_configurable(tmp_path):
-    relaxed = Config(comms=CommsConfig(cadence=CadenceConfig(manage_closely="quarterly")))
-    assert run(tmp_path / "a", row(frequency="monthly"), relaxed) == []
-    strict = validate_config({"comms": {"cadence": {"monitor": "monthly"}}}, Path("c.yaml"))
-    # Cy (power and interest 2: monitor) hears from the plan only at the quarterly QBR.
-    found = [
-        (c, line, m.split(" is ")[0]) for c, _, line, _, m in run(tmp_path / "b", row(), strict)
+def without_partner_news() -> dict[str, Any]:
+    """The plan reaching Cy (power and interest 2: monitor) only at the quarterly QBR."""
+    data = row()
+    del data["communications"][1]
+    return data
+
+
+def test_monitor_asks_for_90_days_so_a_quarterly_qbr_alone_is_slower(tmp_path):
+    assert run(tmp_path, without_partner_news()) == [
+        (
+            "comms.cadence",
+            "warning",
+            25,
+            20,
+            "'cy' (Cy Park) is to monitor, which asks for contact at least every 90 days, but "
+            "the most frequent communication reaching them, 'qbr', is quarterly (every 91 "
+            "days); add a more frequent one",
+        )
     ]
-    assert found == [("comms.cadence", 25, "'cy' (Cy Park)")]
+
+
+def test_the_days_each_strategy_asks_for_are_configurable(tmp_path):
+    relaxed = validate_config(
+        {"cadence": {"strategy_days": {"manage_closely": 30, "monitor": 91}}}, Path("c.yaml")
+    )
+    assert relaxed.cadence.strategy_days.manage_closely == 30
+    assert run(tmp_path / "a", row(frequency="monthly"), relaxed) == []
+    assert run(tmp_path / "b", without_partner_news(), relaxed) == []
+    strict = validate_config({"cadence": {"strategy_days": {"monitor": 29}}}, Path("c.yaml"))
+    found = [
+        (c, line, m.split(" is ")[0]) for c, _, line, _, m in run(tmp_path / "c", row(), strict)
+    ]
+    assert found == [("comms.cadence", 22, "'cy' (Cy Park)")]  # monthly partner news: 30 > 29
+
+
+def test_the_days_of_a_frequency_word_are_configurable_and_shared(tmp_path):
+    # a month of 14 days makes the monthly row meet manage closely
+    short = validate_config({"cadence": {"frequency_days": {"monthly": 14}}}, Path("c.yaml"))
+    assert run(tmp_path, row(frequency="monthly"), short) == []
 
 
 def test_comms_key_score_is_gone_with_a_pointer_to_the_shared_settings(tmp_path):
@@ -113,3 +151,22 @@ def test_comms_key_score_is_gone_with_a_pointer_to_the_shared_settings(tmp_path)
         validate_config({"comms": {"key_score": 4}}, Path("c.yaml"))
     assert "`comms.key_score` was removed" in str(caught.value)
     assert "`grid.cutoff`" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("data", "removed", "replacement"),
+    [
+        ({"comms": {"cadence": {"monitor": "monthly"}}}, "`comms.cadence`",
+         "`cadence.strategy_days`"),
+        ({"engagement": {"cadence_days": {"monitor": 60}}}, "`engagement.cadence_days`",
+         "`cadence.strategy_days`"),
+        ({"engagement": {"frequency_days": {"monthly": 31}}}, "`engagement.frequency_days`",
+         "`cadence.frequency_days`"),
+    ],
+)  # fmt: skip
+def test_the_removed_cadence_settings_name_their_replacement(data, removed, replacement):
+    with pytest.raises(ConfigError) as caught:
+        validate_config(data, Path("c.yaml"))
+    message = str(caught.value)
+    assert message.startswith(f"c.yaml: {next(iter(data))}: Value error, {removed} was removed")
+    assert replacement in message

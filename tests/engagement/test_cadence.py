@@ -4,13 +4,13 @@ import datetime as dt
 
 import pytest
 
-from stakecli.core.config import EngagementConfig
+from stakecli.core.config import CadenceConfig, Config
 from stakecli.engagement import cadence
 from stakecli.engagement.model import FollowUp, Interaction, Sentiment, sentiment_of
 from stakecli.stakeholders.model import Stakeholder
 
 D = dt.date
-SETTINGS = EngagementConfig()
+SETTINGS = CadenceConfig()
 
 
 def person(power=5, interest=5, tags=()):
@@ -73,9 +73,27 @@ def test_a_comms_row_naming_the_person_or_their_tag_overrides_and_the_shortest_w
     assert cadence.cadence(person(2, 2), rows[:1], SETTINGS, 3).days == 30
 
 
-def test_cadence_days_are_configurable():
-    settings = EngagementConfig.model_validate({"cadence_days": {"manage_closely": 7}})
-    assert cadence.cadence(person(), [], settings, 3).days == 7
+def test_the_defaults_are_the_documented_tables():
+    assert SETTINGS.strategy_days.model_dump() == {
+        "manage_closely": 14, "keep_satisfied": 30, "keep_informed": 30, "monitor": 90,
+    }  # fmt: skip
+    assert SETTINGS.frequency_days.model_dump() == {
+        "daily": 1, "weekly": 7, "fortnightly": 14, "monthly": 30, "quarterly": 91, "yearly": 365,
+    }  # fmt: skip
+    assert SETTINGS.frequency_days.of("once") is None
+    assert SETTINGS.frequency_days.of("ad-hoc") is None
+    assert SETTINGS.strategy_days.of("keep-satisfied") == 30
+
+
+def test_strategy_and_frequency_days_are_configurable_in_the_cadence_section():
+    settings = Config.model_validate(
+        {"cadence": {"strategy_days": {"manage_closely": 7}, "frequency_days": {"weekly": 5}}}
+    ).cadence
+    assert cadence.cadence(person(), [], settings, 3) == cadence.Cadence(
+        7, "strategy:manage-closely"
+    )
+    row = cadence.Channel("sync", ("cfo",), "weekly")
+    assert cadence.cadence(person(2, 2), [row], settings, 3) == cadence.Cadence(5, "comms:sync")
 
 
 def test_never_contacted_sorts_first_then_most_overdue():

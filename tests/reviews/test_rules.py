@@ -26,6 +26,9 @@ ceremonies:
     owner: pm
     frequency: quarterly
     agenda: [{topic: Outcomes, owner: pm, minutes: 20}]
+communications:
+  - {id: update, audience: [pm], message: Account update, channel: Email, frequency: monthly,
+     owner: pm}
 """
 REVIEW = """\
 kind: review

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from stakecli.comms.model import CommsPlan, Frequency
-from stakecli.core.config import CadenceConfig
+from stakecli.core.config import CadenceConfig, FrequencyDays
 from stakecli.core.findings import Finding, Loc, error, warning
 from stakecli.core.project import Parsed, Workspace
 from stakecli.core.rules import Rule
@@ -111,9 +111,10 @@ RULES = [
         "comms.cadence",
         "warning",
         "The most frequent communication reaching a stakeholder is slower than their grid "
-        "strategy asks for (comms.cadence).",
+        "strategy asks for (cadence.strategy_days).",
         why="""Manage closely means frequent contact: a stakeholder the grid says to manage
-        closely who hears from the plan once a month is not being managed closely.""",
+        closely (at least every 14 days) who hears from the plan once a month is not being
+        managed closely. The days are the ones the overdue-contact check uses.""",
         bad=_plan(
             "  - {id: review, audience: [ann], message: Monthly review, channel: Meeting,\n"
             "     frequency: monthly, owner: ben}\n",
@@ -125,16 +126,6 @@ RULES = [
         ),
     ),
 ]
-
-INTERVAL_DAYS = {
-    Frequency.DAILY: 1,
-    Frequency.WEEKLY: 7,
-    Frequency.FORTNIGHTLY: 14,
-    Frequency.MONTHLY: 30,
-    Frequency.QUARTERLY: 91,
-    Frequency.YEARLY: 365,
-}
-"""Days between two occurrences; `once` and `ad-hoc` do not recur, so they meet no cadence."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,9 +162,10 @@ def coverage(plan: CommsPlan, people: list[Stakeholder], settings: Settings) -> 
     ]
 
 
-def is_slower(frequency: Frequency, cadence: str) -> bool:
-    """Whether `frequency` recurs less often than `cadence` (a non-recurring one always does)."""
-    return INTERVAL_DAYS.get(frequency, math.inf) > INTERVAL_DAYS[Frequency(cadence)]
+def days_of(frequency: Frequency, table: FrequencyDays) -> float:
+    """Days between two occurrences (`cadence.frequency_days`); `once`, `ad-hoc`: infinite."""
+    days = table.of(frequency.value)
+    return math.inf if days is None else days
 
 
 def check(parsed: Parsed, workspace: Workspace) -> Iterator[Finding]:
@@ -204,7 +196,7 @@ def check(parsed: Parsed, workspace: Workspace) -> Iterator[Finding]:
                 "closely (or definitive) but no communication or ceremony reaches them; add "
                 "their id or one of their tags to an audience",
             )
-    yield from _cadence(plan, people, settings, workspace.config.comms.cadence)
+    yield from _cadence(plan, people, settings, workspace.config.cadence)
 
 
 def _confidential_outside(plan: CommsPlan, people: list[Stakeholder]) -> Iterator[Finding]:
@@ -226,11 +218,13 @@ def _confidential_outside(plan: CommsPlan, people: list[Stakeholder]) -> Iterato
 
 
 def _cadence(
-    plan: CommsPlan, people: list[Stakeholder], settings: Settings, asked: CadenceConfig
+    plan: CommsPlan, people: list[Stakeholder], settings: Settings, cadence: CadenceConfig
 ) -> Iterator[Finding]:
-    """Per stakeholder reached: the most frequent row or ceremony meets their strategy's cadence.
+    """Per stakeholder reached: the most frequent row or ceremony meets their strategy's days.
 
-    Judged on the most frequent one, so a monthly newsletter beside a weekly sync is fine.
+    Slower means more days between occurrences than `cadence.strategy_days` asks of the
+    strategy (docs/methods.md §12.2). Judged on the most frequent one, so a monthly newsletter
+    beside a weekly sync is fine.
     """
     entries: list[tuple[Loc, str, Frequency, list[str]]] = [
         (("communications", i, "frequency"), c.id, c.frequency, c.audience)
@@ -240,20 +234,24 @@ def _cadence(
         (("ceremonies", i, "frequency"), c.id, c.frequency, c.audience)
         for i, c in enumerate(plan.ceremonies)
     ]
+    words = cadence.frequency_days
     for person in people:
         reaching = [e for e in entries if reaches(e[3], person)]
-        strategy = assess(person, settings).strategy
-        cadence = asked.asks(strategy.value)
-        if not reaching or cadence is None:
+        if not reaching:
             continue
-        loc, ident, frequency, _ = min(reaching, key=lambda e: INTERVAL_DAYS.get(e[2], math.inf))
-        if is_slower(frequency, cadence):
+        strategy = assess(person, settings).strategy
+        asked = cadence.strategy_days.of(strategy.value)
+        loc, ident, frequency, _ = min(reaching, key=lambda e: days_of(e[2], words))
+        days = days_of(frequency, words)
+        if days > asked:
+            every = "does not recur" if days == math.inf else f"every {days:g} days"
             yield warning(
                 "comms.cadence",
                 loc,
                 f"{person.id!r} ({person.name}) is to {strategy.label.lower()}, which asks for "
-                f"{cadence} contact, but the most frequent communication reaching them, "
-                f"{ident!r}, is {frequency.value}; add a more frequent one",
+                f"contact at least every {asked} days, but the most frequent communication "
+                f"reaching them, {ident!r}, is {frequency.value} ({every}); add a more "
+                "frequent one",
             )
 
 

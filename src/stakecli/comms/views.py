@@ -40,7 +40,7 @@ def plan(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
         for row in p.communications
     ]
     settings = Settings.from_config(workspace.config)
-    cadence = workspace.config.comms.cadence
+    asks = workspace.config.cadence.strategy_days
     return {
         "plan": p,
         "title": p.title or "Communication plan",
@@ -51,7 +51,7 @@ def plan(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
             {
                 "who": person(c.stakeholder.id, people),
                 "reached_by": list(c.reached_by),
-                "cadence": cadence.asks(assess(c.stakeholder, settings).strategy.value) or "—",
+                "cadence_days": asks.of(assess(c.stakeholder, settings).strategy.value),
             }
             for c in coverage(p, stakeholders(workspace, parsed.path), settings)
         ],

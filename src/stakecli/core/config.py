@@ -35,42 +35,30 @@ class DecisionsConfig(Section):
     )
 
 
-Cadence = Literal["daily", "weekly", "fortnightly", "monthly", "quarterly", "yearly"]
-
-
-class CadenceConfig(Section):
-    """[D] The slowest recurring contact each grid strategy asks for (None: no minimum)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-    manage_closely: Cadence | None = Field("fortnightly", alias="manage-closely")
-    keep_satisfied: Cadence | None = Field("monthly", alias="keep-satisfied")
-    keep_informed: Cadence | None = Field("monthly", alias="keep-informed")
-    monitor: Cadence | None = None
-
-    def asks(self, strategy: str) -> Cadence | None:
-        """The cadence asked for a strategy value (`manage-closely`...)."""
-        value: Cadence | None = getattr(self, strategy.replace("-", "_"))
-        return value
-
-
 class CommsConfig(Section):
     """Settings of the communication-plan checks (docs/documents.md).
 
     Who counts as a key stakeholder is not set here: the coverage rule uses `grid.cutoff` and
-    `salience.threshold`, the settings of the register analysis, so "key" means one thing.
+    `salience.threshold`, the settings of the register analysis, so "key" means one thing. How
+    often a stakeholder must hear from us is not set here either: the cadence rule uses the
+    top-level `cadence` section, as the engagement checks do.
     """
-
-    cadence: CadenceConfig = CadenceConfig()
 
     @model_validator(mode="before")
     @classmethod
-    def _key_score_is_gone(cls, data: Any) -> Any:
+    def _removed(cls, data: Any) -> Any:
         if isinstance(data, dict) and "key_score" in data:
             raise ValueError(
                 "`comms.key_score` was removed: key stakeholders are those the register "
                 "analysis calls manage closely (`grid.cutoff`) or definitive "
                 "(`salience.threshold`)"
+            )
+        if isinstance(data, dict) and "cadence" in data:
+            raise ValueError(
+                "`comms.cadence` was removed: set how often each grid strategy must hear from "
+                "us in days with `cadence.strategy_days` (manage_closely, keep_satisfied, "
+                "keep_informed, monitor) and the days of a frequency word with "
+                "`cadence.frequency_days` (docs/methods.md §12.2)"
             )
         return data
 
@@ -210,17 +198,25 @@ class NegotiationConfig(Section):
     samples: int = Field(10_000, ge=1, le=10_000_000, description="Default simulation draws.")
 
 
-class CadenceDays(Section):
-    """Default contact cadence, in days, per grid strategy (docs/methods.md §12.2)."""
+class StrategyDays(Section):
+    """[D] How often each grid strategy must hear from us, in days (docs/methods.md §12.2)."""
 
-    manage_closely: int = Field(14, ge=1)
-    keep_satisfied: int = Field(30, ge=1)
-    keep_informed: int = Field(30, ge=1)
-    monitor: int = Field(90, ge=1)
+    manage_closely: int = Field(14, ge=1, description="Manage closely: at least every 14 days.")
+    keep_satisfied: int = Field(30, ge=1, description="Keep satisfied: at least every 30 days.")
+    keep_informed: int = Field(30, ge=1, description="Keep informed: at least every 30 days.")
+    monitor: int = Field(90, ge=1, description="Monitor: at least every 90 days.")
+
+    def of(self, strategy: str) -> int:
+        """The days asked of a strategy value (`manage-closely`, ...)."""
+        days: int = getattr(self, strategy.replace("-", "_"))
+        return days
 
 
 class FrequencyDays(Section):
-    """Days between contacts that a comms-plan frequency stands for (docs/methods.md §12.2)."""
+    """[D] Days between contacts that a comms frequency word stands for (docs/methods.md §12.2).
+
+    `once` and `ad-hoc` do not recur, so they have no days and meet no cadence.
+    """
 
     daily: int = Field(1, ge=1)
     weekly: int = Field(7, ge=1)
@@ -228,6 +224,24 @@ class FrequencyDays(Section):
     monthly: int = Field(30, ge=1)
     quarterly: int = Field(91, ge=1)
     yearly: int = Field(365, ge=1)
+
+    def of(self, frequency: str) -> int | None:
+        """The days of a frequency word; None for `once`, `ad-hoc` (no recurrence)."""
+        if frequency not in type(self).model_fields:
+            return None
+        days: int = getattr(self, frequency)
+        return days
+
+
+class CadenceConfig(Section):
+    """How often a stakeholder must hear from us, one table for every check (docs/methods.md §12.2).
+
+    The comms plan's cadence rule (`comms.cadence`), the coverage table of the comms-plan
+    document and the overdue-contact check of the interaction logs all read these two tables.
+    """
+
+    strategy_days: StrategyDays = StrategyDays()
+    frequency_days: FrequencyDays = FrequencyDays()
 
 
 class EngagementConfig(Section):
@@ -238,8 +252,6 @@ class EngagementConfig(Section):
         description="The as-of date of date-dependent checks (default: the real date); "
         "`--today` overrides it.",
     )
-    cadence_days: CadenceDays = CadenceDays()
-    frequency_days: FrequencyDays = FrequencyDays()
     sentiment_window: int = Field(
         2,
         ge=2,
@@ -253,6 +265,18 @@ class EngagementConfig(Section):
         30, ge=0, description="A review figure dated more than this before the review is stale."
     )
 
+    @model_validator(mode="before")
+    @classmethod
+    def _moved(cls, data: Any) -> Any:
+        for key, new in (("cadence_days", "strategy_days"), ("frequency_days", "frequency_days")):
+            if isinstance(data, dict) and key in data:
+                raise ValueError(
+                    f"`engagement.{key}` was removed: it is `cadence.{new}` now, the one "
+                    "cadence table the comms plan and the engagement checks share "
+                    "(docs/methods.md §12.2)"
+                )
+        return data
+
 
 class Config(Section):
     """Everything a project can tune. Every field is optional; defaults are documented."""
@@ -262,6 +286,7 @@ class Config(Section):
     )
     decisions: DecisionsConfig = DecisionsConfig()
     comms: CommsConfig = CommsConfig()
+    cadence: CadenceConfig = CadenceConfig()
     raci: RaciConfig = RaciConfig()
     charter: CharterConfig = CharterConfig()
     scorecard: ScorecardConfig = ScorecardConfig()

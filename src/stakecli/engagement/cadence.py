@@ -10,27 +10,15 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from stakecli.core.config import Config, EngagementConfig
+from stakecli.core.config import CadenceConfig, Config
 from stakecli.engagement.model import FollowUp, Interaction, Sentiment
-from stakecli.stakeholders.grid import Strategy, quadrant
+from stakecli.stakeholders.grid import quadrant
 from stakecli.stakeholders.model import Stakeholder
 
 
 def as_of(config: Config, today: dt.date | None = None) -> dt.date:
     """The as-of date: `--today`, else `engagement.today` in the config, else the real date."""
     return today or config.engagement.today or dt.date.today()
-
-
-def strategy_days(strategy: Strategy, settings: EngagementConfig) -> int:
-    """[D] Default cadence of a grid strategy: 14, 30, 30 or 90 days."""
-    days: int = getattr(settings.cadence_days, strategy.value.replace("-", "_"))
-    return days
-
-
-def frequency_days(frequency: str, settings: EngagementConfig) -> int | None:
-    """[D] Days a comms frequency stands for; None for `once` and `ad-hoc` (no cadence)."""
-    found: int | None = getattr(settings.frequency_days, frequency, None)
-    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,24 +40,24 @@ class Cadence:
 
 
 def cadence(
-    person: Stakeholder, channels: Iterable[Channel], settings: EngagementConfig, cutoff: int
+    person: Stakeholder, channels: Iterable[Channel], settings: CadenceConfig, cutoff: int
 ) -> Cadence:
-    """How often `person` needs contact.
+    """How often `person` needs contact (`cadence.frequency_days`, `cadence.strategy_days`).
 
     A comms row or ceremony naming the stakeholder (or a tag of theirs) overrides the
-    strategy's default; of several, the shortest wins.
+    strategy's days; of several, the shortest wins.
     """
     named = [
         (days, c.id)
         for c in channels
         if (person.id in c.audience or set(person.tags) & set(c.audience))
-        and (days := frequency_days(c.frequency, settings)) is not None
+        and (days := settings.frequency_days.of(c.frequency)) is not None
     ]
     if named:
         days, ident = min(named)
         return Cadence(days, f"comms:{ident}")
     strategy = quadrant(person.power, person.interest, cutoff).strategy
-    return Cadence(strategy_days(strategy, settings), f"strategy:{strategy.value}")
+    return Cadence(settings.strategy_days.of(strategy.value), f"strategy:{strategy.value}")
 
 
 def last_contact(ident: str, interactions: Iterable[Interaction]) -> dt.date | None:
@@ -118,7 +106,7 @@ def contacts(
     people: Sequence[Stakeholder],
     interactions: Sequence[Interaction],
     channels: Sequence[Channel],
-    settings: EngagementConfig,
+    settings: CadenceConfig,
     cutoff: int,
     today: dt.date,
 ) -> list[Contact]:

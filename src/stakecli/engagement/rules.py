@@ -207,6 +207,7 @@ def logged(files: list[Parsed]) -> list[tuple[Parsed, int, Interaction]]:
 def check_contacts(workspace: Workspace) -> Iterator[Finding]:
     """Per project: stakeholders never contacted or overdue, and key players souring."""
     settings = workspace.config.engagement
+    asked = workspace.config.cadence
     cutoff = workspace.config.grid.cutoff
     today = cadence.as_of(workspace.config)
     for top, logs in sorted(projects(workspace, "interactions").items()):
@@ -218,7 +219,7 @@ def check_contacts(workspace: Workspace) -> Iterator[Finding]:
                 continue
             assert isinstance(register.model, Register)
             for i, person in enumerate(register.model.stakeholders):
-                state = cadence.contacts([person], interactions, plan, settings, cutoff, today)[0]
+                state = cadence.contacts([person], interactions, plan, asked, cutoff, today)[0]
                 finding = _contact_finding(state, ("stakeholders", i, "id"))
                 if finding is not None:
                     yield replace(finding, path=str(register.path))

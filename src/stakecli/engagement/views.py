@@ -100,7 +100,7 @@ class ContactReport:
 
 def contact_report(workspace: Workspace, folder: Path, today: dt.date) -> ContactReport:
     """Who is overdue or never contacted, latest sentiments, open follow-ups."""
-    settings = workspace.config.engagement
+    settings = workspace.config.cadence
     cutoff = workspace.config.grid.cutoff
     logs = [f for files in projects(workspace, "interactions").values() for f in files]
     rows = logged(logs)
