@@ -81,3 +81,23 @@ def test_help_loads_no_model():
     found = loaded("--help")
     assert not any(m.startswith("pydantic") for m in found)
     assert not any(m.endswith(".model") for m in found)
+
+
+def test_a_closed_stderr_keeps_the_exit_code_and_a_full_disk_is_one_clear_line():
+    def status(*redirect: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [
+                "bash",
+                "-c",
+                f"{sys.executable} -m stakecli validate examples/partnership " + " ".join(redirect),
+            ],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            check=False,
+        )
+
+    assert status("2>&-").returncode == 0
+    full = status("> /dev/full")
+    assert full.returncode == 2
+    assert full.stderr.endswith("stakecli: cannot write the output: No space left on device\n")

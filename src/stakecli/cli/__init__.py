@@ -87,6 +87,7 @@ def main() -> None:
     # A command is short-lived and builds no cycles worth collecting, while a large register
     # is ~400,000 live objects that every collection would walk again (a third of a run).
     gc.disable()
+    _streams()
     # stakecli's models use no pydantic plugin; looking for them scans every installed
     # distribution's entry points on each start. A user who sets the variable keeps theirs.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
@@ -101,6 +102,13 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("stakecli: interrupted\n")
         sys.exit(130)
+    except BrokenPipeError:
+        # The reader went away (`stakecli rules | head`): nothing left to say to it.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
+    except OSError as exc:
+        sys.stderr.write(f"stakecli: cannot write the output: {exc.strerror or exc}\n")
+        sys.exit(2)
     except Exception as exc:
         if State.debug:
             raise
@@ -110,6 +118,14 @@ def main() -> None:
             "and report it.\n"
         )
         sys.exit(2)
+
+
+def _streams() -> None:
+    """A closed stdout or stderr (`2>&-`) swallows output instead of failing the run."""
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115, PTH123 - lives as long as the process
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115, PTH123 - lives as long as the process
 
 
 def __getattr__(name: str) -> Any:
