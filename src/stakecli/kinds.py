@@ -75,8 +75,12 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "negotiation",
         f"{_S}.negotiation.model:Negotiation",
-        checks=(f"{_S}.negotiation.rules:check",),
-        rules=(f"{_S}.negotiation.rules", f"{_S}.negotiation.scores"),
+        checks=(f"{_S}.negotiation.rules:check", f"{_S}.negotiation.table_rules:check"),
+        rules=(
+            f"{_S}.negotiation.rules",
+            f"{_S}.negotiation.scores",
+            f"{_S}.negotiation.table_rules",
+        ),
         documents=(f"{_S}.negotiation.documents:SPECS",),
         commands=("negotiation", "frontier=negotiation"),
     ),

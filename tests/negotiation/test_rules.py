@@ -96,6 +96,10 @@ def p(plan, i):
     return plan["parties"][i]
 
 
+def offer(by, rnd, price, speed):
+    return {"round": rnd, "by": by, "package": {"price": price, "speed": speed}}
+
+
 CASES = {
     "negotiation.us-count": (
         lambda d: p(d, 1).update(us=True),
@@ -144,6 +148,35 @@ CASES = {
     "negotiation.unknown-party": (
         lambda d: d["proposals"][0].update(by="vendor"),
         ("negotiation.unknown-party", "error", "proposals[0].by"),
+    ),
+    "negotiation.unknown-role": (
+        lambda d: d["team"][0].update(role="good-cop"),
+        ("negotiation.unknown-role", "error", "team[0].role"),
+    ),
+    "negotiation.offer-below-reservation": (
+        lambda d: d.update(offers=[{"round": 1, "by": "buyer", "price": 120}]),
+        ("negotiation.offer-below-reservation", "error", "offers[0]"),
+    ),
+    "negotiation.concession-not-for-trade": (
+        lambda d: (
+            d["issues"][0].update(tradeable=False),
+            d.update(offers=[offer("buyer", 1, "p2", "s1"), offer("buyer", 2, "p1", "s1")]),
+        ),
+        ("negotiation.concession-not-for-trade", "warning", "offers[1].package.price"),
+    ),
+    "negotiation.unanswered-concession": (
+        lambda d: d.update(
+            offers=[
+                offer("buyer", 1, "p2", "s1"),
+                offer("buyer", 2, "p1", "s1"),
+                offer("buyer", 3, "p1", "s2"),
+            ]
+        ),
+        ("negotiation.unanswered-concession", "warning", "offers[2]"),
+    ),
+    "negotiation.not-a-signatory": (
+        lambda d: d.update(internal=[{"stakeholder": "lead", "blocks": {"price": ["p1"]}}]),
+        ("negotiation.not-a-signatory", "warning", "internal[0].stakeholder"),
     ),
 }
 

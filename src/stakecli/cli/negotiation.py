@@ -1,4 +1,4 @@
-"""`stakecli negotiation [PATH]`, `negotiation packages`, `negotiation chart`, `frontier`."""
+"""`stakecli negotiation [PATH]`, `negotiation packages|offers|debrief|chart`, `frontier`."""
 
 from __future__ import annotations
 
@@ -87,7 +87,7 @@ def summary(
     seed = cfg.seed if seed is None else seed
     samples = cfg.samples if samples is None else samples
     if fmt is Format.MARKDOWN:
-        _brief(plan, seed, samples, cfg.normalise_weights, path)
+        _brief(plan, seed, samples, cfg.normalise_weights, path, cfg)
         return
     from stakecli.negotiation import text, views
 
@@ -112,11 +112,14 @@ def packages(
     plan, settings = _load(path, config)
     cfg = settings.negotiation
     if fmt is Format.MARKDOWN:
-        _brief(plan, cfg.seed, cfg.samples, cfg.normalise_weights, path)
+        _brief(plan, cfg.seed, cfg.samples, cfg.normalise_weights, path, cfg)
         return
     from stakecli.negotiation import text, views
 
-    data = views.package_summary(plan, normalise=cfg.normalise_weights)
+    limit = None if fmt is Format.JSON else text.LIMIT  # the table shows only the first rows
+    data = views.package_summary(
+        plan, normalise=cfg.normalise_weights, limit=limit, rule=cfg.coalition
+    )
     if data is None:
         fail("the plan has no issues; add issues with options and each party's scores")
     if fmt is Format.JSON:
@@ -141,6 +144,66 @@ def frontier(
 
 @negotiation_app.command()
 @reports_errors
+def offers(
+    path: PathArg = Path(),
+    fmt: FormatOpt = Format.TABLE,
+    config: ConfigOpt = None,
+) -> None:
+    """Offers and counter-offers: scores, concessions, reciprocity, our reservation, silence.
+
+    Example: stakecli negotiation offers examples/vendor-renewal
+    """
+    plan, settings = _load(path, config)
+    cfg = settings.negotiation
+    if fmt is Format.MARKDOWN:
+        _brief(plan, cfg.seed, cfg.samples, cfg.normalise_weights, path, cfg)
+        return
+    from stakecli.negotiation import record_text, records
+
+    data = records.offer_data(plan, silence_days=cfg.silence_days)
+    if fmt is Format.JSON:
+        _json(data)
+    else:
+        table = record_text.offer_table(data, plan.currency)
+        _tables(plan.title, record_text.concession_lines(data), [table] if table.rows else [])
+
+
+@negotiation_app.command()
+@reports_errors
+def debrief(
+    path: PathArg = Path(),
+    fmt: FormatOpt = Format.TABLE,
+    config: ConfigOpt = None,
+) -> None:
+    """After the agreement: against our BATNA, the frontier and Nash; post-settlement packages.
+
+    Example: stakecli negotiation debrief examples/vendor-renewal
+    """
+    plan, settings = _load(path, config)
+    cfg = settings.negotiation
+    if plan.agreement is None:
+        fail("the plan records no agreement; add `agreement:` (its package and/or price)")
+    if fmt is Format.MARKDOWN:
+        from stakecli.core.rendering import render
+        from stakecli.negotiation.documents import debrief as context
+
+        folder = path.parent if path.is_file() else path
+        body = render("negotiation-debrief.md.j2", context(plan, cfg), [folder / "templates"])
+        sys.stdout.write(body)
+        return
+    from stakecli.negotiation import record_text, records
+
+    data = records.debrief_data(plan, normalise=cfg.normalise_weights, rule=cfg.coalition)
+    assert data is not None
+    if fmt is Format.JSON:
+        _json(data)
+    else:
+        tables = [t for t in record_text.debrief_tables(data) if t.rows]
+        _tables(plan.title, record_text.debrief_lines(data), tables)
+
+
+@negotiation_app.command()
+@reports_errors
 def chart(
     path: PathArg = Path(),
     output: Annotated[
@@ -154,12 +217,14 @@ def chart(
     Example: stakecli negotiation chart examples/vendor-renewal -o packages.svg
     """
     plan, settings = _load(path, config)
-    from stakecli.negotiation import views
+    from stakecli.negotiation import records, views
     from stakecli.negotiation.chart import package_chart
 
-    data = views.package_summary(plan, normalise=settings.negotiation.normalise_weights)
+    cfg = settings.negotiation
+    data = views.package_summary(plan, normalise=cfg.normalise_weights, rule=cfg.coalition)
     if data is None:
         fail("the plan has no issues; a chart needs issues with options and scores")
+    data["offers"] = records.offer_data(plan, silence_days=cfg.silence_days)["offers"]
     svg = package_chart(data, plan.title)
     if output is None:
         sys.stdout.write(svg)
@@ -175,12 +240,14 @@ def chart(
     console(stderr=True).print(f"wrote {output}", markup=False)
 
 
-def _brief(plan: Any, seed: int, samples: int, normalise: bool, path: Path) -> None:
+def _brief(
+    plan: Any, seed: int, samples: int, normalise: bool, path: Path, cfg: Any = None
+) -> None:
     from stakecli.core.rendering import render
     from stakecli.negotiation.documents import brief
 
     folder = path.parent if path.is_file() else path
-    context = brief(plan, seed=seed, samples=samples, normalise=normalise)
+    context = brief(plan, seed=seed, samples=samples, normalise=normalise, settings=cfg)
     sys.stdout.write(render("negotiation-brief.md.j2", context, [folder / "templates"]))
 
 

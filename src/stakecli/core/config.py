@@ -196,6 +196,22 @@ class NegotiationConfig(Section):
     )
     seed: int = Field(0, description="Default seed of the BATNA simulation.")
     samples: int = Field(10_000, ge=1, le=10_000_000, description="Default simulation draws.")
+    silence_days: int = Field(
+        7,
+        ge=0,
+        description="A reply more than this many days after the offer it answers is "
+        "reported as a silence (DOMAIN_2 11.1).",
+    )
+    questions: list[str] | None = Field(
+        None,
+        description="Question forms asked of every open position of the other side "
+        "({position}, {proposal} are filled in); default: the eight forms of DOMAIN_2 11.3.",
+    )
+    coalition: Literal["no-block", "majority"] = Field(
+        "no-block",
+        description="When a package clears our internal signatories: nobody blocks it "
+        "(no-block), or more support than block it (majority).",
+    )
 
 
 class StrategyDays(Section):

@@ -19,6 +19,8 @@ class DocumentSpec:
     `external` audience it receives redacted models (see `confidentiality.redact`). A
     `collective` document is rendered once per folder rather than once per file: its context
     is called with the folder's first file of `kind` and reads the others from the workspace.
+    With `applies`, only files for which it returns True get the document (a debrief once a
+    plan records its agreement).
     """
 
     name: str
@@ -27,3 +29,4 @@ class DocumentSpec:
     audience: Literal["internal", "external"]
     context: Context
     collective: bool = False
+    applies: Callable[[Parsed], bool] | None = None

@@ -164,6 +164,8 @@ def produce(
     out: list[Rendered] = []
     for index, parsed in enumerate(workspace.files):
         for spec in (s for s in specs if s.kind == parsed.kind):
+            if spec.applies is not None and not spec.applies(parsed):
+                continue
             source = parsed.path.parent if spec.collective else parsed.path
             if (spec.name, source) in done:
                 continue

@@ -145,6 +145,38 @@ def zopa(all_sides: list[Side]) -> Zopa | None:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """One seller and one buyer: their ZOPA, or why there is none to compute."""
+
+    seller: str
+    buyer: str
+    zone: Zopa | None
+    reason: str | None
+
+
+def zopas(all_sides: list[Side]) -> list[Pair]:
+    """The ZOPA of every seller with every buyer (several buyers or sellers: one per pair).
+
+    A pair where a side has no reservation value gets the reason instead of a zone.
+    """
+    sellers = [s for s in all_sides if s.role is Role.SELLER]
+    buyers = [s for s in all_sides if s.role is Role.BUYER]
+    out = []
+    for seller in sellers:
+        for buyer in buyers:
+            missing = [s.party for s in (seller, buyer) if s.reservation is None]
+            if missing:
+                reason = (
+                    f"{' and '.join(missing)} {'has' if len(missing) == 1 else 'have'} no "
+                    "reservation value (give `reservation` or alternatives)"
+                )
+                out.append(Pair(seller.party, buyer.party, None, reason))
+            else:
+                out.append(Pair(seller.party, buyer.party, zopa([seller, buyer]), None))
+    return out
+
+
 def value_of(price: Fraction, role: Role | None) -> Fraction:
     """What a price is worth to a party: received by a seller, paid (negative) by a buyer."""
     return -price if role is Role.BUYER else price

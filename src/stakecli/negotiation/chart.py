@@ -18,6 +18,27 @@ def _y(score: float) -> str:
     return f"{MARGIN + (100 - score) / 100 * PLOT:.2f}"
 
 
+def _offers(data: dict[str, Any], us: str, them: str) -> list[str]:
+    """Each party's offers joined in the order they were made (the negotiation dance)."""
+    out = []
+    scored = [o for o in data.get("offers", []) if o["scores"] is not None]
+    for k, party in enumerate(dict.fromkeys(o["by"] for o in scored)):
+        mine = [o for o in scored if o["by"] == party]
+        colour = ("#a0a", "#0aa", "#aa0")[k % 3]
+        line = " ".join(f"{_x(o['scores'][us])},{_y(o['scores'][them])}" for o in mine)
+        out.append(
+            f'<polyline class="offers" data-party={quoteattr(party)} points="{line}" '
+            f'fill="none" stroke="{colour}" stroke-width="1.5" stroke-dasharray="2 2"/>'
+        )
+        for o in mine:
+            a, b = o["scores"][us], o["scores"][them]
+            out.append(
+                f'<text class="offer" x="{_x(a)}" y="{_y(b)}" fill="{colour}">O{o["number"]}'
+                f"<title>{escape(party)} round {o['round']} ({a:g}, {b:g})</title></text>"
+            )
+    return out
+
+
 def package_chart(data: dict[str, Any], title: str) -> str:
     """SVG text: frontier polyline and points, reservation lines, proposals and Nash labelled.
 
@@ -90,5 +111,6 @@ def package_chart(data: dict[str, Any], title: str) -> str:
             f'height="6" fill="#e80"/><text x="{float(_x(a)) + 6:.2f}" '
             f'y="{float(_y(b)) - 6:.2f}">{escape(p["id"])}</text></g>'
         )
+    out += _offers(data, us, them)
     out.append("</svg>")
     return "\n".join(out) + "\n"

@@ -1,14 +1,16 @@
-"""Contexts of the `negotiation-brief` (internal) and `proposal` (external) documents."""
+"""Contexts of the negotiation documents: brief and debrief (internal), proposal (external)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
+from stakecli.core.config import NegotiationConfig
 from stakecli.core.documents import DocumentSpec
 from stakecli.core.project import Parsed, Workspace
-from stakecli.negotiation import text
+from stakecli.negotiation import record_text, records, text
 from stakecli.negotiation import views as data
 from stakecli.negotiation.model import Negotiation
 
@@ -17,14 +19,22 @@ QUADRANT_POINTS = 30
 
 
 def brief(
-    plan: Negotiation, *, seed: int = 0, samples: int = 10_000, normalise: bool = False
+    plan: Negotiation,
+    *,
+    seed: int = 0,
+    samples: int = 10_000,
+    normalise: bool = False,
+    settings: NegotiationConfig | None = None,
 ) -> dict[str, Any]:
     """Everything: BATNAs, reservation values, estimates of the other side, packages, team."""
+    cfg = settings or NegotiationConfig()
     summary = data.summary(plan, seed=seed, samples=samples)
-    packages = data.package_summary(plan, normalise=normalise)
+    packages = data.package_summary(plan, normalise=normalise, rule=cfg.coalition)
     tables = text.summary_tables(summary)
     if packages is not None:
         tables += text.package_tables(packages)
+    history = records.offer_data(plan, silence_days=cfg.silence_days)
+    prep = records.preparation(plan, cfg.questions)
     return {
         "title": plan.title,
         "context": plan.context,
@@ -43,15 +53,34 @@ def brief(
             for p in plan.parties
         ],
         "tables": [asdict(t) for t in tables if t.rows],
-        "quadrant": quadrant(packages) if packages is not None else None,
+        "quadrant": quadrant(packages, history["offers"]) if packages is not None else None,
+        "offers": asdict(record_text.offer_table(history, plan.currency))
+        if history["offers"]
+        else None,
+        "concessions": record_text.concession_lines(history) if history["offers"] else [],
+        "questions": asdict(record_text.question_table(prep)) if prep else None,
+        "relationship": [
+            {"concern": r.concern, "party": r.party, "actions": r.actions}
+            for r in plan.relationship
+        ],
+        "internal": _inside(plan, packages),
+        "agreed": plan.agreement is not None,
         "team": [
-            {"id": m.id, "role": m.role.value, "responsibilities": m.responsibilities}
-            for m in plan.team
+            {"id": m.id, "role": m.role, "responsibilities": m.responsibilities} for m in plan.team
         ],
         "advocates": [{"id": a.id, "party": a.party, "how": a.how} for a in plan.advocates],
         "value_beyond_price": [
-            [v.interest, v.option, v.legitimacy or text.DASH, text.money(v.value, plan.currency)]
-            for v in plan.value_beyond_price
+            [
+                v.interest,
+                v.option,
+                v.legitimacy or text.DASH,
+                text.money(v.value, plan.currency),
+                ", ".join(f"{k}={'/'.join(o)}" for k, o in v.options.items()) or "not linked",
+                ", ".join(item["delivered_by"]) or text.DASH,
+            ]
+            for v, item in zip(
+                plan.value_beyond_price, summary["value_beyond_price"]["items"], strict=True
+            )
         ],
         "value_total": text.money(summary["value_beyond_price"]["total"], plan.currency),
         "seed": seed,
@@ -64,8 +93,34 @@ def _label(value: str) -> str:
     return re.sub(r"[^A-Za-z0-9 -]", "-", value)
 
 
-def quadrant(packages: dict[str, Any]) -> dict[str, Any]:
-    """Points for a Mermaid quadrantChart: scores / 100 on (us, first other party) axes."""
+def _inside(plan: Negotiation, packages: dict[str, Any] | None) -> dict[str, Any] | None:
+    """Our signatories' stances and who inside supports or blocks each proposal."""
+    if not plan.internal:
+        return None
+    rows = [
+        [
+            p["id"],
+            ", ".join(p["inside"]["support"]) or text.DASH,
+            ", ".join(p["inside"]["block"]) or text.DASH,
+            text.yes(p["inside"]["clears"]),
+            text.yes(p["acceptable"]),
+        ]
+        for p in (packages or {}).get("proposals", [])
+    ]
+    front = (packages or {}).get("frontier", {})
+    return {
+        "stances": records.stances(plan),
+        "proposals": rows,
+        "signable": front.get("signable"),
+        "frontier": front.get("size"),
+    }
+
+
+def quadrant(packages: dict[str, Any], offers: Sequence[dict[str, Any]] = ()) -> dict[str, Any]:
+    """Points for a Mermaid quadrantChart: scores / 100 on (us, first other party) axes.
+
+    Offers with a scored package are numbered in order (`O1 by`, `O2 by`...).
+    """
     us, them = packages["parties"][0], packages["parties"][1]
     front = packages["frontier"]["points"]
     step = max(1, -(-len(front) // QUADRANT_POINTS))
@@ -77,6 +132,15 @@ def quadrant(packages: dict[str, Any]) -> dict[str, Any]:
     points += [
         {"label": _label(p["id"]), "x": p["scores"][us] / 100, "y": p["scores"][them] / 100}
         for p in packages["proposals"]
+    ]
+    points += [
+        {
+            "label": _label(f"O{o['number']} {o['by']}"),
+            "x": o["scores"][us] / 100,
+            "y": o["scores"][them] / 100,
+        }
+        for o in offers
+        if o["scores"] is not None
     ]
     return {
         "us": _label(us),
@@ -126,7 +190,42 @@ def brief_context(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
     plan = parsed.model
     assert isinstance(plan, Negotiation)
     cfg = workspace.config.negotiation
-    return brief(plan, seed=cfg.seed, samples=cfg.samples, normalise=cfg.normalise_weights)
+    return brief(
+        plan, seed=cfg.seed, samples=cfg.samples, normalise=cfg.normalise_weights, settings=cfg
+    )
+
+
+def debrief(plan: Negotiation, settings: NegotiationConfig | None = None) -> dict[str, Any]:
+    """The debrief: the agreement against our BATNA, the frontier, Nash and the split.
+
+    Also the packages both sides would have preferred, the closest prepared proposal and the
+    offers that led there.
+    """
+    cfg = settings or NegotiationConfig()
+    found = records.debrief_data(plan, normalise=cfg.normalise_weights, rule=cfg.coalition)
+    history = records.offer_data(plan, silence_days=cfg.silence_days)
+    tables = record_text.debrief_tables(found) if found is not None else []
+    if history["offers"]:
+        tables.insert(0, record_text.offer_table(history, plan.currency))
+    return {
+        "title": plan.title,
+        "agreed": found is not None,
+        "lines": record_text.debrief_lines(found) if found is not None else [],
+        "concessions": record_text.concession_lines(history) if history["offers"] else [],
+        "tables": [asdict(t) for t in tables if t.rows],
+    }
+
+
+def has_agreement(parsed: Parsed) -> bool:
+    """Whether the plan records an agreement (the debrief is rendered only then)."""
+    return isinstance(parsed.model, Negotiation) and parsed.model.agreement is not None
+
+
+def debrief_context(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
+    """DocumentSpec context of `negotiation-debrief` (internal: it holds our BATNA)."""
+    plan = parsed.model
+    assert isinstance(plan, Negotiation)
+    return debrief(plan, workspace.config.negotiation)
 
 
 def proposal_context(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
@@ -141,5 +240,13 @@ SPECS = [
         "negotiation-brief", "negotiation", "negotiation-brief.md.j2", "internal", brief_context
     ),
     DocumentSpec("proposal", "negotiation", "proposal.md.j2", "external", proposal_context),
+    DocumentSpec(
+        "negotiation-debrief",
+        "negotiation",
+        "negotiation-debrief.md.j2",
+        "internal",
+        debrief_context,
+        applies=has_agreement,
+    ),
 ]
 """The documents of a negotiation plan (registered in `documents.specs()`)."""

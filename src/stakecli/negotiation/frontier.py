@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-from stakecli.negotiation.space import Exact, Package, Space, check_vector, is_acceptable
+from stakecli.negotiation.space import Exact, Package, Space, check_vector
 
 Array = npt.NDArray[Any]
 
@@ -37,12 +37,63 @@ class FrontierPoint:
     count: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Frontier:
-    """The Pareto frontier of `space`, points sorted by scores descending (party 0 first)."""
+    """The Pareto frontier of `space`, points sorted by scores descending (party 0 first).
+
+    The points are held as exact integer arrays (`scaled[f, p]` = party p's score of point f
+    times `denominators[p]`; `packages[f]` one representative package; `counts[f]` how many
+    packages reach it), so that bargaining and views can work on tens of thousands of points
+    without building a `Fraction` for each; `points` builds the `FrontierPoint`s on first use.
+    """
 
     space: Space
-    points: tuple[FrontierPoint, ...]
+    scaled: Array  # (F, k) int64, or Python ints (dtype object) when sums could overflow
+    denominators: tuple[int, ...]
+    packages: Array  # (F, n) option index per issue
+    counts: tuple[int, ...]
+    _points: list[tuple[FrontierPoint, ...]] = field(
+        default_factory=list, init=False, repr=False, compare=False
+    )
+    _ints: list[list[list[int]]] = field(
+        default_factory=list, init=False, repr=False, compare=False
+    )
+
+    @property
+    def points(self) -> tuple[FrontierPoint, ...]:
+        """Every point as a `FrontierPoint` (built once, on first use)."""
+        if not self._points:
+            self._points.append(tuple(self.point(f) for f in range(len(self))))
+        return self._points[0]
+
+    def __len__(self) -> int:
+        return len(self.counts)
+
+    def point(self, f: int) -> FrontierPoint:
+        """Point `f` as a `FrontierPoint`."""
+        return FrontierPoint(
+            _to_fractions(self.scaled[f].tolist(), self.denominators),
+            tuple(int(j) for j in self.packages[f].tolist()),
+            self.counts[f],
+        )
+
+    def ints(self) -> list[list[int]]:
+        """Scaled scores as Python ints, one list per party (exact, any size; built once)."""
+        if not self._ints:
+            self._ints.append([list(map(int, col)) for col in self.scaled.T.tolist()])
+        return self._ints[0]
+
+    def floor(self, values: Sequence[Exact]) -> list[int]:
+        """The least scaled integer at or above each party's value (for `scaled >= value`)."""
+        check_vector(self.space, values, "values")
+        return [math.ceil(Fraction(v) * d) for v, d in zip(values, self.denominators, strict=True)]
+
+    def at_least(self, values: Sequence[Exact]) -> Array:
+        """Indices of the points scoring at least `values` for every party."""
+        if not len(self):
+            return np.zeros(0, dtype=np.intp)
+        floor = np.array(self.floor(values), dtype=self.scaled.dtype)
+        return np.flatnonzero(np.all(self.scaled >= floor, axis=1))
 
 
 # --- exact integer scaling ---------------------------------------------------------------------
@@ -107,12 +158,13 @@ def frontier(space: Space) -> Frontier:
     scaled = _scale(space)
     stages = _stages(scaled, len(space.parties))
     last = stages[-1]
-    packages = _backtrack(stages)
-    points = tuple(
-        FrontierPoint(_to_fractions(row, scaled.denominators), pkg, int(c))
-        for row, pkg, c in zip(last.points.T.tolist(), packages, last.counts.tolist(), strict=True)
+    return Frontier(
+        space,
+        last.points.T,
+        scaled.denominators,
+        _backtrack(stages),
+        tuple(int(c) for c in last.counts.tolist()),
     )
-    return Frontier(space, points)
 
 
 def _stages(scaled: _Scaled, k: int) -> list[_Stage]:
@@ -250,7 +302,7 @@ def _chunks(kept: list[Array]) -> Iterator[Array]:
             yield rows[start : start + _CHUNK]
 
 
-def _backtrack(stages: list[_Stage]) -> list[Package]:
+def _backtrack(stages: list[_Stage]) -> Array:
     """One representative package per final point, following back-pointers (vectorised)."""
     index = np.arange(stages[-1].points.shape[1])
     columns = []
@@ -258,8 +310,8 @@ def _backtrack(stages: list[_Stage]) -> list[Package]:
         columns.append(stage.option[index])
         index = stage.parent[index]
     if not columns:
-        return [()] * len(index)
-    return list(map(tuple, np.stack(columns[::-1], axis=1).tolist()))
+        return np.zeros((len(index), 0), dtype=np.intp)
+    return np.stack(columns[::-1], axis=1)
 
 
 def brute_force_frontier(space: Space) -> Frontier:
@@ -280,12 +332,19 @@ def brute_force_frontier(space: Space) -> Frontier:
     counts = np.diff(np.append(starts, len(ranked)))
     kept = np.flatnonzero(_undominated(ranked[starts]))
     shape = tuple(len(names) for names in space.options)
-    points = []
-    for g in kept.tolist():
-        package = tuple(int(j) for j in np.unravel_index(order[starts[g]], shape))
-        scores = _to_fractions(ranked[starts[g]].tolist(), scaled.denominators)
-        points.append(FrontierPoint(scores, package, int(counts[g])))
-    return Frontier(space, tuple(points))
+    firsts = order[starts[kept]]
+    packages = (
+        np.stack(np.unravel_index(firsts, shape), axis=1)
+        if shape
+        else np.zeros((len(kept), 0), dtype=np.intp)
+    )
+    return Frontier(
+        space,
+        ranked[starts[kept]],
+        scaled.denominators,
+        packages,
+        tuple(int(c) for c in counts[kept].tolist()),
+    )
 
 
 def packages_at(space: Space, scores: Sequence[Exact]) -> Iterator[Package]:
@@ -332,8 +391,7 @@ def _walk_back(
 
 def acceptable(front: Frontier, reservation: Sequence[Exact]) -> tuple[FrontierPoint, ...]:
     """Frontier points acceptable to every party: the efficient part of the ZOPA."""
-    check_vector(front.space, reservation, "reservation")
-    return tuple(p for p in front.points if is_acceptable(p.scores, reservation))
+    return tuple(front.point(f) for f in front.at_least(reservation).tolist())
 
 
 def acceptable_packages(space: Space, reservation: Sequence[Exact]) -> Iterator[Package]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from enum import StrEnum
 from typing import Annotated, Literal
 
@@ -68,7 +69,7 @@ class Alternative(Model):
 
 
 class TeamRole(StrEnum):
-    """Roles on a negotiating team."""
+    """The default roles on a negotiating team; a plan adds its own in `roles`."""
 
     LEAD = "lead"
     ANALYST = "analyst"
@@ -78,6 +79,19 @@ class TeamRole(StrEnum):
     SUBJECT_EXPERT = "subject-expert"
     APPROVER = "approver"
     OBSERVER = "observer"
+
+
+class Position(Model):
+    """A stated position, with the interests we know lie under it and our own questions."""
+
+    says: Text = Field(description="The position as the party states it.")
+    interests: list[Text] = Field(
+        default=[], description="Interests we know under it; none: ask the 'why' questions."
+    )
+    questions: list[Text] = Field(default=[], description="Our own questions about it.")
+
+    def __str__(self) -> str:
+        return self.says
 
 
 class Party(Model):
@@ -90,7 +104,10 @@ class Party(Model):
     id: Id = Field(description="Register id of the stakeholder (organisation) this party is.")
     us: bool = Field(False, description="True for our side; exactly one party.")
     role: Role | None = Field(None, description="buyer (pays) or seller (receives).")
-    positions: list[Text] = Field(default=[], description="What the party says it wants.")
+    positions: list[Text | Position] = Field(
+        default=[],
+        description="What the party says it wants: text, or {says, interests, questions}.",
+    )
     interests: list[Text] = Field(default=[], description="Why: the needs under the positions.")
     criteria: list[Text] = Field(default=[], description="Objective criteria the party cites.")
     alternatives: list[Alternative] = confidential([], description="Alternatives to agreement.")
@@ -126,6 +143,9 @@ class Issue(Model):
     name: Text
     description: Text | None = None
     options: list[Option] = Field(min_length=1)
+    tradeable: bool = confidential(
+        True, description="False: we do not concede on this issue (a concession is flagged)."
+    )
 
 
 class Proposal(Model):
@@ -144,7 +164,7 @@ class TeamMember(Model):
     """A member of our negotiating team."""
 
     id: Id = Field(description="Register id.")
-    role: TeamRole
+    role: Id = Field(description="A default role (TeamRole) or one the plan adds in `roles`.")
     responsibilities: list[Text] = []
 
 
@@ -157,12 +177,66 @@ class Advocate(Model):
 
 
 class ValueItem(Model):
-    """Circle of Value: an interest, an option that serves it, and why it is legitimate."""
+    """Circle of Value: an interest, an option that serves it, and why it is legitimate.
+
+    With `options` the item is delivered by every package that picks, on each listed issue,
+    one of the listed options; its `value` then counts in those packages' worth to us.
+    """
 
     interest: Text
     option: Text
     legitimacy: Text | None = Field(None, description="Standard or criterion that backs it.")
     value: Money | None = confidential(description="Our estimate of its yearly worth.")
+    options: dict[str, list[str]] = Field(
+        default={}, description="Issue id -> option ids that deliver it (any one per issue)."
+    )
+
+
+class Offer(Model):
+    """One offer at the table (DOMAIN_2 11.1): a package, a price, or both."""
+
+    round: int = Field(ge=1, description="Round of the negotiation, from 1.")
+    by: Id = Field(description="Party id of the party making the offer.")
+    at: date | None = Field(None, description="When the offer was made.")
+    package: dict[str, str] = Field(default={}, description="Issue id -> option id.")
+    price: Money | None = Field(None, description="Price paid by the buyer to the seller.")
+    message: Text | None = Field(None, description="What was said with it.")
+    response: Literal["accept", "reject", "counter", "none"] = Field(
+        "none", description="How the other side answered."
+    )
+
+
+class Agreement(Model):
+    """The package agreed at the end (DOMAIN_2 11.2): what the debrief is about."""
+
+    round: int | None = Field(None, ge=1, description="Round in which it was agreed.")
+    at: date | None = None
+    package: dict[str, str] = Field(default={}, description="Issue id -> option id.")
+    price: Money | None = None
+    rationale: Text | None = confidential(
+        description="Why we agreed: which alternative was most compelling, and why."
+    )
+
+
+class RelationshipItem(Model):
+    """A relationship matter, kept apart from the substantive issues (IBR: people vs problem)."""
+
+    concern: Text = Field(description="The relationship matter (trust, tone, cadence...).")
+    party: Id | None = Field(None, description="Party id it concerns.")
+    actions: list[Text] = Field(default=[], description="How we look after it.")
+
+
+class Stance(Model):
+    """What one of our own signatories needs from a package (which options serve or block)."""
+
+    stakeholder: Id = Field(description="Register id: a definitive or dominant insider.")
+    serves: dict[str, list[str]] = Field(
+        default={}, description="Issue id -> options that serve their interests."
+    )
+    blocks: dict[str, list[str]] = Field(
+        default={}, description="Issue id -> options they would refuse to sign."
+    )
+    why: Text | None = confidential(description="The interest behind the stance.")
 
 
 class Negotiation(Model):
@@ -185,8 +259,40 @@ class Negotiation(Model):
     issues: list[Issue] = []
     proposals: list[Proposal] = []
     team: list[TeamMember] = []
+    roles: list[Id] = Field(default=[], description="Team roles beyond the default set.")
     advocates: list[Advocate] = []
     value_beyond_price: list[ValueItem] = []
+    units: Literal["money", "score"] | None = Field(
+        None,
+        description="What alternatives are worth in: money, or package-score points (0-100). "
+        "Default: score when no party has a role and nothing carries a price.",
+    )
+    questions: list[Text] = Field(
+        default=[],
+        description="Our own 'why' questions for every position whose interest we do not know "
+        "({position}, {proposal} are filled in).",
+    )
+    relationship: list[RelationshipItem] = []
+    internal: list[Stance] = confidential(
+        [], description="Our signatories' stances: which options serve or block them."
+    )
+    offers: list[Offer] = []
+    agreement: Agreement | None = None
+
+    @property
+    def score_only(self) -> bool:
+        """True when alternatives are worth package-score points, not money."""
+        if self.units is not None:
+            return self.units == "score"
+        priced = [p.price for p in self.proposals] + [o.price for o in self.offers]
+        if self.agreement is not None:
+            priced.append(self.agreement.price)
+        return (
+            bool(self.issues)
+            and all(p.role is None for p in self.parties)
+            and all(x is None for x in priced)
+            and self.deal_value is None
+        )
 
     @property
     def us(self) -> Party | None:
@@ -202,3 +308,5 @@ class Negotiation(Model):
             yield ("team", i, "id"), member.id
         for i, advocate in enumerate(self.advocates):
             yield ("advocates", i, "id"), advocate.id
+        for i, stance in enumerate(self.internal):
+            yield ("internal", i, "stakeholder"), stance.stakeholder

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from stakecli.negotiation import bargaining as bg
+from stakecli.negotiation import batna
 from stakecli.negotiation import frontier as fr
 from stakecli.negotiation import space as pspace
 from stakecli.negotiation.batna import exact
-from stakecli.negotiation.model import Negotiation, Party
+from stakecli.negotiation.model import Negotiation, Party, ValueItem
 
 LISTED = 50
 """At most this many acceptable packages are listed (they are counted up to `COUNTED`)."""
@@ -92,6 +93,10 @@ class Scored:
     acceptable: bool
     efficient: bool
 
+    def choice(self, sp: pspace.Space) -> dict[str, str]:
+        """The package as issue id -> option id."""
+        return dict(zip(sp.issues, sp.names(self.package), strict=True))
+
 
 @dataclass(frozen=True, slots=True)
 class PackageAnalysis:
@@ -104,13 +109,35 @@ class PackageAnalysis:
     convention: str
     proposals: tuple[Scored, ...]
     frontier: fr.Frontier
-    acceptable_points: tuple[fr.FrontierPoint, ...]
+    acceptable_index: tuple[int, ...]
     acceptable_packages: tuple[pspace.Package, ...]
     acceptable_count: int
     nash: bg.Solution
     kalai_smorodinsky: bg.Solution
     compromise: pspace.Package
     logroll: bg.Logroll
+
+    @property
+    def acceptable_points(self) -> tuple[fr.FrontierPoint, ...]:
+        """Frontier points acceptable to every party: the efficient part of the ZOPA."""
+        return tuple(self.frontier.point(f) for f in self.acceptable_index)
+
+
+def reservation_scores(plan: Negotiation) -> tuple[Fraction, ...]:
+    """Each party's reservation score, ours first.
+
+    `reservation_score` when given; in a score-only plan (alternatives worth package-score
+    points) the BATNA's expected value, clamped to 0-100; else 0 [D] (any package beats no
+    deal).
+    """
+    out = []
+    for party in ordered(plan):
+        if party.reservation_score is not None:
+            out.append(exact(party.reservation_score))
+            continue
+        best = batna.side(party).batna if plan.score_only else None
+        out.append(min(max(best.ev, Fraction(0)), Fraction(100)) if best else Fraction(0))
+    return tuple(out)
 
 
 def package_of(plan: Negotiation, choice: dict[str, str]) -> pspace.Package | None:
@@ -127,27 +154,23 @@ def package_of(plan: Negotiation, choice: dict[str, str]) -> pspace.Package | No
 def analyse(plan: Negotiation, *, normalise: bool = False) -> PackageAnalysis | None:
     """The full multi-issue analysis; None when the plan has no issues.
 
-    Reservation scores default to 0 [D] (any package beats no deal) for a party without one.
-    The Nash and Kalai-Smorodinsky solutions measure gains from the plan's `disagreement`
-    point (bargaining.CONVENTIONS; default: the reservation scores).
+    Reservation scores as `reservation_scores` says. The Nash and Kalai-Smorodinsky
+    solutions measure gains from the plan's `disagreement` point (bargaining.CONVENTIONS;
+    default: the reservation scores).
     """
     if not plan.issues:
         return None
     sp = space(plan, normalise=normalise)
-    rv = tuple(
-        exact(p.reservation_score) if p.reservation_score is not None else Fraction(0)
-        for p in ordered(plan)
-    )
+    rv = reservation_scores(plan)
     d = bg.disagreement_point(sp, rv, plan.disagreement)
     front = fr.frontier(sp)
-    points = {p.scores for p in front.points}
     scored = []
     for prop in plan.proposals:
         pkg = package_of(plan, prop.options)
         if pkg is not None:
             s = pspace.package_scores(sp, pkg)
             scored.append(
-                Scored(prop.id, prop.name, pkg, s, pspace.is_acceptable(s, rv), s in points)
+                Scored(prop.id, prop.name, pkg, s, pspace.is_acceptable(s, rv), on(front, s))
             )
     listed = list(itertools.islice(fr.acceptable_packages(sp, rv), COUNTED))
     compromise = pspace.split_the_difference(sp)
@@ -158,7 +181,7 @@ def analyse(plan: Negotiation, *, normalise: bool = False) -> PackageAnalysis | 
         convention=plan.disagreement,
         proposals=tuple(scored),
         frontier=front,
-        acceptable_points=fr.acceptable(front, rv),
+        acceptable_index=tuple(front.at_least(rv).tolist()),
         acceptable_packages=tuple(listed[:LISTED]),
         acceptable_count=len(listed),
         nash=bg.nash(front, d),
@@ -166,3 +189,30 @@ def analyse(plan: Negotiation, *, normalise: bool = False) -> PackageAnalysis | 
         compromise=compromise,
         logroll=bg.logroll(front, compromise),
     )
+
+
+def on(front: fr.Frontier, scores: tuple[Fraction, ...]) -> bool:
+    """Whether `scores` is a point of the frontier (its packages are Pareto-efficient).
+
+    A frontier point at least as good as an efficient score vector can only be that vector.
+    """
+    index = front.at_least(scores).tolist()
+    return len(index) == 1 and front.point(index[0]).scores == scores
+
+
+def delivers(item: ValueItem, choice: dict[str, str]) -> bool:
+    """Whether a package delivers a Circle of Value item: a listed option on each listed issue."""
+    return bool(item.options) and all(
+        choice.get(issue) in options for issue, options in item.options.items()
+    )
+
+
+def value_beyond(plan: Negotiation, choice: dict[str, str]) -> tuple[Fraction, tuple[int, ...]]:
+    """Our estimated value beyond price of a package, and the items (indices) it delivers.
+
+    An item counts once, with its `value`, in every package that delivers it (DOMAIN 3.5,
+    docs/methods.md §11.4); items without `options` or without a value count nothing.
+    """
+    hits = tuple(k for k, item in enumerate(plan.value_beyond_price) if delivers(item, choice))
+    total = sum((exact(plan.value_beyond_price[k].value or 0) for k in hits), Fraction(0))
+    return total, hits

@@ -70,7 +70,8 @@ RULES = [
     Rule(
         "negotiation.incomplete-proposal",
         "error",
-        "A proposal picks no option for some issue, or has neither options nor a price.",
+        "A proposal, offer or the agreement picks no option for some issue, or has neither "
+        "options nor a price.",
         why="""A proposal is scored as a package; one that leaves an issue open cannot be
         scored or compared with the BATNA.""",
         bad=scoring.example_plan(rest="proposals:\n  - {id: offer, name: Offer, by: ann}\n"),
@@ -81,7 +82,7 @@ RULES = [
     Rule(
         "negotiation.unknown-party",
         "error",
-        "A proposal or advocate names a party that is not in `parties`.",
+        "A proposal, offer, advocate or relationship item names a party not in `parties`.",
         why="""A proposal made by, or an advocate of, a party the plan does not define points at
         nobody; usually a typo of a party id.""",
         bad=scoring.example_plan(

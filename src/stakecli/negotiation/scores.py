@@ -52,7 +52,8 @@ RULES = [
     Rule(
         "negotiation.unknown-issue",
         "error",
-        "Weights, scores, points or a proposal name an issue the plan does not define.",
+        "Weights, scores, points, a proposal, offer, agreement, value item or stance name an "
+        "issue the plan does not define.",
         why="""A weight or score for an issue the plan does not have is a typo or a leftover;
         the value would be silently ignored.""",
         bad=example_plan().replace("points: {price:", "points: {prize:"),
@@ -61,7 +62,8 @@ RULES = [
     Rule(
         "negotiation.unknown-option",
         "error",
-        "Scores, points or a proposal name an option the issue does not have.",
+        "Scores, points, a proposal, offer, agreement, value item or stance name an option "
+        "the issue does not have.",
         why="""A score for an option the issue does not list is lost, and the option it was
         meant for has none.""",
         bad=example_plan().replace("{low: 0, high: 10}", "{low: 0, hi: 10}"),

@@ -20,7 +20,8 @@ from stakecli.negotiation.batna import (
     surplus,
     value_of,
 )
-from stakecli.negotiation.model import Alternative, Negotiation
+from stakecli.negotiation.model import Alternative, Negotiation, Proposal
+from stakecli.negotiation.packages import value_beyond
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,23 +42,28 @@ def recommend(plan: Negotiation, ours: Side) -> Recommendation:
 
     Candidates are the priced proposals no other side rejects by its (estimated) reservation
     value, or every priced proposal when each is rejected; the best for us wins, the first on
-    ties.
+    ties. A proposal is worth its price to us plus the value beyond price of the Circle of
+    Value items its options deliver (`packages.value_beyond`).
     """
     others = [side(p) for p in plan.parties if p.id != ours.party]
     priced = [
-        (value_of(exact(p.price), ours.role), p.id)
+        (worth(plan, p, ours), p.id)
         for p in plan.proposals
         if p.price is not None
         and all((g := surplus(exact(p.price), o)) is None or g >= 0 for o in others)
-    ] or [
-        (value_of(exact(p.price), ours.role), p.id) for p in plan.proposals if p.price is not None
-    ]
+    ] or [(worth(plan, p, ours), p.id) for p in plan.proposals if p.price is not None]
     if not priced:
         return Recommendation(None, None, ours.batna, None)
     value = max(v for v, _ in priced)
     best = next(pid for v, pid in priced if v == value)
     accept = None if ours.batna is None else value >= ours.batna.ev
     return Recommendation(best, value, ours.batna, accept)
+
+
+def worth(plan: Negotiation, proposal: Proposal, ours: Side) -> Fraction:
+    """A priced proposal's worth to us: its price, plus the value beyond price it delivers."""
+    assert proposal.price is not None
+    return value_of(exact(proposal.price), ours.role) + value_beyond(plan, proposal.options)[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,16 +140,17 @@ def _probability(alt: Alternative, k: int, target: Fraction) -> Fraction | None:
     return q if 0 <= q <= 1 else None
 
 
-def break_evens(plan: Negotiation, ours: Side) -> list[BreakEven]:
+def break_evens(plan: Negotiation, ours: Side, target: Fraction | None = None) -> list[BreakEven]:
     """Break-even value of each of our estimates, where accept/walk-away flips.
 
-    The break-even makes the alternative's EV equal the best proposal's value to us.
+    The break-even makes the alternative's EV equal the best proposal's value to us (or
+    `target`: a score-only plan's recommended package score, in points).
     """
-    rec = recommend(plan, ours)
     party = next(p for p in plan.parties if p.id == ours.party)
-    if rec.value is None:
+    if target is None:
+        target = recommend(plan, ours).value
+    if target is None:
         return []
-    target = rec.value
     out: list[BreakEven] = []
     for alt, val in zip(party.alternatives, ours.alternatives, strict=True):
         others = max((a.ev for a in ours.alternatives if a is not val), default=None)
@@ -203,6 +210,6 @@ def simulate(plan: Negotiation, ours: Side, *, seed: int, samples: int) -> Simul
     result = {}
     for p in plan.proposals:
         if p.price is not None:
-            worth = float(value_of(exact(p.price), ours.role))
-            result[p.id] = sum(worth >= b for b in batnas) / samples
+            value = float(worth(plan, p, ours))
+            result[p.id] = sum(value >= b for b in batnas) / samples
     return Simulation(seed, samples, result)

@@ -5,10 +5,13 @@ Numbers stay numbers here (int when whole, else float); `views.negotiation_text`
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
 
-from stakecli.negotiation import batna, packages, sensitivity
+from stakecli.negotiation import batna, coalition, packages, points, sensitivity
+from stakecli.negotiation import frontier as fr
 from stakecli.negotiation import space as pspace
 from stakecli.negotiation.model import Negotiation
 
@@ -50,16 +53,24 @@ def _side(s: batna.Side) -> dict[str, Any]:
 
 
 def summary(plan: Negotiation, *, seed: int = 0, samples: int = 10_000) -> dict[str, Any]:
-    """BATNA/WATNA per side, ZOPA, proposals judged, recommendation, sensitivity, simulation."""
+    """BATNA/WATNA per side, ZOPA, proposals judged, recommendation, sensitivity, simulation.
+
+    A score-only plan (`Negotiation.score_only`) is judged in package-score points instead of
+    money (`units: score`): see `points`.
+    """
     sides = batna.sides(plan)
     ours = next((s for s in sides if s.us), None)
     zone = batna.zopa(sides)
     judged = [j for p in plan.proposals if (j := batna.judge(p, sides)) is not None]
+    beyond = {p.id: packages.value_beyond(plan, p.options) for p in plan.proposals}
     out: dict[str, Any] = {
         "title": plan.title,
         "currency": plan.currency,
+        "units": "score" if plan.score_only else "money",
         "sides": [_side(s) for s in sides],
         "zopa": None,
+        "zopas": [_pair(pair) for pair in batna.zopas(sides)],
+        "zopa_scores": None,
         "proposals": [
             {
                 "id": j.proposal,
@@ -69,6 +80,7 @@ def summary(plan: Negotiation, *, seed: int = 0, samples: int = 10_000) -> dict[
                 "acceptable": j.acceptable,
                 "beats_batna": j.beats_batna,
                 "verdict": j.verdict,
+                "value_beyond": num(beyond[j.proposal][0]),
             }
             for j in judged
         ],
@@ -77,23 +89,21 @@ def summary(plan: Negotiation, *, seed: int = 0, samples: int = 10_000) -> dict[
         "simulation": None,
         "split_the_pie": None,
         "value_beyond_price": {
-            "items": [v.model_dump() for v in plan.value_beyond_price],
+            "items": [
+                {
+                    **v.model_dump(),
+                    "counted": bool(v.options),
+                    "delivered_by": [pid for pid, (_, hits) in beyond.items() if k in hits],
+                }
+                for k, v in enumerate(plan.value_beyond_price)
+            ],
             "total": num(
                 sum((batna.exact(v.value or 0) for v in plan.value_beyond_price), Fraction(0))
             ),
         },
     }
     if zone is not None:
-        out["zopa"] = {
-            "seller": zone.seller,
-            "buyer": zone.buyer,
-            "low": num(zone.low),
-            "high": num(zone.high),
-            "exists": zone.exists,
-            "surplus": num(zone.surplus),
-            "gap": num(zone.gap),
-            "fair_price": num(zone.fair_price),
-        }
+        out["zopa"] = _zone(zone)
     pie = batna.split_the_pie(plan, sides)
     if pie is not None:
         out["split_the_pie"] = {
@@ -101,7 +111,9 @@ def summary(plan: Negotiation, *, seed: int = 0, samples: int = 10_000) -> dict[
             "pie": num(pie.pie),
             "shares": {k: num(v) for k, v in pie.shares.items()},
         }
-    if ours is not None:
+    if plan.score_only:
+        _score_only(plan, out, ours)
+    elif ours is not None:
         rec = sensitivity.recommend(plan, ours)
         out["recommendation"] = {
             "accept": rec.accept,
@@ -110,16 +122,7 @@ def summary(plan: Negotiation, *, seed: int = 0, samples: int = 10_000) -> dict[
             "batna": rec.batna.id if rec.batna else None,
             "batna_ev": num(rec.batna.ev) if rec.batna else None,
         }
-        out["sensitivity"] = [
-            {
-                "alternative": b.alternative,
-                "estimate": b.estimate,
-                "current": num(b.current),
-                "break_even": num(b.break_even),
-                "change": num(b.change),
-            }
-            for b in sensitivity.break_evens(plan, ours)
-        ]
+        out["sensitivity"] = _break_evens(sensitivity.break_evens(plan, ours))
         sim = sensitivity.simulate(plan, ours, seed=seed, samples=samples)
         if sim is not None:
             out["simulation"] = {
@@ -130,6 +133,83 @@ def summary(plan: Negotiation, *, seed: int = 0, samples: int = 10_000) -> dict[
     return out
 
 
+def _zone(zone: batna.Zopa) -> dict[str, Any]:
+    return {
+        "seller": zone.seller,
+        "buyer": zone.buyer,
+        "low": num(zone.low),
+        "high": num(zone.high),
+        "exists": zone.exists,
+        "surplus": num(zone.surplus),
+        "gap": num(zone.gap),
+        "fair_price": num(zone.fair_price),
+    }
+
+
+def _pair(pair: batna.Pair) -> dict[str, Any]:
+    zone = _zone(pair.zone) if pair.zone is not None else {}
+    return {"seller": pair.seller, "buyer": pair.buyer, **zone, "reason": pair.reason}
+
+
+def _break_evens(found: list[sensitivity.BreakEven]) -> list[dict[str, Any]]:
+    return [
+        {
+            "alternative": b.alternative,
+            "estimate": b.estimate,
+            "current": num(b.current),
+            "break_even": num(b.break_even),
+            "change": num(b.change),
+        }
+        for b in found
+    ]
+
+
+def _score_only(plan: Negotiation, out: dict[str, Any], ours: batna.Side | None) -> None:
+    """Reservation values, ZOPA, proposals and the recommendation in points (`points`)."""
+    analysis = packages.analyse(plan)
+    if analysis is None:
+        return
+    parties = analysis.space.parties
+    rv = dict(zip(parties, analysis.reservation, strict=True))
+    for side in out["sides"]:
+        side["reservation"] = num(rv[side["party"]])
+        given = next(p for p in plan.parties if p.id == side["party"]).reservation_score
+        side["reservation_source"] = "given" if given is not None else side["reservation_source"]
+    zone = points.zopa(analysis)
+    if zone is not None:
+        out["zopa_scores"] = {
+            "count": zone.count,
+            "count_capped": zone.capped,
+            "efficient": zone.efficient,
+            "low": {p: num(x) for p, x in zip(parties, zone.low, strict=True)},
+            "high": {p: num(x) for p, x in zip(parties, zone.high, strict=True)},
+        }
+    out["proposals"] = [
+        {
+            "id": s.id,
+            "name": s.name,
+            "scores": {p: num(x) for p, x in zip(parties, s.scores, strict=True)},
+            "acceptable": {
+                p: x >= r for p, x, r in zip(parties, s.scores, analysis.reservation, strict=True)
+            },
+            "verdict": points.proposal_verdict(s.scores, parties, analysis.reservation),
+        }
+        for s in analysis.proposals
+    ]
+    rec = points.recommend(plan, analysis)
+    if rec is not None:
+        out["recommendation"] = {
+            "accept": rec.accept,
+            "proposal": rec.proposal,
+            "package": rec.package,
+            "value": num(rec.value),
+            "batna": rec.batna.id if rec.batna else None,
+            "batna_ev": num(rec.batna.ev) if rec.batna else None,
+        }
+        if ours is not None:
+            out["sensitivity"] = _break_evens(sensitivity.break_evens(plan, ours, rec.value))
+
+
 def _point(sp: pspace.Space, scores: tuple[Fraction, ...], pkg: pspace.Package) -> dict[str, Any]:
     return {
         "scores": {p: num(s) for p, s in zip(sp.parties, scores, strict=True)},
@@ -138,13 +218,61 @@ def _point(sp: pspace.Space, scores: tuple[Fraction, ...], pkg: pspace.Package) 
     }
 
 
-def package_summary(plan: Negotiation, *, normalise: bool = False) -> dict[str, Any] | None:
-    """Scores per proposal, frontier, acceptable packages, Nash, compromise and logroll."""
+def _ratio(n: int, d: int) -> int | float:
+    """`num(Fraction(n, d))` without building the Fraction (int division rounds correctly)."""
+    return n // d if n % d == 0 else n / d
+
+
+def frontier_points(
+    front: fr.Frontier, index: Sequence[int], marks: Sequence[bool] | None = None
+) -> list[dict[str, Any]]:
+    """`_point` dicts (with `count`) of frontier points `index`, from the exact integers.
+
+    Equal to `_point` on each `FrontierPoint`, without a `Fraction` per score: the views of a
+    40-issue plan list tens of thousands of points. `marks[f]` adds `signable` per point.
+    """
+    sp, dens = front.space, front.denominators
+    common = math.lcm(*dens)
+    steps = [common // d for d in dens]
+    rows = front.scaled[list(index)].tolist() if len(index) else []
+    choices = front.packages[list(index)].tolist() if len(index) else []
+    out = []
+    for f, row, pkg in zip(index, rows, choices, strict=True):
+        point = {
+            "scores": {p: _ratio(n, d) for p, n, d in zip(sp.parties, row, dens, strict=True)},
+            "joint": _ratio(sum(n * k for n, k in zip(row, steps, strict=True)), common),
+            "package": {
+                i: names[j] for i, names, j in zip(sp.issues, sp.options, pkg, strict=True)
+            },
+            "count": front.counts[f],
+        }
+        if marks is not None:
+            point["signable"] = bool(marks[f])
+        out.append(point)
+    return out
+
+
+def package_summary(
+    plan: Negotiation,
+    *,
+    normalise: bool = False,
+    limit: int | None = None,
+    rule: coalition.Rule = coalition.DEFAULT_RULE,
+) -> dict[str, Any] | None:
+    """Scores per proposal, frontier, acceptable packages, Nash, compromise and logroll.
+
+    `limit`: list at most this many frontier (and acceptable frontier) points; sizes and
+    counts stay complete. None lists them all (JSON, the chart).
+    """
     a = packages.analyse(plan, normalise=normalise)
     if a is None:
         return None
     sp = a.space
+    front = a.frontier
+    marks = coalition.signable(plan, front, a.reservation, rule)
     nash_points = [_point(sp, p.scores, p.package) for p in a.nash.points]
+    shown = range(len(front) if limit is None else min(limit, len(front)))
+    efficient = list(a.acceptable_index if limit is None else a.acceptable_index[:limit])
     return {
         "parties": list(sp.parties),
         "issues": list(sp.issues),
@@ -161,15 +289,15 @@ def package_summary(plan: Negotiation, *, normalise: bool = False) -> dict[str, 
                 **_point(sp, s.scores, s.package),
                 "acceptable": s.acceptable,
                 "efficient": s.efficient,
+                **coalition.verdict_data(plan, s.choice(sp), rule),
             }
             for s in a.proposals
         ],
         "frontier": {
-            "size": len(a.frontier.points),
-            "packages": sum(p.count for p in a.frontier.points),
-            "points": [
-                {**_point(sp, p.scores, p.package), "count": p.count} for p in a.frontier.points
-            ],
+            "size": len(front),
+            "packages": sum(front.counts),
+            "signable": None if marks is None else int(sum(marks)),
+            "points": frontier_points(front, shown, marks),
         },
         "acceptable": {
             "count": a.acceptable_count,
@@ -177,7 +305,11 @@ def package_summary(plan: Negotiation, *, normalise: bool = False) -> dict[str, 
             "packages": [
                 _point(sp, pspace.package_scores(sp, k), k) for k in a.acceptable_packages
             ],
-            "efficient": [_point(sp, p.scores, p.package) for p in a.acceptable_points],
+            "efficient_count": len(a.acceptable_index),
+            "efficient": [
+                {k: v for k, v in p.items() if k not in ("count", "signable")}
+                for p in frontier_points(front, efficient)
+            ],
         },
         "nash": {
             "product": num(a.nash.value),

@@ -1,0 +1,192 @@
+"""Tables and sentences of the offer history and the debrief (terminal, brief and debrief)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from stakecli.negotiation.text import DASH, Table, money, percent, score, yes
+
+
+def _pkg(package: dict[str, str]) -> str:
+    return ", ".join(f"{k}={v}" for k, v in package.items()) or DASH
+
+
+def _signed(x: float | None) -> str:
+    if x is None:
+        return DASH
+    return ("+" if x > 0 else "") + score(x)
+
+
+def offer_table(data: dict[str, Any], currency: str) -> Table:
+    """One row per offer: who, when, what, the scores, the concession, our reservation."""
+    parties = data["parties"]
+    rows = []
+    for o in data["offers"]:
+        scores = o["scores"] or {}
+        gains = ", ".join(
+            f"{k} {_signed(v)}" for k, v in o["receiver_gain"].items() if v is not None
+        )
+        notes = []
+        if o["silence_days"] is not None:
+            notes.append(f"after {o['silence_days']} days' silence")
+        if o["unanswered"]:
+            notes.append("second concession without a counter-offer: hold")
+        concession = _signed(o["concession"])
+        if o["price_concession"]:
+            concession += f" ({money(o['price_concession'], currency)})"
+        rows.append(
+            [
+                f"{o['number']} (round {o['round']}{', ' + o['at'] if o['at'] else ''})",
+                o["by"],
+                _pkg(o["package"]) + (f"; {money(o['price'], currency)}" if o["price"] else ""),
+                *[score(scores.get(p)) for p in parties],
+                concession,
+                gains or DASH,
+                yes(o["above_reservation"]),
+                "; ".join([o["response"], *notes]),
+            ]
+        )
+    return Table(
+        "Offers and concessions (concession in the offering party's own score, and in money; "
+        "the receivers' gain beside it)",
+        ["offer", "by", "package; price", *parties, "concession", "receivers' gain",
+         "above our reservation", "response"],
+        rows,
+    )  # fmt: skip
+
+
+def concession_lines(data: dict[str, Any]) -> list[str]:
+    """Each party's total concession and its reciprocity [D]."""
+    out = []
+    for party, total in data["conceded"].items():
+        ratio = data["reciprocity"][party]
+        recip = DASH if ratio is None else f"{score(ratio)}"
+        out.append(
+            f"{party} conceded {score(total)} points in all; reciprocity (the others' "
+            f"concessions over the same rounds / its own) {recip}."
+        )
+    return out
+
+
+def debrief_lines(data: dict[str, Any]) -> list[str]:
+    """The bottom line of a debrief, as sentences."""
+    cur = data["currency"]
+    lines = []
+    what = _pkg(data["package"])
+    price = f" at {money(data['price'], cur)}" if data["price"] is not None else ""
+    when = f" in round {data['round']}" if data["round"] else ""
+    lines.append(f"Agreed{when}: {what}{price}.")
+    if data["worth"] is not None:
+        beyond = (
+            f" (price plus {money(data['value_beyond'], cur)} value beyond price)"
+            if data["value_beyond"]
+            else ""
+        )
+        verdict = {True: "beats", False: "is worse than", None: "cannot be compared with"}
+        lines.append(
+            f"Worth {money(data['worth'], cur)} to us{beyond}: it {verdict[data['beats_batna']]} "
+            f"our BATNA {data['batna'] or DASH} (EV {money(data['batna_ev'], cur)})."
+        )
+    pk = data["packages"]
+    if pk is not None:
+        us = pk["parties"][0]
+        if data["units"] == "score" and data["batna_ev"] is not None:
+            compared = "beats" if data["beats_batna"] else "is worse than"
+            lines.append(
+                f"It scores {score(pk['scores'][us])} points for us: it {compared} our BATNA "
+                f"{data['batna']} ({score(data['batna_ev'])} points)."
+            )
+        if pk["efficient"]:
+            lines.append("It is on the Pareto frontier: no package is better for both sides.")
+        else:
+            more = "at least " if pk["dominating_capped"] else ""
+            n = pk["dominating_count"]
+            lines.append(
+                f"It is not efficient: {more}{n} package{'' if n == 1 else 's'} "
+                f"{'is' if n == 1 else 'are'} better for both sides; value left on the table "
+                f"{score(pk['pss_gain'])} points of joint score (post-settlement), "
+                f"{score(pk['tu_gap'])} below the best joint score."
+            )
+        for s in pk["suggestion"]:
+            gains = ", ".join(f"{k} {_signed(v)}" for k, v in s["gains"].items())
+            lines.append(f"Post-settlement suggestion: {_pkg(s['package'])} ({gains}).")
+    closest = data["closest"]
+    if closest is not None:
+        lines.append(
+            f"Closest prepared proposal: {closest['name']} ({closest['id']}), "
+            f"{len(closest['same_issues'])} of {closest['issues']} issues as agreed"
+            + (
+                f"; its rationale: {closest['rationale'].rstrip('.')}"
+                if closest["rationale"]
+                else ""
+            )
+            + "."
+        )
+    if data["rationale"]:
+        lines.append(f"Why we agreed: {data['rationale']}")
+    inside = data.get("inside")
+    if inside is not None:
+        lines.append(
+            "Inside our side: "
+            + ("clears our signatories" if inside["clears"] else "does NOT clear our signatories")
+            + f" (support: {', '.join(inside['support']) or DASH}; block: "
+            f"{', '.join(inside['block']) or DASH})."
+        )
+    return lines
+
+
+def debrief_tables(data: dict[str, Any]) -> list[Table]:
+    """Pareto improvements over the agreement, and the split against the Nash solution."""
+    pk = data["packages"]
+    if pk is None:
+        return []
+    parties = pk["parties"]
+    head = ["package", *[f"gain {p}" for p in parties], "joint gain"]
+    shown = len(pk["dominating"])
+    more = f", first {shown} shown" if pk["dominating_count"] > shown else ""
+    improvements = Table(
+        f"Packages both sides prefer to the agreement: {pk['dominating_count']}{more}",
+        head,
+        [
+            [
+                _pkg(d["package"]),
+                *[_signed(d["gains"][p]) for p in parties],
+                _signed(d["joint_gain"]),
+            ]
+            for d in pk["dominating"]
+        ],
+    )
+    split_rows = []
+    for label, split, scores in (
+        ("agreed", pk["split"], pk["scores"]),
+        *[("Nash", pk["nash_split"], n["scores"]) for n in pk["nash"][:1]],
+    ):
+        if split is None:
+            continue
+        split_rows.append(
+            [
+                label,
+                *[score(scores[p]) for p in parties],
+                *[
+                    f"{_signed(split['gains'][p])} ({percent(split['shares'][p])})"
+                    if split["shares"][p] is not None
+                    else _signed(split["gains"][p])
+                    for p in parties
+                ],
+            ]
+        )
+    split = Table(
+        "The split: each party's gain over its reservation score (share of the gains)",
+        ["package", *parties, *[f"gain {p}" for p in parties]],
+        split_rows,
+    )
+    return [improvements, split]
+
+
+def question_table(prep: list[dict[str, Any]]) -> Table:
+    """Open positions of the other side and the 'why' questions to ask about each."""
+    return Table(
+        "Questions to ask: positions whose interest we do not know yet",
+        ["party", "position", "questions"],
+        [[p["party"], p["position"], " · ".join(p["questions"])] for p in prep],
+    )
