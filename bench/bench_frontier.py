@@ -1,19 +1,27 @@
-"""Pareto frontier benchmark: issue-by-issue merge versus enumeration.
+"""Pareto frontier benchmark: issue-by-issue merge versus enumeration, and the whole command.
 
-Run: PYTHONPATH=src python bench/bench_frontier.py [--brute ISSUES OPTIONS]
+Run: .venv/bin/python bench/bench_frontier.py [--brute ISSUES OPTIONS] [--cli-only] [--runs N]
 """
 
 import argparse
+import json
+import os
 import platform
 import random
+import sys
+import tempfile
 import time
 from collections.abc import Callable
 from fractions import Fraction
+from pathlib import Path
 
 import numpy as np
 
 from stakecli.negotiation.frontier import Frontier, brute_force_frontier, frontier
 from stakecli.negotiation.space import Space
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from timing import median_process
 
 
 def weight(rng: random.Random) -> Fraction:
@@ -95,11 +103,73 @@ def compare(label: str, space: Space) -> None:
     print(f"{'':<34} identical: {same(fast, slow)}, speed-up x{t_slow / t_fast:,.0f}")
 
 
+def opposed_plan(issues: int, options: int, seed: int) -> dict[str, object]:
+    """A negotiation plan like `opposed`: weights of three decimals summing to 1, B's score
+    100 - x^2/100 (two decimals), so the frontier has tens of thousands of points."""
+    rng = random.Random(seed)
+
+    def weights() -> dict[str, float]:
+        raw = [rng.randint(1, 100) for _ in range(issues)]
+        mil = [x * 1000 // sum(raw) for x in raw]
+        mil[0] += 1000 - sum(mil)
+        return {f"i{k}": m / 1000 for k, m in enumerate(mil)}
+
+    values = [sorted(rng.sample(range(101), options)) for _ in range(issues)]
+    ours = {f"i{k}": {f"o{j}": v for j, v in enumerate(values[k])} for k in range(issues)}
+    theirs = {
+        f"i{k}": {f"o{j}": round(100 - v * v / 100, 2) for j, v in enumerate(values[k])}
+        for k in range(issues)
+    }
+    return {
+        "kind": "negotiation",
+        "version": 1,
+        "title": f"{issues} issues x {options} options, opposed",
+        "parties": [
+            {"id": "a", "us": True, "weights": weights(), "scores": ours},
+            {"id": "b", "weights": weights(), "scores": theirs},
+        ],
+        "issues": [
+            {
+                "id": f"i{k}",
+                "name": f"Issue {k}",
+                "options": [{"id": f"o{j}", "name": f"Option {j}"} for j in range(options)],
+            }
+            for k in range(issues)
+        ],
+    }
+
+
+def command(runs: int) -> None:
+    """`stakecli frontier` against `stakecli validate` on the same 40x10 opposed plan."""
+    exe = str(Path(sys.executable).with_name("stakecli"))
+    print(f"\nstakecli frontier vs validate, fresh process each, median of {runs} after a warm-up")
+    print(f"load average {os.getloadavg()[0]:.2f} at the start")
+    for seed in (6, 7, 8):
+        with tempfile.TemporaryDirectory() as folder:
+            plan = Path(folder) / "negotiation.yaml"
+            plan.write_text(json.dumps(opposed_plan(40, 10, seed)), encoding="utf-8")
+            wall_v, cpu_v = median_process([exe, "validate", str(plan)], runs)
+            wall_f, cpu_f = median_process([exe, "frontier", str(plan)], runs)
+            wall_j, cpu_j = median_process([exe, "frontier", str(plan), "-f", "json"], runs)
+        print(
+            f"40x10 opposed seed {seed}: validate {wall_v:.2f} s (CPU {cpu_v:.2f} s), "
+            f"frontier {wall_f:.2f} s (CPU {cpu_f:.2f} s): {wall_f / wall_v:.2f}x wall, "
+            f"{cpu_f / cpu_v:.2f}x CPU (target <= 2); -f json {wall_j:.2f} s "
+            f"(CPU {cpu_j:.2f} s, {cpu_j / cpu_v:.2f}x)"
+        )
+    print(f"load average {os.getloadavg()[0]:.2f} at the end")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--brute", type=int, nargs=2, default=(8, 9), metavar=("ISSUES", "OPTIONS"))
+    parser.add_argument("--cli-only", action="store_true", help="Only time the commands.")
+    parser.add_argument("--runs", type=int, default=5, help="Runs per command (median).")
     args = parser.parse_args()
     print(f"python {platform.python_version()}, numpy {np.__version__}, {platform.machine()}")
+    if args.cli_only:
+        command(args.runs)
+        return
     compare("8x6 correlated", correlated(8, 6, seed=1))
     issues, options = args.brute
     compare(f"{issues}x{options} opposed", opposed(issues, options, seed=2))
@@ -115,6 +185,7 @@ def main() -> None:
         space = three_way(issues, 5, seed=9)
         front, seconds = timed(frontier, space, repeat=3)
         report(f"frontier {issues}x5 three parties", space, front, seconds, "(no target)")
+    command(args.runs)
 
 
 if __name__ == "__main__":

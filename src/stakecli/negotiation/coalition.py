@@ -4,7 +4,7 @@ Definitive and dominant internal stakeholders (power and legitimacy: they can ap
 a deal) state which options serve their interests and which they would refuse. For a package,
 a signatory *blocks* it when it picks an option they refuse, *supports* it when it picks one
 that serves them and none they refuse, and is neutral otherwise. A package clears the internal
-coalition by the plan's rule [D] (docs/methods.md §11.5): `no-block` (default: every
+coalition by the plan's rule [D] (docs/methods.md §4.14): `no-block` (default: every
 signatory can veto, so nobody may block) or `majority` (more supporters than blockers).
 """
 

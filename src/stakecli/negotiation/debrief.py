@@ -2,7 +2,7 @@
 
 Raiffa's post-settlement settlement (DOMAIN_2 11.2): once a package `a` is agreed, the
 packages both sides prefer are those that dominate it, D(a) (DOMAIN 3.3). stakecli reports
-them with each party's gain, and [D] (docs/methods.md §11.2):
+them with each party's gain, and [D] (docs/methods.md §4.11):
 
 * `pss_gain = max over D(a) of the joint score - joint(a)` (0 when a is efficient);
 * `tu_gap = max joint score over all packages - joint(a)` (comparable scales only);

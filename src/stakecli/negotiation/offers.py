@@ -5,7 +5,7 @@ its additive 0-100 score (DOMAIN 3.2); a price is worth `+P` to a seller and `-P
 The concession of an offer is measured by the party that makes it, in its own score, from its
 own previous offer: `c = V_i(x_prev) - V_i(x_t)` (> 0 a concession, 0 firm, < 0 a
 retraction). The receivers' view (Vetschera) is each other party's gain between the same two
-offers, `V_j(x_t) - V_j(x_prev)` (docs/methods.md §11.1).
+offers, `V_j(x_t) - V_j(x_prev)` (docs/methods.md §4.10).
 """
 
 from __future__ import annotations

@@ -211,7 +211,7 @@ def value_beyond(plan: Negotiation, choice: dict[str, str]) -> tuple[Fraction, t
     """Our estimated value beyond price of a package, and the items (indices) it delivers.
 
     An item counts once, with its `value`, in every package that delivers it (DOMAIN 3.5,
-    docs/methods.md §11.4); items without `options` or without a value count nothing.
+    docs/methods.md §3.10); items without `options` or without a value count nothing.
     """
     hits = tuple(k for k, item in enumerate(plan.value_beyond_price) if delivers(item, choice))
     total = sum((exact(plan.value_beyond_price[k].value or 0) for k in hits), Fraction(0))

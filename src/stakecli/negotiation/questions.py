@@ -5,7 +5,7 @@ find the interests under it (DOMAIN_2 11.3). A position of another party is *ope
 know no interest under it: a plain-text position, or a `{says: ...}` one without `interests`.
 Each open position gets the question forms (the default set below, or the project's
 `negotiation.questions`), then the plan's own `questions`, then the position's own
-(docs/methods.md §11.3).
+(docs/methods.md §4.12).
 """
 
 from __future__ import annotations
