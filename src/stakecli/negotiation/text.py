@@ -177,21 +177,34 @@ def package_tables(data: dict[str, Any], limit: int = LIMIT) -> list[Table]:
 
     head = ["package", *parties, "joint"]
     front = data["frontier"]
+    inside = front.get("signable") is not None  # the plan records our signatories' stances
+    proposals = Table(
+        "Proposals scored (0-100 per party)",
+        ["proposal", *head, "acceptable", "efficient"]
+        + (["supported inside by", "blocked inside by"] if inside else []),
+        [
+            [p["id"], *row(p), yes(p["acceptable"]), yes(p["efficient"])]
+            + (
+                [", ".join(p["inside"]["support"]) or DASH, ", ".join(p["inside"]["block"]) or DASH]
+                if inside
+                else []
+            )
+            for p in data["proposals"]
+        ],
+    )
+    signable = (
+        f"; {front['signable']} signable (the other side's reservation and our coalition)"
+        if inside
+        else ""
+    )
     tables = [
-        Table(
-            "Proposals scored (0-100 per party)",
-            ["proposal", *head, "acceptable", "efficient"],
-            [
-                [p["id"], *row(p), yes(p["acceptable"]), yes(p["efficient"])]
-                for p in data["proposals"]
-            ],
-        ),
+        proposals,
         Table(
             f"Pareto frontier: {front['size']} points ({front['packages']} of "
-            f"{data['space_size']} packages)"
+            f"{data['space_size']} packages){signable}"
             + (f", first {limit} shown" if front["size"] > limit else ""),
-            head,
-            [row(p) for p in front["points"][:limit]],
+            [*head, "signable"] if inside else head,
+            [[*row(p), yes(p["signable"])] if inside else row(p) for p in front["points"][:limit]],
         ),
     ]
     acc = data["acceptable"]
