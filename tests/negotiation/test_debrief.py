@@ -4,8 +4,8 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
-from test_offers import DANCE, deal
 
+from negotiation.helpers import DANCE, deal
 from stakecli.negotiation import debrief, records
 from stakecli.negotiation import frontier as fr
 from stakecli.negotiation.documents import SPECS

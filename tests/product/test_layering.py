@@ -14,7 +14,7 @@ PACKAGE = SRC / "stakecli"
 
 DOMAINS = {
     "stakeholders": set(),
-    "negotiation": set(),
+    "negotiation": {"stakeholders"},  # our signatories' salience in the register
     "raci": {"stakeholders"},
     "charters": {"raci", "stakeholders"},
     "decisions": {"raci", "stakeholders"},

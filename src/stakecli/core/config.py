@@ -200,12 +200,12 @@ class NegotiationConfig(Section):
         7,
         ge=0,
         description="A reply more than this many days after the offer it answers is "
-        "reported as a silence (DOMAIN_2 11.1).",
+        "reported as a silence (docs/methods.md §4.10).",
     )
     questions: list[str] | None = Field(
         None,
         description="Question forms asked of every open position of the other side "
-        "({position}, {proposal} are filled in); default: the eight forms of DOMAIN_2 11.3.",
+        "({position}, {proposal} are filled in); default: the eight forms of methods §4.12.",
     )
     coalition: Literal["no-block", "majority"] = Field(
         "no-block",

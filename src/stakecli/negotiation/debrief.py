@@ -1,7 +1,7 @@
 """After the agreement: post-settlement improvements, value left on the table, the debrief.
 
-Raiffa's post-settlement settlement (DOMAIN_2 11.2): once a package `a` is agreed, the
-packages both sides prefer are those that dominate it, D(a) (DOMAIN 3.3). stakecli reports
+Raiffa's post-settlement settlement (§4.11): once a package `a` is agreed, the
+packages both sides prefer are those that dominate it, D(a) (§4.4). stakecli reports
 them with each party's gain, and [D] (docs/methods.md §4.11):
 
 * `pss_gain = max over D(a) of the joint score - joint(a)` (0 when a is efficient);
@@ -45,7 +45,7 @@ class Improvement:
 
 @dataclass(frozen=True, slots=True)
 class PostSettlement:
-    """What the agreed package left on the table (DOMAIN_2 11.2)."""
+    """What the agreed package left on the table (§4.11)."""
 
     agreed: pspace.Package
     scores: tuple[Fraction, ...]

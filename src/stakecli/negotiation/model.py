@@ -193,7 +193,7 @@ class ValueItem(Model):
 
 
 class Offer(Model):
-    """One offer at the table (DOMAIN_2 11.1): a package, a price, or both."""
+    """One offer at the table (docs/methods.md §4.10): a package, a price, or both."""
 
     round: int = Field(ge=1, description="Round of the negotiation, from 1.")
     by: Id = Field(description="Party id of the party making the offer.")
@@ -207,7 +207,7 @@ class Offer(Model):
 
 
 class Agreement(Model):
-    """The package agreed at the end (DOMAIN_2 11.2): what the debrief is about."""
+    """The package agreed at the end (docs/methods.md §4.11): what the debrief is about."""
 
     round: int | None = Field(None, ge=1, description="Round in which it was agreed.")
     at: date | None = None

@@ -1,7 +1,7 @@
-"""The offer history at the table: scores, concessions, reciprocity and silence (DOMAIN_2 11.1).
+"""The offer history at the table: scores, concessions, reciprocity, silence (methods §4.10).
 
 Offers are taken in file order (turns need not alternate). Each party's score of a package is
-its additive 0-100 score (DOMAIN 3.2); a price is worth `+P` to a seller and `-P` to a buyer.
+its additive 0-100 score (§4.1); a price is worth `+P` to a seller and `-P` to a buyer.
 The concession of an offer is measured by the party that makes it, in its own score, from its
 own previous offer: `c = V_i(x_prev) - V_i(x_t)` (> 0 a concession, 0 firm, < 0 a
 retraction). The receivers' view (Vetschera) is each other party's gain between the same two
@@ -26,7 +26,7 @@ SILENCE_DAYS = 7
 
 @dataclass(frozen=True, slots=True)
 class Step:
-    """One offer with everything DOMAIN_2 11.1 reports about it.
+    """One offer with everything docs/methods.md §4.10 reports about it.
 
     Attributes:
         scores: Every party's score of the package (parties ours first), None without one.

@@ -210,7 +210,7 @@ def delivers(item: ValueItem, choice: dict[str, str]) -> bool:
 def value_beyond(plan: Negotiation, choice: dict[str, str]) -> tuple[Fraction, tuple[int, ...]]:
     """Our estimated value beyond price of a package, and the items (indices) it delivers.
 
-    An item counts once, with its `value`, in every package that delivers it (DOMAIN 3.5,
+    An item counts once, with its `value`, in every package that delivers it (Circle of Value,
     docs/methods.md §3.10); items without `options` or without a value count nothing.
     """
     hits = tuple(k for k, item in enumerate(plan.value_beyond_price) if delivers(item, choice))

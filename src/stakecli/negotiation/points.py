@@ -4,7 +4,7 @@ In a score-only plan (`Negotiation.score_only`: no roles, no prices; the conflic
 kind) every alternative's value is a package score, 0-100, on the party's own scale: what
 walking away is worth compared with a package. So each party's reservation score defaults to
 its BATNA's EV (`packages.reservation_scores`), the ZOPA is the set of packages every party
-scores at or above its reservation (DOMAIN 3.2), and the recommendation compares packages
+scores at or above its reservation (§4.3), and the recommendation compares packages
 with our BATNA in points (docs/methods.md §4.13).
 """
 

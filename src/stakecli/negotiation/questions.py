@@ -1,7 +1,7 @@
 """Questions to ask at the table: interest-based "why" questions per open position.
 
 *Getting to Yes* (ch. 3): ask "Why?" of each position and "Why not?" of our own proposal, to
-find the interests under it (DOMAIN_2 11.3). A position of another party is *open* while we
+find the interests under it (docs/methods.md §4.12). A position of another party is *open* while we
 know no interest under it: a plain-text position, or a `{says: ...}` one without `interests`.
 Each open position gets the question forms (the default set below, or the project's
 `negotiation.questions`), then the plan's own `questions`, then the position's own
@@ -24,7 +24,7 @@ DEFAULT_QUESTIONS = (
     "What standard would make this fair?",
     "In our shoes, what would you propose?",
 )
-"""[D] The question forms of DOMAIN_2 11.3; `{position}` and `{proposal}` are filled in."""
+"""[D] The question forms of docs/methods.md §4.12; `{position}` and `{proposal}` are filled in."""
 
 
 @dataclass(frozen=True, slots=True)

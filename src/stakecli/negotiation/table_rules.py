@@ -11,54 +11,75 @@ from stakecli.negotiation import offers as offer_history
 from stakecli.negotiation import packages
 from stakecli.negotiation import scores as scoring
 from stakecli.negotiation.model import Negotiation, TeamRole
+from stakecli.negotiation.scores import example_plan
 
 SIGNATORY_CLASSES = ("definitive", "dominant")
 """Salience classes (power and legitimacy) whose stance decides what our side will sign."""
+
+_TRADE = example_plan().replace("    name: Price\n", "    name: Price\n    tradeable: false\n")
+
+
+def _offers_of(*offers: tuple[int, str, str]) -> str:
+    return "offers:\n" + "".join(
+        f"  - {{round: {n}, by: {by}, {what}}}\n" for n, by, what in offers
+    )
+
 
 RULES = [
     Rule(
         "negotiation.unknown-role",
         "error",
         "A team member's role is neither a default role nor one the plan adds in `roles`.",
-        why="A typo in a role silently drops a member from the role they were meant to play.",
-        bad="team:\n  - {id: ana, role: good-cop}",
-        good="roles: [good-cop]\nteam:\n  - {id: ana, role: good-cop}",
+        why="""A typo in a role silently drops a member from the part they were meant to play;
+        a role the team really uses (good cop, bad cop) is declared once in `roles`.""",
+        bad=example_plan(rest="team:\n  - {id: ben, role: good-cop}\n"),
+        good=example_plan(rest="roles: [good-cop]\nteam:\n  - {id: ben, role: good-cop}\n"),
     ),
     Rule(
         "negotiation.offer-below-reservation",
         "error",
         "An offer of ours is worse for us than our reservation (score or price).",
-        why="Offering a package below our walk-away point commits us to a deal worse than our "
-        "BATNA.",
-        bad="offers:\n  - {round: 2, by: us, price: 5000000}   # our reservation is 4,875,000",
-        good="offers:\n  - {round: 2, by: us, price: 4700000}",
+        why="""Offering a package below our walk-away point commits us to a deal worse than our
+        BATNA.""",
+        bad=example_plan(rest=_offers_of((1, "ann", "price: 120"))),
+        good=example_plan(rest=_offers_of((1, "ann", "price: 90"))),
     ),
     Rule(
         "negotiation.concession-not-for-trade",
         "warning",
         "An offer of ours concedes on an issue the plan marks `tradeable: false`.",
-        why="The plan said this issue is not for trade; conceding on it gives away what the "
-        "team agreed to hold.",
-        bad="issues:\n  - {id: sla, tradeable: false, ...}\noffers:   # s9995 -> s999",
-        good="offers:   # keep sla at s9995, concede elsewhere",
+        why="""The plan says this issue is not for trade; conceding on it gives away what the
+        team agreed to hold.""",
+        bad=_TRADE
+        + _offers_of((1, "ann", "package: {price: low}"), (2, "ann", "package: {price: high}")),
+        good=_TRADE
+        + _offers_of((1, "ann", "package: {price: low}"), (2, "ann", "package: {price: low}")),
     ),
     Rule(
         "negotiation.unanswered-concession",
         "warning",
         "We conceded twice in a row without a counter-offer from the other side.",
-        why="Bidding against ourselves: hold our offer and use strategic silence until they move.",
-        bad="offers:\n  - {round: 1, by: us, ...}\n  - {round: 2, by: us, ...}   # concedes\n"
-        "  - {round: 3, by: us, ...}   # concedes again",
-        good="offers:\n  - {round: 1, by: us, ...}\n  - {round: 1, by: them, ...}",
+        why="""Bidding against ourselves: hold our offer and use strategic silence until the
+        other side moves.""",
+        bad=example_plan(
+            rest=_offers_of(
+                (1, "ann", "price: 80"), (2, "ann", "price: 85"), (3, "ann", "price: 90")
+            )
+        ),
+        good=example_plan(
+            rest=_offers_of(
+                (1, "ann", "price: 80"), (1, "cy", "price: 120"), (2, "ann", "price: 85")
+            )
+        ),
     ),
     Rule(
         "negotiation.not-a-signatory",
         "warning",
         "An internal stance names someone who is not a definitive or dominant insider.",
-        why="Only insiders with power and legitimacy decide what our side signs; other stances "
-        "belong in the register, not in the coalition count.",
-        bad="internal:\n  - {stakeholder: intern, blocks: {price: [d0]}}",
-        good="internal:\n  - {stakeholder: cfo, blocks: {price: [d0]}}",
+        why="""Only insiders with power and legitimacy decide what our side signs; the stances
+        of others belong in the register, not in the coalition count.""",
+        bad=example_plan(rest="internal:\n  - {stakeholder: ben, blocks: {price: [high]}}\n"),
+        good=example_plan(rest="internal:\n  - {stakeholder: ann, blocks: {price: [high]}}\n"),
     ),
 ]
 
