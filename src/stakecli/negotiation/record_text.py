@@ -176,7 +176,7 @@ def debrief_tables(data: dict[str, Any]) -> list[Table]:
             ]
         )
     split = Table(
-        "The split: each party's gain over its reservation score (share of the gains)",
+        "The split: each party's gain over the disagreement point (share of the gains)",
         ["package", *parties, *[f"gain {p}" for p in parties]],
         split_rows,
     )

@@ -133,7 +133,7 @@ def debrief_data(
         return out
     sp, front = analysis.space, analysis.frontier
     post = debrief.post_settlement(front, pkg)
-    nash, nash_split = debrief.nash_split(front, analysis.reservation)
+    nash, nash_split = debrief.nash_split(front, analysis.disagreement)
     out["packages"] = {
         "parties": list(sp.parties),
         "scores": _scores(sp.parties, post.scores),
@@ -148,7 +148,9 @@ def debrief_data(
         "pss_gain": num(post.pss_gain),
         "tu_gap": num(post.tu_gap),
         "suggestion": [_improvement(sp, d) for d in post.suggestion],
-        "split": _split(sp, debrief.split(post.scores, analysis.reservation)),
+        "split": _split(sp, debrief.split(post.scores, analysis.disagreement)),
+        "disagreement": _scores(sp.parties, analysis.disagreement),
+        "convention": analysis.convention,
         "nash": [
             {
                 "package": dict(zip(sp.issues, sp.names(p.package), strict=True)),
