@@ -7,6 +7,7 @@ from pathlib import Path
 from negotiation.helpers import DANCE, deal
 from stakecli.negotiation import coalition, packages, records, views
 from stakecli.negotiation import frontier as fr
+from stakecli.negotiation import space as pspace
 from stakecli.negotiation.model import Negotiation
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -81,3 +82,13 @@ def test_frontier_points_from_integers_equal_the_fraction_view():
     ]
     assert fast == slow
     assert isinstance(front, fr.Frontier)
+
+
+def test_acceptable_packages_from_integers_equal_the_fraction_view():
+    plan = deal([])
+    analysis = packages.analyse(plan)
+    sp = analysis.space
+    fast = views.package_points(analysis.frontier, analysis.acceptable_packages)
+    slow = [views._point(sp, pspace.package_scores(sp, k), k) for k in analysis.acceptable_packages]
+    assert fast == slow
+    assert len(fast) == 9

@@ -52,6 +52,7 @@ class Frontier:
     denominators: tuple[int, ...]
     packages: Array  # (F, n) option index per issue
     counts: tuple[int, ...]
+    tables: tuple[Array, ...] = ()  # per issue, (options, k) scaled scores: `score_ints`
     _points: list[tuple[FrontierPoint, ...]] = field(
         default_factory=list, init=False, repr=False, compare=False
     )
@@ -75,6 +76,13 @@ class Frontier:
             _to_fractions(self.scaled[f].tolist(), self.denominators),
             tuple(int(j) for j in self.packages[f].tolist()),
             self.counts[f],
+        )
+
+    def score_ints(self, package: Package) -> list[int]:
+        """Any package's scaled scores (same scale as `scaled`), from the per-issue tables."""
+        rows = [table[j].tolist() for table, j in zip(self.tables, package, strict=True)]
+        return (
+            [sum(col) for col in zip(*rows, strict=True)] if rows else [0] * len(self.denominators)
         )
 
     def ints(self) -> list[list[int]]:
@@ -164,6 +172,7 @@ def frontier(space: Space) -> Frontier:
         scaled.denominators,
         _backtrack(stages),
         tuple(int(c) for c in last.counts.tolist()),
+        scaled.tables,
     )
 
 
@@ -196,7 +205,7 @@ def _prune_2d(cand: Array) -> tuple[Array, Array, Array]:
     A record (party 1 above everything before it) is efficient unless the next record has the
     same party-0 score; copies of an efficient point follow it within its party-0 score.
     """
-    order = np.argsort(-cand[0], kind="stable")
+    order = _descending(cand[0])
     a, b = cand[0, order], cand[1, order]
     record = np.flatnonzero(np.concatenate(([True], b[1:] > np.maximum.accumulate(b)[:-1])))
     heads = record[np.append(a[record[1:]] != a[record[:-1]], True)]
@@ -213,6 +222,24 @@ def _prune_2d(cand: Array) -> tuple[Array, Array, Array]:
         return order, heads, np.ones(len(heads), dtype=bool)
     grouped = np.argsort(np.concatenate(owners), kind="stable")
     return order, np.concatenate(members)[grouped], _firsts(np.concatenate(owners)[grouped])
+
+
+def _descending(values: Array) -> Array:
+    """`np.argsort(-values, kind="stable")`, faster when the values are small int64.
+
+    Each value's distance from the maximum and its index are packed into one int64 key, so a
+    plain sort of the keys (indices are unique: ties fall back on index order, as a stable
+    sort keeps them) replaces the indirect sort; timsort still merges the presorted runs.
+    """
+    n = len(values)
+    if values.dtype == np.int64 and n:
+        top, low = int(values.max()), int(values.min())
+        bits = max(1, (n - 1).bit_length())
+        if top - low < 1 << (62 - bits):
+            keys = ((top - values) << bits) | np.arange(n, dtype=np.int64)
+            keys.sort(kind="stable")
+            return keys & ((1 << bits) - 1)
+    return np.argsort(-values, kind="stable")
 
 
 def _prune_kd(cand: Array) -> tuple[Array, Array, Array]:
@@ -344,6 +371,7 @@ def brute_force_frontier(space: Space) -> Frontier:
         scaled.denominators,
         packages,
         tuple(int(c) for c in counts[kept].tolist()),
+        scaled.tables,
     )
 
 

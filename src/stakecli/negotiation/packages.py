@@ -9,13 +9,16 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
-from stakecli.negotiation import bargaining as bg
 from stakecli.negotiation import batna
-from stakecli.negotiation import frontier as fr
 from stakecli.negotiation import space as pspace
 from stakecli.negotiation.batna import exact
 from stakecli.negotiation.model import Negotiation, Party, ValueItem
+
+if TYPE_CHECKING:  # the analysis needs numpy; scoring packages (the rules, offers) does not
+    from stakecli.negotiation import bargaining as bg
+    from stakecli.negotiation import frontier as fr
 
 LISTED = 50
 """At most this many acceptable packages are listed (they are counted up to `COUNTED`)."""
@@ -160,6 +163,9 @@ def analyse(plan: Negotiation, *, normalise: bool = False) -> PackageAnalysis | 
     """
     if not plan.issues:
         return None
+    from stakecli.negotiation import bargaining as bg
+    from stakecli.negotiation import frontier as fr
+
     sp = space(plan, normalise=normalise)
     rv = reservation_scores(plan)
     d = bg.disagreement_point(sp, rv, plan.disagreement)

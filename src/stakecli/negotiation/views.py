@@ -252,6 +252,24 @@ def frontier_points(
     return out
 
 
+def package_points(front: fr.Frontier, pkgs: Sequence[pspace.Package]) -> list[dict[str, Any]]:
+    """`_point` dicts of any packages, scored on the frontier's exact integers."""
+    sp, dens = front.space, front.denominators
+    common = math.lcm(*dens)
+    steps = [common // d for d in dens]
+    out = []
+    for pkg in pkgs:
+        row = front.score_ints(pkg)
+        out.append(
+            {
+                "scores": {p: _ratio(n, d) for p, n, d in zip(sp.parties, row, dens, strict=True)},
+                "joint": _ratio(sum(n * k for n, k in zip(row, steps, strict=True)), common),
+                "package": dict(zip(sp.issues, sp.names(pkg), strict=True)),
+            }
+        )
+    return out
+
+
 def package_summary(
     plan: Negotiation,
     *,
@@ -302,9 +320,7 @@ def package_summary(
         "acceptable": {
             "count": a.acceptable_count,
             "count_capped": a.acceptable_count >= packages.COUNTED,
-            "packages": [
-                _point(sp, pspace.package_scores(sp, k), k) for k in a.acceptable_packages
-            ],
+            "packages": package_points(front, a.acceptable_packages),
             "efficient_count": len(a.acceptable_index),
             "efficient": [
                 {k: v for k, v in p.items() if k not in ("count", "signable")}
