@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from stakecli.core.findings import Finding, Loc, error, warning
 from stakecli.core.project import Parsed, Workspace
 from stakecli.core.rules import Rule
-from stakecli.negotiation import offers as offer_history
-from stakecli.negotiation import packages
 from stakecli.negotiation import scores as scoring
 from stakecli.negotiation.model import Negotiation, TeamRole
 from stakecli.negotiation.scores import example_plan
+
+if TYPE_CHECKING:
+    from stakecli.negotiation.offers import Step
 
 SIGNATORY_CLASSES = ("definitive", "dominant")
 """Salience classes (power and legitimacy) whose stance decides what our side will sign."""
@@ -168,12 +170,15 @@ def _roles(plan: Negotiation) -> Iterator[Finding]:
 
 
 def _offers(plan: Negotiation, silence_days: int) -> Iterator[Finding]:
+    from stakecli.negotiation import offers as offer_history  # scored only when there are offers
+    from stakecli.negotiation import packages
+
     ours = plan.us
     if ours is None:
         return
     found = offer_history.history(plan, silence_days=silence_days)
     mine = packages.contributions(plan, ours) if plan.issues else []
-    previous: offer_history.Step | None = None
+    previous: Step | None = None
     for step in found.steps:
         if step.by != ours.id:
             continue
@@ -206,7 +211,9 @@ def _offers(plan: Negotiation, silence_days: int) -> Iterator[Finding]:
         previous = step
 
 
-def _why_below(plan: Negotiation, step: offer_history.Step) -> str:
+def _why_below(plan: Negotiation, step: Step) -> str:
+    from stakecli.negotiation import packages
+
     parts = []
     rv = packages.reservation_scores(plan)
     if step.scores is not None and step.scores[0] < rv[0]:
