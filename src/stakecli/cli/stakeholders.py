@@ -221,40 +221,167 @@ def _printable(value: object) -> str:
     return "".join(ch if ch.isprintable() else "?" for ch in text)
 
 
+DelimiterOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--delimiter",
+        "-d",
+        metavar="CHAR",
+        help="CSV delimiter: ',', ';', 'tab' (default: sniffed; ',' if unsure).",
+    ),
+]
+
+
+def _delimiter(value: str | None) -> str | None:
+    if value is None:
+        return None
+    return {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";"}.get(value.lower(), value)
+
+
 @group.command("import")
 @reports_errors
-def import_csv(
-    csv_file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="A CSV file.")],
+def import_table(
+    source: Annotated[
+        Path, typer.Argument(exists=True, dir_okay=False, help="A .csv, .tsv or .xlsx file.")
+    ],
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Register file to write (default: stdout)."),
     ] = None,
     title: Annotated[str | None, typer.Option(help="The register's title.")] = None,
     force: Annotated[bool, typer.Option(help="Overwrite an existing --output file.")] = False,
+    delimiter: DelimiterOpt = None,
+    sheet: Annotated[
+        str | None, typer.Option(help="The .xlsx sheet to read (default: the first).")
+    ] = None,
+    mapping: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--map",
+            metavar="COLUMN=FIELD",
+            help="Read COLUMN as a register field (repeat); FIELD notes keeps it in the notes, "
+            "skip leaves it out. Also `spreadsheets.columns` in the config.",
+        ),
+    ] = None,
+    default: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--default",
+            metavar="FIELD=VALUE",
+            help="Value for rows that leave FIELD blank, e.g. side=internal (repeat).",
+        ),
+    ] = None,
+    skip_unknown: Annotated[
+        bool, typer.Option("--skip-unknown", help="Leave out columns that name no field.")
+    ] = False,
+    keep_unknown: Annotated[
+        bool,
+        typer.Option("--keep-unknown", help="Keep columns that name no field in the notes."),
+    ] = False,
+    config: ConfigOpt = None,
 ) -> None:
-    """Turn a spreadsheet (CSV, one row per stakeholder) into a validated register.
+    """Turn a stakeholder spreadsheet (CSV of any dialect, or Excel) into a validated register.
 
-    Columns are register fields (id, name, side, power, legitimacy, urgency, interest, ...);
-    `current`, `desired` and `actions` fill the engagement; list cells use `;`.
+    Headings of real registers are understood (Stakeholder, Role, Department, Internal/External,
+    Influence, Interest, Current Stance, Expectations, Email...); High/Medium/Low and Tier 1-3
+    become 1-5 scores; ids are made from names. Every rule `validate` runs is run first:
+    nothing is written unless it passes.
 
-    Example: stakecli stakeholders import people.csv -o stakeholders.yaml
+    Example: stakecli stakeholders import register.xlsx -o stakeholders.yaml
     """
-    from stakecli.core.errors import FindingsStop
-    from stakecli.core.publishing import write_atomic
-    from stakecli.stakeholders import spreadsheet
+    from stakecli import pipeline
+    from stakecli.core import tables
+    from stakecli.stakeholders import importing, writing
 
     if output is not None and output.exists() and not force:
         fail(f"{output} already exists; nothing was written (use --force to overwrite)")
+    if skip_unknown and keep_unknown:
+        fail("--skip-unknown and --keep-unknown exclude each other")
+    settings = pipeline.settings(output.parent if output else Path(), config)
+    options = importing.Options(
+        settings=settings.spreadsheets,
+        mapping=importing.parse_pairs(mapping or (), "--map"),
+        defaults=importing.parse_pairs(default or (), "--default"),
+        unknown="skip" if skip_unknown else "notes" if keep_unknown else "error",
+        title=title,
+        threshold=settings.salience.threshold,
+        cutoff=settings.grid.cutoff,
+    )
     try:
-        text = csv_file.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        fail(f"{csv_file}: cannot read as UTF-8 text: {exc}")
-    data, findings = spreadsheet.read(text, csv_file, title)
-    if findings:
-        raise FindingsStop(findings, str(csv_file), "written")
-    content = spreadsheet.to_yaml(data, csv_file.name)
+        table = tables.read(source, delimiter=_delimiter(delimiter), sheet=sheet)
+    except tables.TableError as exc:
+        _print_findings([_table_error(source, exc)])
+        raise typer.Exit(1) from None
+    imported = importing.convert(table, source, options)
+    outcome = writing.check_and_write(imported, output, settings, source.name)
+    _print_findings(outcome.findings)
+    if outcome.content is None:
+        sys.stderr.write("nothing was written\n")
+        raise typer.Exit(1)
     if output is None:
-        sys.stdout.write(content)
-        return
-    write_atomic(output, content)
-    sys.stderr.write(f"wrote {output} ({len(data['stakeholders'])} stakeholders)\n")
+        sys.stdout.write(outcome.content)
+    else:
+        sys.stderr.write(f"wrote {output} ({outcome.count} stakeholders)\n")
+
+
+def _table_error(source: Path, exc: Any) -> Any:
+    from stakecli.core.findings import Finding, Severity
+
+    code = "csv.header" if "name the columns" in str(exc) else "csv.syntax"
+    return Finding(code, Severity.ERROR, str(exc), path=str(source), line=exc.line, col=exc.col)
+
+
+def _print_findings(findings: list[Any]) -> None:
+    from stakecli.core.reporting import location
+
+    for f in sorted(findings, key=lambda f: (f.line or 0, f.col or 0, f.code)):
+        sys.stderr.write(f"{location(f)}: {f.severity} [{f.code}] {f.message}\n")
+
+
+class ExportFormat(StrEnum):
+    """Formats of `stakeholders export`."""
+
+    CSV = "csv"
+    XLSX = "xlsx"
+
+
+@group.command("export")
+@reports_errors
+def export_table(
+    path: PathArg = Path(),
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="csv (UTF-8 with BOM, CRLF) or xlsx.")
+    ] = ExportFormat.CSV,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="File to write (default: stdout; csv only)."),
+    ] = None,
+    delimiter: DelimiterOpt = None,
+    force: Annotated[bool, typer.Option(help="Overwrite an existing --output file.")] = False,
+) -> None:
+    """Write the register itself as a spreadsheet: every field, the headings import reads.
+
+    Cells that a spreadsheet would run as formulas are neutralised. `stakecli stakeholders
+    import` reads the file back into the same register.
+
+    Example: stakecli stakeholders export examples/vendor-renewal -f xlsx -o register.xlsx
+    """
+    from stakecli.core import tables
+    from stakecli.stakeholders import exporting, registers
+
+    if output is not None and output.exists() and not force:
+        fail(f"{output} already exists; nothing was written (use --force to overwrite)")
+    register = registers.read(registers.find(path))
+    header, rows = exporting.table(register)
+    if fmt is ExportFormat.XLSX:
+        if output is None:
+            fail("--format xlsx needs --output FILE (a workbook is not text)")
+        data = tables.xlsx_bytes([(register.title or "Stakeholders", header, rows)])
+    else:
+        text = tables.to_csv(header, rows, _delimiter(delimiter) or ",")
+        if output is None:
+            sys.stdout.write(text)
+            return
+        data = tables.csv_bytes(text)
+    tables.write_atomic(output, data)
+    sys.stderr.write(f"wrote {output} ({len(rows)} stakeholders)\n")

@@ -186,6 +186,50 @@ class GridConfig(Section):
     diagram_limit: int = Field(40, ge=1, description="Most stakeholders drawn in a diagram.")
 
 
+THREE_LEVELS = {"high": 5, "h": 5, "medium": 3, "med": 3, "m": 3, "moderate": 3, "low": 1, "l": 1}
+FIVE_LEVELS = {
+    "very high": 5, "vh": 5, "high": 4, "h": 4, "medium": 3, "med": 3, "m": 3, "moderate": 3,
+    "low": 2, "l": 2, "very low": 1, "vl": 1,
+}  # fmt: skip
+
+
+class SpreadsheetConfig(Section):
+    """How spreadsheet columns and words become register fields (DOMAIN_2.md 12.1)."""
+
+    columns: dict[str, str] = Field(
+        default={},
+        description="Column heading -> register field (as `--map`); `notes` keeps the column in "
+        "the notes, `skip` leaves it out.",
+    )
+    scale: dict[str, int] = Field(
+        default=THREE_LEVELS,
+        description="Words of a three-level column (High/Medium/Low, H/M/L) -> 1-5.",
+    )
+    five_level_scale: dict[str, int] = Field(
+        default=FIVE_LEVELS,
+        description="Words of a column that also uses 'very high' or 'very low' -> 1-5.",
+    )
+    tiers: dict[int, int] = Field(
+        default={1: 5, 2: 3, 3: 1}, description="Tier N (Tier 1 = most important) -> 1-5."
+    )
+    missing_score: int | None = Field(
+        3,
+        ge=1,
+        le=5,
+        description="A required score (power, legitimacy, urgency, interest) with no column or a "
+        "blank cell gets this value, with a warning; null makes it an error.",
+    )
+
+    @model_validator(mode="after")
+    def _scores_in_range(self) -> SpreadsheetConfig:
+        tables = (self.scale, self.five_level_scale, self.tiers)
+        for table in tables:
+            for word, value in table.items():
+                if not 1 <= value <= 5:
+                    raise ValueError(f"{word!r} maps to {value}; scores are 1-5")
+        return self
+
+
 class NegotiationConfig(Section):
     """Settings for negotiation plans (docs/negotiation.md)."""
 
@@ -310,6 +354,7 @@ class Config(Section):
     grid: GridConfig = GridConfig()
     negotiation: NegotiationConfig = NegotiationConfig()
     engagement: EngagementConfig = EngagementConfig()
+    spreadsheets: SpreadsheetConfig = SpreadsheetConfig()
     source: Path | None = Field(None, exclude=True, description="The file this came from.")
 
 

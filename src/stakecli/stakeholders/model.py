@@ -135,10 +135,14 @@ class Stakeholder(Model):
     side: Side
     organisation: Text | None = None
     role: Text | None = None
+    contact: Text | None = confidential(description="E-mail or phone; internal only.")
     power: Score
     legitimacy: Score = confidential(..., description="Candid: 1-5, how proper their claim is.")
     urgency: Score
     interest: Score
+    impact: Score | None = Field(
+        None, description="1-5: how much the project affects them (the impact/influence grid)."
+    )
     proximity: Annotated[int, Field(ge=1, le=4)] | None = Field(
         None, description="Stakeholder Circle proximity, 1 (remote) to 4 (day-to-day)."
     )

@@ -1,0 +1,439 @@
+"""A real stakeholder spreadsheet becomes a register: headings matched, words scored, ids made.
+
+Read with `core.tables` (any CSV dialect, .xlsx); columns matched by `spreadsheet.ALIASES`
+(or `--map`, or `spreadsheets.columns` in the config); High/Medium/Low, H/M/L, five-level
+words, Tier 1-3 and 1-10 numbers scored through `spreadsheets` settings (DOMAIN_2.md 12.1,
+docs/methods.md §12.1). Every problem is a finding at its cell (line, column of the source).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from stakecli.core import tables
+from stakecli.core.config import SpreadsheetConfig
+from stakecli.core.errors import UsageError
+from stakecli.core.findings import Finding, Severity
+from stakecli.core.tables import Row, Table
+from stakecli.stakeholders import spreadsheet as sheet
+
+Unknown = Literal["error", "skip", "notes"]
+
+ENGAGEMENT_WORDS = {
+    "unaware": "unaware", "resistant": "resistant", "resistor": "resistant",
+    "resister": "resistant", "opposed": "resistant", "neutral": "neutral",
+    "supportive": "supportive", "supporter": "supportive", "support": "supportive",
+    "leading": "leading", "leader": "leading", "champion": "leading",
+}  # fmt: skip
+CHOICE_WORDS: dict[str, dict[str, str]] = {
+    "side": {"internal": "internal", "int": "internal", "i": "internal",
+             "external": "external", "ext": "external", "e": "external"},
+    "type": {"person": "person", "individual": "person", "group": "group", "team": "group",
+             "organisation": "organisation", "organization": "organisation", "org": "organisation"},
+    "current": ENGAGEMENT_WORDS,
+    "desired": ENGAGEMENT_WORDS,
+}  # fmt: skip
+TRUE = {"true", "yes", "y", "1", "x"}
+FALSE = {"false", "no", "n", "0"}
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """What the user said on the command line (and in the config's `spreadsheets:`)."""
+
+    settings: SpreadsheetConfig = field(default_factory=SpreadsheetConfig)
+    mapping: dict[str, str] = field(default_factory=dict)
+    defaults: dict[str, str] = field(default_factory=dict)
+    unknown: Unknown = "error"
+    title: str | None = None
+    threshold: int = 3
+    cutoff: int = 3
+
+
+@dataclass(slots=True)
+class Imported:
+    """The register data, where each stakeholder and field came from, and the findings."""
+
+    data: dict[str, Any]
+    findings: list[Finding]
+    lines: list[int] = field(default_factory=list)
+    columns: dict[str, int] = field(default_factory=dict)
+    """Field -> 1-based column of the source."""
+    path: Path = Path()
+
+    def at(self, index: int, name: str) -> tuple[int, int]:
+        """(line, column) of a stakeholder's field in the source."""
+        line = self.lines[index] if 0 <= index < len(self.lines) else 1
+        return line, self.columns.get(name, 1)
+
+
+def parse_pairs(pairs: Iterable[str], option: str) -> dict[str, str]:
+    """`COLUMN=field` strings (the last `=` splits) -> {COLUMN: field}."""
+    found: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.rpartition("=")
+        if not sep or not key.strip() or not value.strip():
+            raise UsageError(f"{option} {pair!r}: expected COLUMN=FIELD")
+        found[key.strip()] = value.strip()
+    return found
+
+
+def convert(table: Table, path: Path, options: Options) -> Imported:
+    """The register data of a table, and every problem located at its cell."""
+    out = Imported({}, [], path=path)
+    fields, extra = _columns(table, options, out)
+    out.columns = {f: c + 1 for c, f in fields.items()}
+    if any(f.severity is Severity.ERROR for f in out.findings):
+        return out
+    scorers = {c: _Scorer(f, [r.cell(c) for r in table.rows], options) for c, f in fields.items()}
+    people = [_person(row, fields, extra, table.header, scorers, out) for row in table.rows]
+    out.lines = [row.line for row in table.rows]
+    for col, scorer in scorers.items():
+        out.findings.extend(scorer.findings(path, col + 1, table.header[col]))
+    _fill_defaults(people, options, out)
+    _make_ids(people)
+    _resolve_people(people, out)
+    for person in people:
+        _nest(person)
+    out.data = {"kind": "stakeholders", "version": 1}
+    if options.title:
+        out.data["title"] = options.title
+    out.data["stakeholders"] = people
+    _formula_warnings(table, path, out)
+    return out
+
+
+def _columns(
+    table: Table, options: Options, out: Imported
+) -> tuple[dict[int, str], dict[int, str]]:
+    """0-based column -> field, and the unknown columns kept in the notes -> their heading."""
+    mapping = {**options.settings.columns, **options.mapping}
+    by_norm = {sheet.normalise(k): v for k, v in mapping.items()}
+    for target in mapping.values():
+        if target not in sheet.FIELDS and target not in (sheet.NOTES, sheet.SKIP):
+            raise UsageError(
+                f"--map: no register field {target!r}; fields: {', '.join(sheet.FIELDS)}, "
+                "or notes, skip"
+            )
+    fields: dict[int, str] = {}
+    extra: dict[int, str] = {}
+    seen: dict[str, int] = {}
+    for col, heading in enumerate(table.header):
+        mapped = mapping.get(heading) or by_norm.get(sheet.normalise(heading))
+        name = mapped or sheet.ALIASES.get(sheet.normalise(heading))
+        if name is None and not heading and not any(r.cell(col) for r in table.rows):
+            continue  # an empty, unnamed column: a spreadsheet artefact
+        if name == sheet.SKIP:
+            continue
+        if name is None:
+            out.findings.extend(_unknown(heading, col, table, options, out.path))
+            if options.unknown == "notes":
+                extra[col] = heading or f"column {col + 1}"
+            continue
+        if mapped == sheet.NOTES:
+            extra[col] = heading  # `--map Strategy=notes`: "Strategy: ..." in the notes
+            continue
+        if name in seen:
+            first = table.header[seen[name]]
+            out.findings.append(
+                _at(
+                    out.path, table.header_line, col + 1, "csv.duplicate-column",
+                    f"columns {first!r} and {heading!r} both fill {name!r}; "
+                    f"map one elsewhere, e.g. --map {_quote(heading)}=notes",
+                )  # fmt: skip
+            )
+            continue
+        seen[name] = col
+        fields[col] = name
+    out.findings.extend(_missing(fields, options, table, out.path))
+    return fields, extra
+
+
+def _unknown(
+    heading: str, col: int, table: Table, options: Options, path: Path
+) -> Iterator[Finding]:
+    import difflib
+
+    shown = heading or f"(column {col + 1})"
+    if options.unknown == "skip":
+        yield _at(path, table.header_line, col + 1, "csv.skipped-column",
+                  f"column {shown!r} is not a register field; skipped", Severity.WARNING)  # fmt: skip
+        return
+    if options.unknown == "notes":
+        yield _at(path, table.header_line, col + 1, "csv.column-in-notes",
+                  f"column {shown!r} is kept in each stakeholder's notes", Severity.INFO)  # fmt: skip
+        return
+    # Only a near-certain guess is offered: a wrong did-you-mean is worse than none.
+    guess = difflib.get_close_matches(sheet.normalise(heading), list(sheet.ALIASES), 1, 0.85)
+    hint = f"did you mean {sheet.HEADING[sheet.ALIASES[guess[0]]]!r}? " if guess else ""
+    yield _at(
+        path, table.header_line, col + 1, "csv.unknown-column",
+        f"column {shown!r} is not a register field; {hint}map it with "
+        f"--map {_quote(shown)}=FIELD, or use --skip-unknown or --keep-unknown",
+    )  # fmt: skip
+
+
+def _quote(heading: str) -> str:
+    return f"'{heading}'" if re.search(r"[^\w.-]", heading) else heading
+
+
+def _missing(
+    fields: dict[int, str], options: Options, table: Table, path: Path
+) -> Iterator[Finding]:
+    present = set(fields.values()) | set(options.defaults)
+    if not present & {"name", "id"}:
+        yield _at(path, table.header_line, 1, "csv.missing-column",
+                  "no name column (Stakeholder, Name) or ID column; add one or --map one")  # fmt: skip
+    if "side" not in present:
+        yield _at(
+            path, table.header_line, 1, "csv.missing-column",
+            "no Internal/External column; add one, --map one, or give --default side=internal",
+        )  # fmt: skip
+    if options.settings.missing_score is None:
+        for name in sheet.REQUIRED_SCORES:
+            if name not in present:
+                yield _at(path, table.header_line, 1, "csv.missing-column",
+                          f"no {name} column; add one or --map one")  # fmt: skip
+
+
+class _Scorer:
+    """One score column: how its words and numbers become 1-5, and what to warn about."""
+
+    def __init__(self, name: str, cells: list[str], options: Options) -> None:
+        self.name = name
+        self.options = options
+        words = {_word(tables.unescape(c)) for c in cells if c}
+        self.five = bool(words & {"very high", "very low", "vh", "vl"})
+        numbers = [float(c) for c in cells if tables.is_number(c)]
+        self.ten = bool(numbers) and name in sheet.SCORES and 5 < max(numbers) <= 10
+        self.converted: dict[str, tuple[int, int]] = {}
+        """Cell text -> (score, first line it was read on)."""
+
+    def score(self, text: str, line: int = 1) -> Any:
+        """The 1-5 score of a cell; the text itself when it is none (the schema says why)."""
+        if self.name not in sheet.SCORES:
+            return int(text) if re.fullmatch(r"\d+", text) else text
+        word = _word(text)
+        settings = self.options.settings
+        table = settings.five_level_scale if self.five else settings.scale
+        tier = re.fullmatch(r"(?:tier|t)\s*(\d+)", word)
+        value: int | None = None
+        if word in table:
+            value = table[word]
+        elif tier and int(tier[1]) in settings.tiers:
+            value = settings.tiers[int(tier[1])]
+        elif tables.is_number(text) and float(text).is_integer():
+            number = int(float(text))
+            if not self.ten:
+                return number
+            value = max(1, math.ceil(number / 2))
+        if value is None:
+            return text
+        self.converted.setdefault(text, (value, line))
+        return value
+
+    def findings(self, path: Path, col: int, heading: str) -> Iterator[Finding]:
+        """One warning per word that lands on a cut-off (never one per row)."""
+        if self.ten:
+            yield _at(
+                path, 1, col, "csv.rescaled",
+                f"column {heading!r} has numbers above 5: read as a 1-10 scale, each halved and "
+                "rounded up (7 -> 4); --map it to another field if that is wrong",
+                Severity.WARNING,
+            )  # fmt: skip
+        for text, (value, line) in self.converted.items():
+            limits = []
+            if self.name in ("power", "interest") and value == self.options.cutoff:
+                limits.append(f"the grid cut-off (grid.cutoff {self.options.cutoff}: low)")
+            if self.name in ("power", "legitimacy", "urgency") and value == self.options.threshold:
+                limits.append(
+                    f"the salience threshold (salience.threshold {self.options.threshold}: absent)"
+                )
+            if limits:
+                yield _at(
+                    path, line, col, "csv.at-cut-off",
+                    f"{text!r} in column {heading!r} becomes {self.name} {value}, exactly "
+                    f"{' and '.join(limits)}; change the scale in the config's "
+                    "`spreadsheets:` if you mean otherwise", Severity.WARNING,
+                )  # fmt: skip
+
+
+def _word(text: str) -> str:
+    return " ".join(re.sub(r"[-_/.]", " ", text.casefold()).split())
+
+
+def _person(
+    row: Row,
+    fields: dict[int, str],
+    extra: dict[int, str],
+    header: list[str],
+    scorers: dict[int, _Scorer],
+    out: Imported,
+) -> dict[str, Any]:
+    person: dict[str, Any] = {}
+    notes: list[str] = []
+    for col, name in fields.items():
+        text = tables.unescape(row.cell(col))
+        if text:
+            person[name] = _value(name, text, scorers[col], row.line)
+    for col, heading in extra.items():
+        text = tables.unescape(row.cell(col))
+        if text:
+            notes.append(f"{heading}: {text}")
+    if notes:
+        person["notes"] = "\n".join([person["notes"], *notes] if "notes" in person else notes)
+    return person
+
+
+def _value(name: str, text: str, scorer: _Scorer, line: int = 1) -> Any:
+    if name in sheet.LISTS:
+        parts = text.split("\n") if "\n" in text else text.split(";")
+        return [p.strip() for p in parts if p.strip()]
+    if name in sheet.BOOLEANS:
+        word = text.casefold()
+        return True if word in TRUE else False if word in FALSE else text
+    if name in sheet.CHOICES:
+        word = "-".join(_word(text).split())
+        return CHOICE_WORDS.get(name, {}).get(word, word)
+    if name in sheet.SCORES or name == "proximity":
+        return scorer.score(text, line)
+    return text
+
+
+def _fill_defaults(people: list[dict[str, Any]], options: Options, out: Imported) -> None:
+    for name, text in options.defaults.items():
+        if name not in sheet.FIELDS:
+            raise UsageError(f"--default: no register field {name!r}")
+        scorer = _Scorer(name, [text], options)
+        for person in people:
+            person.setdefault(name, _value(name, text, scorer))
+    fill = options.settings.missing_score
+    if fill is None:
+        return
+    for name in sheet.REQUIRED_SCORES:
+        blank = [i for i, p in enumerate(people) if name not in p]
+        if not blank:
+            continue
+        for i in blank:
+            people[i][name] = fill
+        col = out.columns.get(name)
+        where = (
+            f"column {name!r} is blank in row(s) {_rows([out.lines[i] for i in blank])}"
+            if col
+            else f"no {name} column"
+        )
+        out.findings.append(
+            _at(
+                out.path, 1, col or 1, "csv.filled-score",
+                f"{where}: set to {fill} (spreadsheets.missing_score); assess them, or give "
+                f"--default {name}=N", Severity.WARNING,
+            )  # fmt: skip
+        )
+
+
+def _rows(lines: list[int]) -> str:
+    shown = ", ".join(map(str, lines[:8]))
+    return shown + (f" and {len(lines) - 8} more" if len(lines) > 8 else "")
+
+
+def slug(name: str) -> str:
+    """`Dana Whitfield (CFO)` -> `dana-whitfield-cfo`: an id made from a name."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    text = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    return text[:60].rstrip("-") or "stakeholder"
+
+
+def _make_ids(people: list[dict[str, Any]]) -> None:
+    """Ids for rows without one: from the name, unique, the same on every import."""
+    taken = {str(p["id"]) for p in people if "id" in p}
+    for i, person in enumerate(people):
+        if "id" in person:
+            continue
+        base = slug(str(person.get("name", ""))) if person.get("name") else f"row-{i + 1}"
+        ident, n = base, 2
+        while ident in taken:
+            ident, n = f"{base}-{n}", n + 1
+        taken.add(ident)
+        person["id"] = ident
+        person.setdefault("name", ident)
+
+
+def _resolve_people(people: list[dict[str, Any]], out: Imported) -> None:
+    """`owner` and `influences` may name people by name: turn names into their ids."""
+    ids = {str(p["id"]) for p in people}
+    by_name = {str(p.get("name", "")).casefold(): str(p["id"]) for p in people}
+
+    def resolve(value: str) -> str | None:
+        return value if value in ids else by_name.get(value.casefold())
+
+    for i, person in enumerate(people):
+        owner = person.get("owner")
+        if isinstance(owner, str):
+            found = resolve(owner)
+            if found is None and re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", owner):
+                continue  # an id of another register: `validate` checks it
+            if found is None:
+                del person["owner"]
+                _note(person, f"Owner: {owner}")
+                line, col = out.at(i, "owner")
+                out.findings.append(
+                    _at(out.path, line, col, "csv.kept-in-notes",
+                        f"owner {owner!r} names no row of the sheet; kept in the notes",
+                        Severity.WARNING)  # fmt: skip
+                )
+            else:
+                person["owner"] = found
+        if isinstance(person.get("influences"), list):
+            person["influences"] = [resolve(v) or v for v in person["influences"]]
+
+
+def _note(person: dict[str, Any], text: str) -> None:
+    person["notes"] = f"{person['notes']}\n{text}" if person.get("notes") else text
+
+
+def _nest(person: dict[str, Any]) -> None:
+    """Engagement and discovery columns become their mappings; field order as in the model."""
+    engagement = {k: person.pop(k) for k in sheet.ENGAGEMENT if k in person}
+    if engagement:
+        if "current" in engagement and "desired" in engagement:
+            person["engagement"] = engagement
+        else:
+            for k, v in engagement.items():
+                label = sheet.HEADING[k]
+                _note(person, f"{label}: {'; '.join(v) if isinstance(v, list) else v}")
+    discovery = {key: person.pop(col) for col, key in sheet.DISCOVERY.items() if col in person}
+    if discovery:
+        person["discovered"] = discovery
+    order = [*sheet.FIELDS[:14], "engagement", *sheet.FIELDS[14:]]
+    ranked = sorted(person, key=lambda k: order.index(k) if k in order else len(order))
+    items = [(k, person[k]) for k in ranked]
+    person.clear()
+    person.update(items)
+
+
+def _formula_warnings(table: Table, path: Path, out: Imported) -> None:
+    for row in table.rows:
+        for col, cell in enumerate(row.cells, start=1):
+            if tables.is_formula_like(cell):
+                out.findings.append(
+                    _at(path, row.line, col, "csv.formula",
+                        f"cell {cell[:40]!r} starts like a formula; imported as text",
+                        Severity.WARNING)  # fmt: skip
+                )
+    for line, col in table.formulas:
+        out.findings.append(
+            _at(path, line, col, "csv.formula",
+                "a formula: its value as Excel last saved it was imported", Severity.WARNING)  # fmt: skip
+        )
+
+
+def _at(
+    path: Path, line: int, col: int, code: str, message: str, severity: Severity = Severity.ERROR
+) -> Finding:
+    return Finding(code, severity, message, path=str(path), line=line, col=col)

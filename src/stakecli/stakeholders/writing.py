@@ -1,0 +1,154 @@
+"""An imported register as YAML: checked by every rule `validate` runs before anything is written.
+
+The YAML is plain block style, fields in the model's order, long text kept on one line and
+multi-line text as `|` blocks, so it reads and diffs well. It is written to a temporary file
+beside the target, the whole folder is validated with it (references, duplicate ids), and it
+is renamed into place only when no error was found; findings point at the spreadsheet cells.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from stakecli.core import schema_errors
+from stakecli.core.config import Config
+from stakecli.core.findings import Finding, Severity
+from stakecli.stakeholders.importing import Imported
+from stakecli.stakeholders.model import Register
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What an import produced: the YAML (when it is clean of errors) and every finding."""
+
+    content: str | None
+    findings: list[Finding]
+    count: int = 0
+
+
+def schema_findings(imported: Imported) -> list[Finding]:
+    """Schema problems of the data, each at the cell it came from."""
+    try:
+        Register.model_validate(imported.data)
+    except ValidationError as exc:
+        found = schema_errors.findings(exc, Register, imported.data)
+        return [locate(f, imported) for f in found]
+    return []
+
+
+def locate(finding: Finding, imported: Imported) -> Finding:
+    """Move a finding about the register's data to the spreadsheet row and column."""
+    loc = finding.loc
+    if len(loc) < 2 or loc[0] != "stakeholders" or not isinstance(loc[1], int):
+        return replace(finding, path=str(imported.path), line=1, col=1, loc=())
+    index = loc[1]
+    name = str(loc[3]) if len(loc) > 3 and loc[2] in ("engagement", "discovered") else ""
+    if loc[2:3] == ("discovered",):
+        name = {"method": "discovered", "source": "discovery_source"}.get(name, name)
+    if not name and len(loc) > 2:
+        name = str(loc[2])
+    line, col = imported.at(index, name)
+    message = finding.message
+    if finding.dotted and finding.dotted in message:
+        message = message.replace(finding.dotted, f"row {line}, column {name!r}", 1)
+    return Finding(
+        finding.code, finding.severity, message, path=str(imported.path), line=line, col=col
+    )
+
+
+def to_yaml(data: dict[str, Any], source: str) -> str:
+    """The register as block-style YAML, with a header saying where it came from."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.scalarstring import LiteralScalarString
+
+    def literal(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: literal(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [literal(v) for v in value]
+        if isinstance(value, str) and "\n" in value and _literal_safe(value):
+            return LiteralScalarString(value)
+        return value
+
+    yaml = YAML(typ="rt")
+    yaml.default_flow_style = False
+    yaml.width = 4096  # one line per value: wrapped values make noisy diffs
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.allow_unicode = True
+    out = io.StringIO()
+    out.write(f"# Imported from {_one_line(source)} by `stakecli stakeholders import`.\n")
+    out.write("# Scores: 1 very low .. 5 very high. Run `stakecli validate` after every edit.\n")
+    yaml.dump(literal(data), out)
+    return out.getvalue()
+
+
+def _literal_safe(value: str) -> bool:
+    """A `|` block keeps the text exactly only without trailing spaces or control characters."""
+    return all(
+        not line.endswith((" ", "\t")) and line.isprintable() for line in value.split("\n")
+    ) and not value.startswith((" ", "\n"))
+
+
+def _one_line(text: str) -> str:
+    return "".join(c if c.isprintable() else "?" for c in text)
+
+
+def check_and_write(
+    imported: Imported, target: Path | None, config: Config, source: str
+) -> Outcome:
+    """Validate the register in its folder and, when no error is found, write it (atomically).
+
+    With `target` None nothing is written: the YAML is returned, checked on its own.
+    """
+    findings = list(imported.findings)
+    if any(f.severity is Severity.ERROR for f in findings):
+        return Outcome(None, findings)
+    schema = schema_findings(imported)
+    if schema:
+        return Outcome(None, findings + schema)
+    content = to_yaml(imported.data, source)
+    count = len(imported.data.get("stakeholders", []))
+    if target is None:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "stakeholders.yaml"
+            path.write_text(content, encoding="utf-8")
+            findings += _validate(path, [path], config, imported)
+        clean = not any(f.severity is Severity.ERROR for f in findings)
+        return Outcome(content if clean else None, findings, count)
+    folder = target.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".yaml", dir=folder)
+    tmp = Path(name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(content)
+        findings += _validate(tmp, _neighbours(folder, target, tmp), config, imported)
+        if not any(f.severity is Severity.ERROR for f in findings):
+            tmp.replace(target)
+            return Outcome(content, findings, count)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return Outcome(None, findings, count)
+
+
+def _neighbours(folder: Path, target: Path, tmp: Path) -> list[Path]:
+    """The files validated with the new register: its folder's, without the one it replaces."""
+    from stakecli.pipeline import discover
+
+    _, found = discover([folder])
+    others = [p for p in found if p.resolve() not in (target.resolve(), tmp.resolve())]
+    return [*others, tmp]  # last: a clash with an existing register is reported on it
+
+
+def _validate(tmp: Path, paths: list[Path], config: Config, imported: Imported) -> list[Finding]:
+    from stakecli import pipeline
+
+    report = pipeline.run(paths, config)
+    return [locate(f, imported) for f in report.findings if f.path == str(tmp)]
