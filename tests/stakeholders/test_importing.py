@@ -150,7 +150,7 @@ def test_an_xlsx_register_imports_from_its_sheet(run, tmp_path):
     ws.append(["Dana Whitfield", "CFO", "Internal", "Tier 1", "High", "Supportive", "Leading",
                "Initiation"])  # fmt: skip
     ws.append(["Priya Raman", "AE", "External", 2, 5, "Neutral", "Supportive", None])
-    ws["A4"] = "=CONCAT(\"Sam\", \" Okafor\")"  # a formula: no cached value in this file
+    ws["A4"] = '=CONCAT("Sam", " Okafor")'  # a formula: no cached value in this file
     path = tmp_path / "register.xlsx"
     book.save(path)
     result = run("stakeholders", "import", path, "--sheet", "Register")
@@ -170,7 +170,9 @@ def test_an_xlsx_register_imports_from_its_sheet(run, tmp_path):
 
 
 def test_an_unknown_column_is_one_finding_with_no_wrong_guess(run, write):
-    source = write("r.csv", "Name,Internal/External,Influence,Interest,Strategy\nA,internal,4,4,x\n")
+    source = write(
+        "r.csv", "Name,Internal/External,Influence,Interest,Strategy\nA,internal,4,4,x\n"
+    )
     result = run("stakeholders", "import", source)
     assert result.exit_code == 1
     assert result.stderr.count("[csv.unknown-column]") == 1
@@ -204,7 +206,12 @@ def test_map_option_and_config_columns(run, write, tmp_path):
         run, source, tmp_path / "a" / "s.yaml", "--map", "Who=name", "--map", "Camp=side",
         "--map", "Clout=power", "--map", "Care=interest",
     ).stakeholders  # fmt: skip
-    assert (person.name, person.side.value, person.power, person.interest) == ("A", "external", 4, 2)
+    assert (person.name, person.side.value, person.power, person.interest) == (
+        "A",
+        "external",
+        4,
+        2,
+    )
     write(".stakecli.yaml", "spreadsheets:\n  columns: {Who: name, Camp: side, Clout: power, "
           "Care: interest}\n")  # fmt: skip
     (again,) = imported(run, source, tmp_path / "b" / "s.yaml").stakeholders
@@ -255,7 +262,7 @@ def test_a_formula_name_is_written_as_yaml_that_parses(run, write, tmp_path):
     )
     result = run("stakeholders", "import", source, "-o", tmp_path / "s.yaml")
     assert result.exit_code == 0, result.stderr
-    assert ':2:1: warning [csv.formula] cell \'=HYPERLINK("http://x")\' starts like a formula' in (
+    assert ":2:1: warning [csv.formula] cell '=HYPERLINK(\"http://x\")' starts like a formula" in (
         result.stderr
     )
     (person,) = register_of(tmp_path / "s.yaml").stakeholders

@@ -66,7 +66,15 @@ PathArg = Annotated[
 @reports_errors
 def show(
     path: PathArg = Path(),
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.TABLE,
+    fmt: Annotated[
+        Format,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format. csv is the analysis report (rank, class, quadrant, gap...), "
+            "not the register: `stakecli stakeholders export` writes that.",
+        ),
+    ] = Format.TABLE,
     side: Annotated[SideFilter | None, typer.Option(help="Only internal or external.")] = None,
     tag: Annotated[
         list[str] | None, typer.Option(metavar="TAG", help="Only with this tag (repeat: any).")

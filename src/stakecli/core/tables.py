@@ -3,7 +3,7 @@
 Reading (DOMAIN_2.md 12.2, 12.4): CSV is decoded as UTF-8 with or without a BOM, its delimiter
 sniffed among `,` `;` and tab (falling back to `,`) unless given; `.xlsx` is read with openpyxl
 in read-only mode, cached values rather than formulas, and always closed. Every cell becomes a
-stripped string ('' when empty), each row keeps the line (CSV) or row number (XLSX) it came
+string trimmed of spaces ('' when empty), each row keeps the line (CSV) or row number (XLSX) it came
 from, so problems can be located at the cell.
 
 Writing (12.2, 12.3): CSV is UTF-8 with a BOM and CRLF line ends (what Excel reads as UTF-8);
@@ -52,8 +52,14 @@ class Table:
     rows: list[Row] = field(default_factory=list)
     header_line: int = 1
     delimiter: str | None = None
+    """The CSV delimiter; None for a sheet of a workbook."""
     formulas: list[tuple[int, int]] = field(default_factory=list)
     """(line, 1-based column) of XLSX cells holding a formula, read as their cached value."""
+
+    def text(self, row: Row, column: int) -> str:
+        """A cell's text, the CSV formula escape undone (XLSX cells are typed, never escaped)."""
+        cell = row.cell(column)
+        return unescape(cell) if self.delimiter is not None else cell
 
 
 class TableError(UsageError):
@@ -84,8 +90,7 @@ def read(path: Path, *, delimiter: str | None = None, sheet: str | None = None) 
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise UsageError(
-            f"{path}: not UTF-8 text (byte {exc.start}); save the sheet as "
-            "'CSV UTF-8' or as .xlsx"
+            f"{path}: not UTF-8 text (byte {exc.start}); save the sheet as 'CSV UTF-8' or as .xlsx"
         ) from None
     return read_csv(text, delimiter)
 
@@ -120,9 +125,9 @@ def read_csv(text: str, delimiter: str | None = None) -> Table:
     try:
         start = 1
         for cells in reader:
-            stripped = tuple(c.strip() for c in cells)
+            stripped = tuple(trim(c) for c in cells)
             line, start = start, reader.line_num + 1
-            if not any(stripped):
+            if not any(c.strip() for c in stripped):
                 continue  # blank lines are fine in a spreadsheet
             if header is None:
                 header = list(stripped)
@@ -183,7 +188,7 @@ def _formula_cells(path: Path, sheet: str) -> list[tuple[int, int]]:
 def _from_rows(rows: Iterable[tuple[int, tuple[str, ...]]]) -> Table:
     table: Table | None = None
     for line, cells in rows:
-        if not any(cells):
+        if not any(c.strip() for c in cells):
             continue
         if table is None:
             table = Table(list(cells), header_line=line)
@@ -207,7 +212,12 @@ def _cell_text(value: Any) -> str:
         return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
-    return str(value).strip()
+    return trim(str(value))
+
+
+def trim(cell: str) -> str:
+    """A cell without surrounding spaces; a line break at its end stays (it splits lists)."""
+    return cell.strip(" \t")
 
 
 def is_number(text: str) -> bool:

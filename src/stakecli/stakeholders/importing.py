@@ -26,19 +26,40 @@ from stakecli.stakeholders import spreadsheet as sheet
 Unknown = Literal["error", "skip", "notes"]
 
 ENGAGEMENT_WORDS = {
-    "unaware": "unaware", "resistant": "resistant", "resistor": "resistant",
-    "resister": "resistant", "opposed": "resistant", "neutral": "neutral",
-    "supportive": "supportive", "supporter": "supportive", "support": "supportive",
-    "leading": "leading", "leader": "leading", "champion": "leading",
-}  # fmt: skip
+    "unaware": "unaware",
+    "resistant": "resistant",
+    "resistor": "resistant",
+    "resister": "resistant",
+    "opposed": "resistant",
+    "neutral": "neutral",
+    "supportive": "supportive",
+    "supporter": "supportive",
+    "support": "supportive",
+    "leading": "leading",
+    "leader": "leading",
+    "champion": "leading",
+}
 CHOICE_WORDS: dict[str, dict[str, str]] = {
-    "side": {"internal": "internal", "int": "internal", "i": "internal",
-             "external": "external", "ext": "external", "e": "external"},
-    "type": {"person": "person", "individual": "person", "group": "group", "team": "group",
-             "organisation": "organisation", "organization": "organisation", "org": "organisation"},
+    "side": {
+        "internal": "internal",
+        "int": "internal",
+        "i": "internal",
+        "external": "external",
+        "ext": "external",
+        "e": "external",
+    },
+    "type": {
+        "person": "person",
+        "individual": "person",
+        "group": "group",
+        "team": "group",
+        "organisation": "organisation",
+        "organization": "organisation",
+        "org": "organisation",
+    },
     "current": ENGAGEMENT_WORDS,
     "desired": ENGAGEMENT_WORDS,
-}  # fmt: skip
+}
 TRUE = {"true", "yes", "y", "1", "x"}
 FALSE = {"false", "no", "n", "0"}
 
@@ -92,7 +113,7 @@ def convert(table: Table, path: Path, options: Options) -> Imported:
     if any(f.severity is Severity.ERROR for f in out.findings):
         return out
     scorers = {c: _Scorer(f, [r.cell(c) for r in table.rows], options) for c, f in fields.items()}
-    people = [_person(row, fields, extra, table.header, scorers, out) for row in table.rows]
+    people = [_person(table, row, fields, extra, scorers) for row in table.rows]
     out.lines = [row.line for row in table.rows]
     for col, scorer in scorers.items():
         out.findings.extend(scorer.findings(path, col + 1, table.header[col]))
@@ -143,10 +164,13 @@ def _columns(
             first = table.header[seen[name]]
             out.findings.append(
                 _at(
-                    out.path, table.header_line, col + 1, "csv.duplicate-column",
+                    out.path,
+                    table.header_line,
+                    col + 1,
+                    "csv.duplicate-column",
                     f"columns {first!r} and {heading!r} both fill {name!r}; "
                     f"map one elsewhere, e.g. --map {_quote(heading)}=notes",
-                )  # fmt: skip
+                )
             )
             continue
         seen[name] = col
@@ -162,21 +186,36 @@ def _unknown(
 
     shown = heading or f"(column {col + 1})"
     if options.unknown == "skip":
-        yield _at(path, table.header_line, col + 1, "csv.skipped-column",
-                  f"column {shown!r} is not a register field; skipped", Severity.WARNING)  # fmt: skip
+        yield _at(
+            path,
+            table.header_line,
+            col + 1,
+            "csv.skipped-column",
+            f"column {shown!r} is not a register field; skipped",
+            Severity.WARNING,
+        )
         return
     if options.unknown == "notes":
-        yield _at(path, table.header_line, col + 1, "csv.column-in-notes",
-                  f"column {shown!r} is kept in each stakeholder's notes", Severity.INFO)  # fmt: skip
+        yield _at(
+            path,
+            table.header_line,
+            col + 1,
+            "csv.column-in-notes",
+            f"column {shown!r} is kept in each stakeholder's notes",
+            Severity.INFO,
+        )
         return
     # Only a near-certain guess is offered: a wrong did-you-mean is worse than none.
     guess = difflib.get_close_matches(sheet.normalise(heading), list(sheet.ALIASES), 1, 0.85)
     hint = f"did you mean {sheet.HEADING[sheet.ALIASES[guess[0]]]!r}? " if guess else ""
     yield _at(
-        path, table.header_line, col + 1, "csv.unknown-column",
+        path,
+        table.header_line,
+        col + 1,
+        "csv.unknown-column",
         f"column {shown!r} is not a register field; {hint}map it with "
         f"--map {_quote(shown)}=FIELD, or use --skip-unknown or --keep-unknown",
-    )  # fmt: skip
+    )
 
 
 def _quote(heading: str) -> str:
@@ -188,18 +227,31 @@ def _missing(
 ) -> Iterator[Finding]:
     present = set(fields.values()) | set(options.defaults)
     if not present & {"name", "id"}:
-        yield _at(path, table.header_line, 1, "csv.missing-column",
-                  "no name column (Stakeholder, Name) or ID column; add one or --map one")  # fmt: skip
+        yield _at(
+            path,
+            table.header_line,
+            1,
+            "csv.missing-column",
+            "no name column (Stakeholder, Name) or ID column; add one or --map one",
+        )
     if "side" not in present:
         yield _at(
-            path, table.header_line, 1, "csv.missing-column",
+            path,
+            table.header_line,
+            1,
+            "csv.missing-column",
             "no Internal/External column; add one, --map one, or give --default side=internal",
-        )  # fmt: skip
+        )
     if options.settings.missing_score is None:
         for name in sheet.REQUIRED_SCORES:
             if name not in present:
-                yield _at(path, table.header_line, 1, "csv.missing-column",
-                          f"no {name} column; add one or --map one")  # fmt: skip
+                yield _at(
+                    path,
+                    table.header_line,
+                    1,
+                    "csv.missing-column",
+                    f"no {name} column; add one or --map one",
+                )
 
 
 class _Scorer:
@@ -208,7 +260,7 @@ class _Scorer:
     def __init__(self, name: str, cells: list[str], options: Options) -> None:
         self.name = name
         self.options = options
-        words = {_word(tables.unescape(c)) for c in cells if c}
+        words = {_word(c) for c in cells if c}
         self.five = bool(words & {"very high", "very low", "vh", "vl"})
         numbers = [float(c) for c in cells if tables.is_number(c)]
         self.ten = bool(numbers) and name in sheet.SCORES and 5 < max(numbers) <= 10
@@ -242,11 +294,14 @@ class _Scorer:
         """One warning per word that lands on a cut-off (never one per row)."""
         if self.ten:
             yield _at(
-                path, 1, col, "csv.rescaled",
+                path,
+                1,
+                col,
+                "csv.rescaled",
                 f"column {heading!r} has numbers above 5: read as a 1-10 scale, each halved and "
                 "rounded up (7 -> 4); --map it to another field if that is wrong",
                 Severity.WARNING,
-            )  # fmt: skip
+            )
         for text, (value, line) in self.converted.items():
             limits = []
             if self.name in ("power", "interest") and value == self.options.cutoff:
@@ -257,11 +312,15 @@ class _Scorer:
                 )
             if limits:
                 yield _at(
-                    path, line, col, "csv.at-cut-off",
+                    path,
+                    line,
+                    col,
+                    "csv.at-cut-off",
                     f"{text!r} in column {heading!r} becomes {self.name} {value}, exactly "
                     f"{' and '.join(limits)}; change the scale in the config's "
-                    "`spreadsheets:` if you mean otherwise", Severity.WARNING,
-                )  # fmt: skip
+                    "`spreadsheets:` if you mean otherwise",
+                    Severity.WARNING,
+                )
 
 
 def _word(text: str) -> str:
@@ -269,21 +328,21 @@ def _word(text: str) -> str:
 
 
 def _person(
+    table: Table,
     row: Row,
     fields: dict[int, str],
     extra: dict[int, str],
-    header: list[str],
     scorers: dict[int, _Scorer],
-    out: Imported,
 ) -> dict[str, Any]:
     person: dict[str, Any] = {}
     notes: list[str] = []
     for col, name in fields.items():
-        text = tables.unescape(row.cell(col))
+        text = table.text(row, col)
+        text = text if name in sheet.LISTS else text.strip()
         if text:
             person[name] = _value(name, text, scorers[col], row.line)
     for col, heading in extra.items():
-        text = tables.unescape(row.cell(col))
+        text = table.text(row, col).strip()
         if text:
             notes.append(f"{heading}: {text}")
     if notes:
@@ -330,10 +389,14 @@ def _fill_defaults(people: list[dict[str, Any]], options: Options, out: Imported
         )
         out.findings.append(
             _at(
-                out.path, 1, col or 1, "csv.filled-score",
+                out.path,
+                1,
+                col or 1,
+                "csv.filled-score",
                 f"{where}: set to {fill} (spreadsheets.missing_score); assess them, or give "
-                f"--default {name}=N", Severity.WARNING,
-            )  # fmt: skip
+                f"--default {name}=N",
+                Severity.WARNING,
+            )
         )
 
 
@@ -383,9 +446,14 @@ def _resolve_people(people: list[dict[str, Any]], out: Imported) -> None:
                 _note(person, f"Owner: {owner}")
                 line, col = out.at(i, "owner")
                 out.findings.append(
-                    _at(out.path, line, col, "csv.kept-in-notes",
+                    _at(
+                        out.path,
+                        line,
+                        col,
+                        "csv.kept-in-notes",
                         f"owner {owner!r} names no row of the sheet; kept in the notes",
-                        Severity.WARNING)  # fmt: skip
+                        Severity.WARNING,
+                    )
                 )
             else:
                 person["owner"] = found
@@ -422,14 +490,25 @@ def _formula_warnings(table: Table, path: Path, out: Imported) -> None:
         for col, cell in enumerate(row.cells, start=1):
             if tables.is_formula_like(cell):
                 out.findings.append(
-                    _at(path, row.line, col, "csv.formula",
+                    _at(
+                        path,
+                        row.line,
+                        col,
+                        "csv.formula",
                         f"cell {cell[:40]!r} starts like a formula; imported as text",
-                        Severity.WARNING)  # fmt: skip
+                        Severity.WARNING,
+                    )
                 )
     for line, col in table.formulas:
         out.findings.append(
-            _at(path, line, col, "csv.formula",
-                "a formula: its value as Excel last saved it was imported", Severity.WARNING)  # fmt: skip
+            _at(
+                path,
+                line,
+                col,
+                "csv.formula",
+                "a formula: its value as Excel last saved it was imported",
+                Severity.WARNING,
+            )
         )
 
 

@@ -28,7 +28,9 @@ RULES = [
         why="A silently dropped column is lost data; a guessed one is wrong data.",
     ),
     Rule("csv.skipped-column", "warning", "An unknown column was left out (--skip-unknown)."),
-    Rule("csv.column-in-notes", "info", "An unknown column was kept in the notes (--keep-unknown)."),
+    Rule(
+        "csv.column-in-notes", "info", "An unknown column was kept in the notes (--keep-unknown)."
+    ),
     Rule("csv.duplicate-column", "error", "Two columns fill the same register field."),
     Rule("csv.missing-column", "error", "A spreadsheet lacks a column every stakeholder needs."),
     Rule(

@@ -116,8 +116,8 @@ def check_and_write(
     content = to_yaml(imported.data, source)
     count = len(imported.data.get("stakeholders", []))
     if target is None:
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / "stakeholders.yaml"
+        with tempfile.TemporaryDirectory() as scratch:
+            path = Path(scratch) / "stakeholders.yaml"
             path.write_text(content, encoding="utf-8")
             findings += _validate(path, [path], config, imported)
         clean = not any(f.severity is Severity.ERROR for f in findings)
