@@ -1,15 +1,14 @@
 """An imported register as YAML: checked by every rule `validate` runs before anything is written.
 
 The YAML is plain block style, fields in the model's order, long text kept on one line and
-multi-line text as `|` blocks, so it reads and diffs well. It is written to a temporary file
-beside the target, the whole folder is validated with it (references, duplicate ids), and it
-is renamed into place only when no error was found; findings point at the spreadsheet cells.
+multi-line text as `|` blocks, so it reads and diffs well. The whole folder is validated with
+it (references, duplicate ids), and it
+is written only when no error was found (`staging`); findings point at the spreadsheet cells.
 """
 
 from __future__ import annotations
 
 import io
-import os
 import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -19,7 +18,7 @@ from pydantic import ValidationError
 
 from stakecli.core import schema_errors
 from stakecli.core.config import Config
-from stakecli.core.findings import Finding, Severity
+from stakecli.core.findings import Finding
 from stakecli.stakeholders.importing import Imported
 from stakecli.stakeholders.model import Register
 
@@ -107,48 +106,21 @@ def check_and_write(
 
     With `target` None nothing is written: the YAML is returned, checked on its own.
     """
+    from stakecli import staging
+
     findings = list(imported.findings)
-    if any(f.severity is Severity.ERROR for f in findings):
+    if staging.has_errors(findings):
         return Outcome(None, findings)
     schema = schema_findings(imported)
     if schema:
         return Outcome(None, findings + schema)
     content = to_yaml(imported.data, source)
     count = len(imported.data.get("stakeholders", []))
-    if target is None:
-        with tempfile.TemporaryDirectory() as scratch:
-            path = Path(scratch) / "stakeholders.yaml"
-            path.write_text(content, encoding="utf-8")
-            findings += _validate(path, [path], config, imported)
-        clean = not any(f.severity is Severity.ERROR for f in findings)
-        return Outcome(content if clean else None, findings, count)
-    folder = target.parent
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".yaml", dir=folder)
-    tmp = Path(name)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(content)
-        findings += _validate(tmp, _neighbours(folder, target, tmp), config, imported)
-        if not any(f.severity is Severity.ERROR for f in findings):
-            tmp.replace(target)
-            return Outcome(content, findings, count)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return Outcome(None, findings, count)
-
-
-def _neighbours(folder: Path, target: Path, tmp: Path) -> list[Path]:
-    """The files validated with the new register: its folder's, without the one it replaces."""
-    from stakecli.pipeline import discover
-
-    _, found = discover([folder])
-    others = [p for p in found if p.resolve() not in (target.resolve(), tmp.resolve())]
-    return [*others, tmp]  # last: a clash with an existing register is reported on it
-
-
-def _validate(tmp: Path, paths: list[Path], config: Config, imported: Imported) -> list[Finding]:
-    from stakecli import pipeline
-
-    report = pipeline.run(paths, config)
-    return [locate(f, imported) for f in report.findings if f.path == str(tmp)]
+    path = target or Path(tempfile.gettempdir(), "stakecli-import", "stakeholders.yaml")
+    checked = staging.check({path: content}, config, target.parent if target else None)
+    findings += [locate(f, imported) for f in checked]
+    if staging.has_errors(findings):
+        return Outcome(None, findings, count)
+    if target is not None:
+        staging.write({target: content})
+    return Outcome(content, findings, count)
