@@ -37,7 +37,8 @@ class Kind:
         rules: modules that declare a `RULES` list for the codes they emit.
         documents: module attributes holding this kind's `DocumentSpec` list.
         commands: the root commands of this kind, each `name` (registered by the module
-            `stakecli.cli.<name>`) or `name=module[+module...]`.
+            `stakecli.cli.<name>`) or `name=module[+module...]`; a root command several
+            kinds add to (`import`) gathers the modules of all of them.
     """
 
     name: str
@@ -88,9 +89,13 @@ KINDS: tuple[Kind, ...] = (
         "raci",
         f"{_S}.raci.model:Raci",
         checks=(f"{_S}.raci.rules:check",),
-        rules=(f"{_S}.raci.rules", f"{_S}.raci.variants"),
+        rules=(f"{_S}.raci.rules", f"{_S}.raci.variants", f"{_S}.raci.matrix"),
         documents=(f"{_S}.raci.views:SPECS",),
-        commands=("raci=agreements",),
+        commands=(
+            "raci=agreements",
+            "import=transfer+raci_sheet",
+            "export=transfer+raci_sheet",
+        ),
     ),
     Kind(
         "charter",
@@ -206,7 +211,8 @@ def commands() -> dict[str, tuple[str, ...]]:
     for kind in KINDS:
         for entry in kind.commands:
             name, _, modules = entry.partition("=")
-            table[name] = tuple((modules or name).split("+"))
+            added = (modules or name).split("+")
+            table[name] = tuple(dict.fromkeys([*table.get(name, ()), *added]))
     return table
 
 

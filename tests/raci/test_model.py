@@ -22,6 +22,7 @@ def findings(folder: Path, config: Config | None = None) -> list[tuple[str, str,
     return [(Path(f.path).name, f.code, f.line) for f in report.findings]
 
 
-def test_a_role_held_by_nobody_is_a_schema_error(tmp_path, write):
+def test_a_role_held_by_nobody_yet_is_allowed(tmp_path, write):
+    # A matrix drawn before the register exists (or imported from a sheet of roles).
     write("raci.yaml", RACI + "roles: {owner: []}\n")
-    assert ("raci.yaml", "schema.empty", 7) in findings(tmp_path)
+    assert not [f for f in findings(tmp_path) if f[1].startswith("schema.")]

@@ -11,6 +11,7 @@ import typer
 from typer.core import TyperGroup
 
 from stakecli.cli._app import ConfigOpt, app, console, fail, reports_errors
+from stakecli.cli.transfer import DelimiterOpt
 
 
 class _ShowByDefault(TyperGroup):
@@ -229,21 +230,6 @@ def _printable(value: object) -> str:
     return "".join(ch if ch.isprintable() else "?" for ch in text)
 
 
-DelimiterOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--delimiter",
-        "-d",
-        metavar="CHAR",
-        help="CSV delimiter: ',', ';', 'tab' (default: sniffed; ',' if unsure).",
-    ),
-]
-
-
-def _delimiter(value: str | None) -> str | None:
-    if value is None:
-        return None
-    return {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";"}.get(value.lower(), value)
 
 
 @group.command("import")
@@ -298,6 +284,7 @@ def import_table(
     Example: stakecli stakeholders import register.xlsx -o stakeholders.yaml
     """
     from stakecli import pipeline
+    from stakecli.cli import transfer
     from stakecli.core import tables
     from stakecli.stakeholders import importing, writing
 
@@ -316,13 +303,13 @@ def import_table(
         cutoff=settings.grid.cutoff,
     )
     try:
-        table = tables.read(source, delimiter=_delimiter(delimiter), sheet=sheet)
+        table = tables.read(source, delimiter=transfer.delimiter(delimiter), sheet=sheet)
     except tables.TableError as exc:
-        _print_findings([_table_error(source, exc)])
+        transfer.print_findings([transfer.table_error(source, exc)])
         raise typer.Exit(1) from None
     imported = importing.convert(table, source, options)
     outcome = writing.check_and_write(imported, output, settings, source.name)
-    _print_findings(outcome.findings)
+    transfer.print_findings(outcome.findings)
     if outcome.content is None:
         sys.stderr.write("nothing was written\n")
         raise typer.Exit(1)
@@ -330,20 +317,6 @@ def import_table(
         sys.stdout.write(outcome.content)
     else:
         sys.stderr.write(f"wrote {output} ({outcome.count} stakeholders)\n")
-
-
-def _table_error(source: Path, exc: Any) -> Any:
-    from stakecli.core.findings import Finding, Severity
-
-    code = "csv.header" if "name the columns" in str(exc) else "csv.syntax"
-    return Finding(code, Severity.ERROR, str(exc), path=str(source), line=exc.line, col=exc.col)
-
-
-def _print_findings(findings: list[Any]) -> None:
-    from stakecli.core.reporting import location
-
-    for f in sorted(findings, key=lambda f: (f.line or 0, f.col or 0, f.code)):
-        sys.stderr.write(f"{location(f)}: {f.severity} [{f.code}] {f.message}\n")
 
 
 class ExportFormat(StrEnum):
@@ -374,6 +347,7 @@ def export_table(
 
     Example: stakecli stakeholders export examples/vendor-renewal -f xlsx -o register.xlsx
     """
+    from stakecli.cli import transfer
     from stakecli.core import tables
     from stakecli.stakeholders import exporting, registers
 
@@ -386,7 +360,7 @@ def export_table(
             fail("--format xlsx needs --output FILE (a workbook is not text)")
         data = tables.xlsx_bytes([(register.title or "Stakeholders", header, rows)])
     else:
-        text = tables.to_csv(header, rows, _delimiter(delimiter) or ",")
+        text = tables.to_csv(header, rows, transfer.delimiter(delimiter) or ",")
         if output is None:
             sys.stdout.write(text)
             return

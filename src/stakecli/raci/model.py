@@ -38,8 +38,10 @@ class Raci(Model):
     id: Id | None = Field(None, description="Name for references: `<id>#<row-id>`.")
     title: Text | None = None
     variant: Variant = Field("raci", description="raci, rasci, daci, rapid or raci-vs.")
-    roles: dict[Id, Annotated[list[Id], Field(min_length=1)]] = Field(
-        default={}, description="Named roles -> the register id (or list of ids) holding them."
+    roles: dict[Id, list[Id]] = Field(
+        default={},
+        description="Named roles -> the register id (or list of ids) holding them; [] for a "
+        "role nobody holds yet (a matrix drawn before the register).",
     )
     participants: list[Id] = Field(
         default=[], description="Column order (ids or role names); default: order of first use."

@@ -8,7 +8,6 @@ is written only when no error was found (`staging`); findings point at the sprea
 
 from __future__ import annotations
 
-import io
 import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -64,39 +63,13 @@ def locate(finding: Finding, imported: Imported) -> Finding:
 
 def to_yaml(data: dict[str, Any], source: str) -> str:
     """The register as block-style YAML, with a header saying where it came from."""
-    from ruamel.yaml import YAML
-    from ruamel.yaml.scalarstring import LiteralScalarString
+    from stakecli.staging import dump
 
-    def literal(value: Any) -> Any:
-        if isinstance(value, dict):
-            return {k: literal(v) for k, v in value.items()}
-        if isinstance(value, list):
-            return [literal(v) for v in value]
-        if isinstance(value, str) and "\n" in value and _literal_safe(value):
-            return LiteralScalarString(value)
-        return value
-
-    yaml = YAML(typ="rt")
-    yaml.default_flow_style = False
-    yaml.width = 4096  # one line per value: wrapped values make noisy diffs
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.allow_unicode = True
-    out = io.StringIO()
-    out.write(f"# Imported from {_one_line(source)} by `stakecli stakeholders import`.\n")
-    out.write("# Scores: 1 very low .. 5 very high. Run `stakecli validate` after every edit.\n")
-    yaml.dump(literal(data), out)
-    return out.getvalue()
-
-
-def _literal_safe(value: str) -> bool:
-    """A `|` block keeps the text exactly only without trailing spaces or control characters."""
-    return all(
-        not line.endswith((" ", "\t")) and line.isprintable() for line in value.split("\n")
-    ) and not value.startswith((" ", "\n"))
-
-
-def _one_line(text: str) -> str:
-    return "".join(c if c.isprintable() else "?" for c in text)
+    return dump(
+        data,
+        f"Imported from {source} by `stakecli stakeholders import`.",
+        "Scores: 1 very low .. 5 very high. Run `stakecli validate` after every edit.",
+    )
 
 
 def check_and_write(
