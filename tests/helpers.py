@@ -98,6 +98,7 @@ def decision(number: int = 1, **changes: Any) -> dict[str, Any]:
         "context": "Why we decide.",
         "options": [{"name": "A"}, {"name": "B"}],
         "outcome": {"chosen": "A", "rationale": "it is cheaper."},
+        "consequences": {"good": ["lower cost"]},
     }
     for key, value in changes.items():
         if value is None:

@@ -118,8 +118,9 @@ KINDS: tuple[Kind, ...] = (
         f"{_S}.decisions.model:Decision",
         checks=(f"{_S}.decisions.rules:check", f"{_S}.decisions.raci_links:check"),
         project_checks=(f"{_S}.decisions.rules:check_folders",),
-        rules=(f"{_S}.decisions.rules", f"{_S}.decisions.raci_links"),
+        rules=(f"{_S}.decisions.rules", f"{_S}.decisions.raci_links", f"{_S}.decisions.adr"),
         documents=(f"{_S}.decisions.views:SPECS",),
+        commands=("decisions", "adr"),
     ),
     Kind(
         "comms",

@@ -15,14 +15,17 @@ options:
   - {name: Vendor A, pros: [cheaper]}
   - {name: Vendor B, cons: [slower]}
 outcome: {chosen: Vendor A, rationale: it is cheaper.}
+consequences: {good: [lower cost]}
 """
 
 
-def accept(path):
+def accept(path, *, status=True):
+    """Record the outcome (and, by hand, the status: the old way)."""
     text = path.read_text()
-    for key in ("status:", "deciders:", "options:"):
+    keys = ("status:", "deciders:", "options:") if status else ("deciders:", "options:")
+    for key in keys:
         text = "\n".join(line for line in text.splitlines() if not line.startswith(key)) + "\n"
-    path.write_text(text + ACCEPT)
+    path.write_text(text + (ACCEPT if status else ACCEPT.replace("status: accepted\n", "")))
 
 
 def test_new_accepted_superseded(run, tmp_path):
@@ -41,12 +44,33 @@ def test_new_accepted_superseded(run, tmp_path):
     assert 'Chosen option: "Vendor A", because it is cheaper.' in memo
 
     second = run("new", "decision", "Switch to Vendor B", "--dir", tmp_path, "--supersedes", "1")
-    assert second.stdout == f"{tmp_path / 'decisions/0002-switch-to-vendor-b.yaml'}\n"
+    path = tmp_path / "decisions/0002-switch-to-vendor-b.yaml"
+    assert second.stdout == f"{path}\n"
+    assert "status: accepted\n" in first.read_text()  # in force until 2 is accepted
+    new = path.read_text()
+    assert "supersedes: [1]\n" in new
+    assert run("validate", "--strict", tmp_path).exit_code == 0
+
+    accept(path, status=False)
+    before = first.read_text()
+    result = run("decision", "status", "2", "accepted", "--dir", tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[:2] == [
+        f"{path}: proposed -> accepted",
+        f"{first}: accepted -> superseded (by 2)",
+    ]
+    result = run("decision", "status", "2", "proposed", "--dir", tmp_path)
+    assert result.exit_code == 2
+    assert "decision 2 is accepted; it can become deprecated, not proposed" in result.stderr
     old = first.read_text()
     assert "status: superseded\nsuperseded_by: 2\n" in old
     assert "outcome: {chosen: Vendor A, rationale: it is cheaper.}" in old  # the rest is kept
-    new = (tmp_path / "decisions/0002-switch-to-vendor-b.yaml").read_text()
-    assert "supersedes: [1]\n" in new
+    import difflib
+
+    diff = difflib.ndiff(before.splitlines(), old.splitlines())
+    changed = [line[2:] for line in diff if line[:2] in ("- ", "+ ")]
+    assert changed
+    assert all(line.startswith(("status:", "date:", "superseded_by:")) for line in changed)
     assert run("validate", "--strict", tmp_path).exit_code == 0
 
     index = run("render", tmp_path, "-d", "decisions").stdout
@@ -54,16 +78,15 @@ def test_new_accepted_superseded(run, tmp_path):
     assert "n_0001 -->|superseded by| n_0002" in index
 
 
-def test_new_keeps_the_comments_of_the_superseded_file(tmp_path):
+def test_new_leaves_the_superseded_file_alone_until_acceptance(tmp_path):
     put(tmp_path, "stakeholders.yaml", REGISTER)
     path = decision_log.create(tmp_path, "First", dt.date(2026, 1, 1))
     path.write_text(
         "# keep me\n" + path.read_text().replace("status: proposed", "status: accepted")
     )
+    before = path.read_text()
     decision_log.create(tmp_path, "Second", dt.date(2026, 1, 2), supersedes=1)
-    text = path.read_text()
-    assert text.startswith("# keep me\nkind: decision\n")
-    assert "# register ids of who decides" in text
+    assert path.read_text() == before  # superseding waits for the new one to be accepted
 
 
 def test_new_numbers_follow_the_highest_existing_number(tmp_path):

@@ -94,7 +94,7 @@ def test_superseded_by_must_be_mirrored_by_supersedes(tmp_path):
     old = decision(1, status="superseded", superseded_by=2)
     new = decision(2)
     assert codes(project(tmp_path / "a", old, new)) == [
-        ("decision.link-one-way", "0001-d1.yaml", ("superseded_by",))
+        ("decision.link-one-way", "0001-d1.yaml", ("superseded_by", 0))
     ]
 
 
@@ -102,7 +102,7 @@ def test_links_to_missing_decisions_are_invalid(tmp_path):
     found = codes(
         project(tmp_path, decision(1, status="superseded", superseded_by=7, supersedes=[5]))
     )
-    assert ("decision.link-invalid", "0001-d1.yaml", ("superseded_by",)) in found
+    assert ("decision.link-invalid", "0001-d1.yaml", ("superseded_by", 0)) in found
     assert ("decision.link-invalid", "0001-d1.yaml", ("supersedes", 0)) in found
 
 
@@ -162,3 +162,42 @@ def test_people_resolve_against_the_decisions_own_project(tmp_path):
         },
     )
     assert codes(tmp_path) == [("refs.unknown-id", "0001-d1.yaml", ("deciders", 0))]
+
+
+def test_an_accepted_decision_without_consequences_is_a_finding(tmp_path):
+    assert codes(project(tmp_path / "a", decision(consequences=None))) == [
+        ("decision.no-consequences", "0001-d1.yaml", ("status",))
+    ]
+    proposed = decision(consequences=None, status="proposed", outcome=None, date="2026-01-20")
+    assert codes(project(tmp_path / "b", proposed)) == []
+
+
+def test_a_proposed_successor_leaves_the_old_decision_in_force(tmp_path):
+    old = decision(1)
+    new = decision(2, status="proposed", outcome=None, date="2026-01-20", supersedes=[1])
+    assert codes(project(tmp_path / "a", old, new)) == []
+    old.update(status="superseded", superseded_by=2)
+    assert codes(project(tmp_path / "b", old, new)) == [
+        ("decision.superseded-early", "0001-d1.yaml", ("superseded_by", 0))
+    ]
+
+
+def test_a_decision_may_have_several_successors(tmp_path):
+    old = decision(1, status="superseded", superseded_by=[2, 3])
+    assert (
+        codes(project(tmp_path, old, decision(2, supersedes=[1]), decision(3, supersedes=[1])))
+        == []
+    )
+
+
+def test_amends_links_are_mirrored_once_the_amendment_is_accepted(tmp_path):
+    amended = decision(1)
+    amendment = decision(2, amends=[1])
+    assert codes(project(tmp_path / "a", amended, amendment)) == [
+        ("decision.link-one-way", "0002-d2.yaml", ("amends", 0))
+    ]
+    amended["amended_by"] = [2]
+    assert codes(project(tmp_path / "b", amended, amendment)) == []
+    assert codes(project(tmp_path / "c", decision(1, amends=[9]))) == [
+        ("decision.link-invalid", "0001-d1.yaml", ("amends", 0))
+    ]

@@ -31,8 +31,8 @@ def new_decision(
     supersedes: Annotated[
         int | None,
         typer.Option(
-            help="Number of the decision this replaces: it becomes `status: superseded` with "
-            "`superseded_by` set, comments kept."
+            help="Number of the decision this replaces. It stays in force until the new one is "
+            "accepted (`stakecli decision status N accepted`), which marks it superseded."
         ),
     ] = None,
 ) -> None:

@@ -1,4 +1,4 @@
-"""The decision log on disk: the next number, a new record, and superseding an old one."""
+"""The decision log on disk: the next number, a new record, and line-exact edits of old ones."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import os
 import re
 import tempfile
 from pathlib import Path
-from typing import Any
 
 from stakecli.core.errors import UsageError
 
@@ -61,13 +60,16 @@ def record(number: int, title: str, today: dt.date, supersedes: int | None) -> s
 
 
 def create(base: Path, title: str, today: dt.date, supersedes: int | None = None) -> Path:
-    """Write the next numbered decision; never overwrites. With `supersedes`, link both ways."""
+    """Write the next numbered decision; never overwrites.
+
+    With `supersedes`, the new record says `supersedes: [N]`; the old one stays in force until
+    the new one is accepted (`stakecli decision status`, see `lifecycle.set_status`).
+    """
     if not title.strip():
         raise UsageError("a decision needs a title")
     folder = folder_for(base)
     existing = numbered(folder)
-    old = existing.get(supersedes) if supersedes is not None else None
-    if supersedes is not None and old is None:
+    if supersedes is not None and supersedes not in existing:
         raise UsageError(f"no decision {supersedes} in {folder} to supersede")
     number = max(existing, default=0) + 1
     target = folder / f"{number:04d}-{slug(title)}.yaml"
@@ -82,31 +84,73 @@ def create(base: Path, title: str, today: dt.date, supersedes: int | None = None
             raise UsageError(f"{target} already exists; not overwritten") from None
     finally:
         Path(tmp).unlink(missing_ok=True)
-    if old is not None:
-        mark_superseded(old, number)
     return target
 
 
-def mark_superseded(path: Path, by: int) -> None:
-    """Set `status: superseded` and `superseded_by` in place, keeping comments and order."""
-    from ruamel.yaml import YAML
+TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]|$)")
 
-    yaml = YAML(typ="rt")
-    yaml.preserve_quotes = True
-    data: Any = yaml.load(path.read_text("utf-8"))
-    if not hasattr(data, "insert"):  # a CommentedMap: the round-trip mapping
-        raise UsageError(f"{path} is not a decision record")
-    data["status"] = "superseded"
-    if "superseded_by" in data:
-        data["superseded_by"] = by
-    else:
-        keys = list(data)
-        at = keys.index("status") + 1 if "status" in keys else len(keys)
-        data.insert(at, "superseded_by", by)
+
+def edit(text: str, changes: dict[str, str], after: str = "status") -> str:
+    """Set top-level `key: value` lines of a YAML text, keeping every other byte.
+
+    A key that exists has its value replaced (an inline comment kept when the value was on one
+    line); a missing key is inserted after the value of `after`. Values are YAML text.
+    """
+    lines = text.splitlines(keepends=True)
+    for key, value in changes.items():
+        spans = _spans(lines)
+        if key in spans:
+            start, end = spans[key]
+            comment = _comment(lines[start]) if end == start + 1 else ""
+            lines[start:end] = [f"{key}: {value}{comment}\n"]
+        else:
+            at = spans[after][1] if after in spans else len(lines)
+            if at and not lines[at - 1].endswith("\n"):
+                lines[at - 1] += "\n"
+            lines.insert(at, f"{key}: {value}\n")
+    return "".join(lines)
+
+
+def _spans(lines: list[str]) -> dict[str, tuple[int, int]]:
+    """Top-level key -> (first line, line after its value), comments between keys excluded."""
+    starts = [(i, m[1]) for i, line in enumerate(lines) if (m := TOP_KEY.match(line))]
+    spans: dict[str, tuple[int, int]] = {}
+    for n, (i, key) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
+        while end > i + 1 and (not lines[end - 1].strip() or lines[end - 1].startswith("#")):
+            end -= 1
+        spans.setdefault(key, (i, end))
+    return spans
+
+
+def _comment(line: str) -> str:
+    """The `  # ...` at the end of a one-line value (not a `#` inside quotes)."""
+    body = line.rstrip("\n")
+    quote = ""
+    for i, ch in enumerate(body):
+        if quote:
+            quote = "" if ch == quote else quote
+        elif ch in "'\"":
+            quote = ch
+        elif ch == "#" and i and body[i - 1] in " \t":
+            j = i
+            while j and body[j - 1] in " \t":
+                j -= 1
+            return body[j:]
+    return ""
+
+
+def numbers_text(numbers: list[int]) -> str:
+    """`3` for one number, `[3, 5]` for several (the way people write them)."""
+    return str(numbers[0]) if len(numbers) == 1 else "[" + ", ".join(map(str, numbers)) + "]"
+
+
+def write_text(path: Path, text: str) -> None:
+    """Replace a file atomically."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            yaml.dump(data, handle)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
         Path(tmp).replace(path)
     finally:
         Path(tmp).unlink(missing_ok=True)

@@ -5,14 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from stakecli.core.findings import Loc
 from stakecli.core.model import Id, Model, Text, confidential
 
-Number = Annotated[int, Field(ge=1, le=9999, description="Sequence number, 1-9999.")]
+Number = Annotated[
+    int, Field(ge=0, le=9999, description="Sequence number, 0-9999 (MADR logs start at 0000).")
+]
 
 
 class Status(StrEnum):
@@ -87,9 +89,33 @@ class Decision(Model):
     options: list[Option] = []
     outcome: Outcome | None = None
     consequences: Consequences = Consequences()
+    tags: list[Text] = Field(default=[], description="Free labels, for `stakecli decision list`.")
     supersedes: list[Number] = Field(default=[], description="Numbers this decision replaces.")
-    superseded_by: Number | None = Field(None, description="The number that replaced this one.")
+    superseded_by: list[Number] = Field(
+        default=[],
+        description="The number(s) that replaced this one (a number, or a list when it was split).",
+    )
+    amends: list[Number] = Field(
+        default=[], description="Numbers this decision changes in part; they stay in force."
+    )
+    amended_by: list[Number] = Field(default=[], description="Numbers that amend this one.")
     notes: Text | None = confidential(description="Candid notes; internal only.")
+    sections: dict[Text, Text] = Field(
+        default={},
+        description="Sections of an imported record that have no field here, kept verbatim.",
+    )
+
+    @field_validator("status", mode="before")
+    @classmethod
+    def _any_case(cls, value: Any) -> Any:
+        """`Accepted` is `accepted` (ADR tools capitalise statuses)."""
+        return value.strip().lower() if isinstance(value, str) else value
+
+    @field_validator("superseded_by", "amended_by", mode="before")
+    @classmethod
+    def _one_is_a_list(cls, value: Any) -> Any:
+        """`superseded_by: 3` is short for `superseded_by: [3]`."""
+        return [value] if isinstance(value, int) and not isinstance(value, bool) else value
 
     def references(self) -> Iterator[tuple[Loc, str]]:
         """Every register id this decision uses, with where it is used."""

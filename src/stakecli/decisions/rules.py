@@ -76,7 +76,7 @@ RULES = [
     Rule(
         "decision.link-invalid",
         "error",
-        "A supersedes link names itself or no decision.",
+        "A supersedes or amends link names the decision itself or no decision of the folder.",
         why="""A link to a decision that does not exist (or to itself) is a typo that breaks
         the history of the decision.""",
         bad=_decision(extra="supersedes: [9]\n"),
@@ -85,9 +85,10 @@ RULES = [
     Rule(
         "decision.link-one-way",
         "error",
-        "A supersedes link is not mirrored by superseded_by.",
-        why="""Both ends of a replacement must say so; otherwise the old decision still looks
-        live to anyone who reads it first.""",
+        "A supersedes (amends) link of an accepted decision is not mirrored by superseded_by "
+        "(amended_by), or the other way round.",
+        why="""Both ends of a replacement must say so once the new decision is accepted;
+        otherwise the old decision still looks live to anyone who reads it first.""",
         bad=_decision() + _next(extra="supersedes: [1]\n"),
         good=_decision(status="superseded", extra="superseded_by: 2\n")
         + _next(extra="supersedes: [1]\n"),
@@ -128,6 +129,29 @@ RULES = [
         bad=_decision(status="proposed", outcome="", date="2025-01-10"),
         good=_decision(),
     ),
+    Rule(
+        "decision.superseded-early",
+        "error",
+        "A decision is marked superseded by one that is not accepted.",
+        why="""Superseding takes effect when the new decision is accepted; until then the old
+        one is still in force, and a successor that is rejected never replaces it.""",
+        bad=_decision(status="superseded", extra="superseded_by: 2
+")
+        + _next(status="proposed", outcome="", extra="supersedes: [1]
+"),
+        good=_decision() + _next(status="proposed", outcome="", extra="supersedes: [1]
+"),
+    ),
+    Rule(
+        "decision.no-consequences",
+        "warning",
+        "An accepted decision records no consequences (good, bad or neutral).",
+        why="""Nygard asks a record to list all its consequences, positive, negative and
+        neutral; an accepted decision with none was not thought through, or not written down.""",
+        bad=_decision(),
+        good=_decision(extra="consequences: {good: [lower cost]}
+"),
+    ),
 ]
 
 FILE_NAME = re.compile(r"^(\d{4})-[\w.-]+$")
@@ -163,29 +187,41 @@ def check(parsed: Parsed, workspace: Workspace) -> Iterator[Finding]:
 
 
 def _lifecycle(d: Decision) -> Iterator[Finding]:
-    if d.status is Status.SUPERSEDED and d.superseded_by is None:
+    if d.status is Status.SUPERSEDED and not d.superseded_by:
         yield error(
             "decision.superseded-without-link",
             ("status",),
             "status is superseded but `superseded_by` is missing; add the number of the "
             "decision that replaced this one",
         )
-    if d.superseded_by is not None and d.status is not Status.SUPERSEDED:
+    if d.superseded_by and d.status is not Status.SUPERSEDED:
         yield error(
             "decision.link-without-status",
             ("superseded_by",),
-            f"`superseded_by: {d.superseded_by}` but status is {d.status.value}; set "
+            f"`superseded_by: {_numbers(d.superseded_by)}` but status is {d.status.value}; set "
             "`status: superseded`",
         )
-    if d.superseded_by == d.number:
-        yield error(
-            "decision.link-invalid", ("superseded_by",), "a decision cannot supersede itself"
+    for field in ("supersedes", "superseded_by", "amends", "amended_by"):
+        for i, n in enumerate(getattr(d, field)):
+            if n == d.number:
+                yield error(
+                    "decision.link-invalid",
+                    (field, i),
+                    f"a decision cannot be in its own `{field}`",
+                )
+    if d.status is Status.ACCEPTED and not (
+        d.consequences.good or d.consequences.bad or d.consequences.neutral
+    ):
+        yield warning(
+            "decision.no-consequences",
+            ("status",),
+            "accepted, but no `consequences:` are recorded; list what follows from it "
+            "(good, bad, neutral)",
         )
-    for i, n in enumerate(d.supersedes):
-        if n == d.number:
-            yield error(
-                "decision.link-invalid", ("supersedes", i), "a decision cannot supersede itself"
-            )
+
+
+def _numbers(numbers: list[int]) -> str:
+    return str(numbers[0]) if len(numbers) == 1 else str(numbers)
 
 
 def _outcome(d: Decision) -> Iterator[Finding]:
@@ -233,6 +269,11 @@ def check_folders(workspace: Workspace) -> Iterator[Finding]:
         yield from _folder(files)
 
 
+TOOK_EFFECT = (Status.ACCEPTED, Status.DEPRECATED, Status.SUPERSEDED)
+"""Statuses of a decision that has been accepted (and so replaced or amended what it names)."""
+LINKS = (("supersedes", "superseded_by"), ("amends", "amended_by"))
+
+
 def _folder(files: list[Parsed]) -> Iterator[Finding]:
     by_number: dict[int, Parsed] = {}
     for parsed in files:
@@ -251,49 +292,49 @@ def _folder(files: list[Parsed]) -> Iterator[Finding]:
         else:
             by_number[d.number] = parsed
     for parsed in files:
-        d = _model(parsed)
-        for i, n in enumerate(d.supersedes):
-            other = by_number.get(n)
-            if other is None and n != d.number:
-                yield _at(
-                    parsed,
-                    error(
-                        "decision.link-invalid",
-                        ("supersedes", i),
-                        f"no decision {n} in this folder",
-                    ),
-                )
-            elif other is not None and n != d.number and _model(other).superseded_by != d.number:
-                yield _at(
-                    parsed,
-                    error(
-                        "decision.link-one-way",
-                        ("supersedes", i),
-                        f"this decision supersedes {n}, but {other.path.name} does not say "
-                        f"`superseded_by: {d.number}`",
-                    ),
-                )
-        if d.superseded_by is not None and d.superseded_by != d.number:
-            newer = by_number.get(d.superseded_by)
-            if newer is None:
-                yield _at(
-                    parsed,
-                    error(
-                        "decision.link-invalid",
-                        ("superseded_by",),
-                        f"no decision {d.superseded_by} in this folder",
-                    ),
-                )
-            elif d.number not in _model(newer).supersedes:
-                yield _at(
-                    parsed,
-                    error(
-                        "decision.link-one-way",
-                        ("superseded_by",),
-                        f"superseded by {d.superseded_by}, but {newer.path.name} does not list "
-                        f"{d.number} in `supersedes`",
-                    ),
-                )
+        for forward, backward in LINKS:
+            yield from (_at(parsed, f) for f in _links(parsed, by_number, forward, backward))
+
+
+def _links(
+    parsed: Parsed, by_number: dict[int, Parsed], forward: str, backward: str
+) -> Iterator[Finding]:
+    """`forward` links (supersedes, amends) and their mirrors (superseded_by, amended_by)."""
+    d = _model(parsed)
+    for i, n in enumerate(getattr(d, forward)):
+        other = by_number.get(n)
+        if n == d.number:
+            continue
+        if other is None:
+            yield error("decision.link-invalid", (forward, i), f"no decision {n} in this folder")
+        elif d.status in TOOK_EFFECT and d.number not in getattr(_model(other), backward):
+            yield error(
+                "decision.link-one-way",
+                (forward, i),
+                f"this decision {forward} {n}, but {other.path.name} does not say "
+                f"`{backward}: {d.number}`; `stakecli decision status {d.number} accepted` "
+                "links both",
+            )
+    for i, n in enumerate(getattr(d, backward)):
+        newer = by_number.get(n)
+        if n == d.number:
+            continue
+        if newer is None:
+            yield error("decision.link-invalid", (backward, i), f"no decision {n} in this folder")
+        elif d.number not in getattr(_model(newer), forward):
+            yield error(
+                "decision.link-one-way",
+                (backward, i),
+                f"{backward.replace('_', ' ')} {n}, but {newer.path.name} does not list "
+                f"{d.number} in `{forward}`",
+            )
+        elif forward == "supersedes" and _model(newer).status not in TOOK_EFFECT:
+            yield error(
+                "decision.superseded-early",
+                (backward, i),
+                f"superseded by {n}, which is {_model(newer).status.value}: the old decision "
+                f"stays in force until {n} is accepted; set this one back to accepted",
+            )
 
 
 def _at(parsed: Parsed, finding: Finding) -> Finding:

@@ -75,7 +75,11 @@ def memo(parsed: Parsed, workspace: Workspace, *, external: bool = False) -> dic
         "outcome": d.outcome.model_dump() if d.outcome else None,
         "consequences": d.consequences.model_dump(),
         "supersedes": [reference(n, folder) for n in d.supersedes],
-        "superseded_by": reference(d.superseded_by, folder) if d.superseded_by else None,
+        "superseded_by": reference(d.superseded_by[0], folder) if d.superseded_by else None,
+        "successors": [reference(n, folder) for n in d.superseded_by],
+        "amends": [reference(n, folder) for n in d.amends],
+        "amended_by": [reference(n, folder) for n in d.amended_by],
+        "tags": d.tags,
         "source": parsed.path.name,
     }
 
@@ -103,14 +107,16 @@ def index(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
                 **reference(number, folder),
                 "status": d.status.value,
                 "date": d.date.isoformat(),
-                "superseded_by": reference(d.superseded_by, folder) if d.superseded_by else None,
+                "superseded_by": (
+                    reference(d.superseded_by[0], folder) if d.superseded_by else None
+                ),
                 "chosen": d.outcome.chosen if d.outcome else None,
             }
         )
     edges = [
-        {"old": f"{n:04d}", "new": f"{_decision(folder[n]).superseded_by:04d}"}
+        {"old": f"{n:04d}", "new": f"{new:04d}"}
         for n in sorted(folder)
-        if _decision(folder[n]).superseded_by
+        for new in _decision(folder[n]).superseded_by
     ]
     counts: dict[str, int] = {}
     for row in rows:
