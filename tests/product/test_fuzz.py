@@ -62,13 +62,20 @@ def test_a_line_replaced_with_yaml_punctuation_gives_findings(tmp_path, source, 
 @settings(max_examples=200, deadline=None)
 @given(text=st.text(alphabet=st.sampled_from(list('id,name side;power"\n\r 5x-:')), max_size=80))
 def test_any_csv_text_gives_a_register_or_located_findings(text):
-    from stakecli.stakeholders import spreadsheet
+    from stakecli.core import tables
+    from stakecli.stakeholders import importing, writing
 
-    data, findings = spreadsheet.read(
-        "id,name,side,power,legitimacy,urgency,interest\n" + text, Path("p.csv"), None
-    )
+    try:
+        table = tables.read_csv("id,name,side,power,legitimacy,urgency,interest\n" + text, ",")
+    except tables.TableError as exc:
+        assert exc.line >= 1
+        return
+    imported = importing.convert(table, Path("p.csv"), importing.Options())
+    findings = imported.findings
+    if not any(f.severity == "error" for f in findings):
+        findings = findings + writing.schema_findings(imported)
     for finding in findings:
         assert finding.code in CODES, finding
         assert finding.line is not None
     if not findings:
-        assert data["kind"] == "stakeholders"
+        assert imported.data["kind"] == "stakeholders"
