@@ -12,7 +12,6 @@ import tempfile
 from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 from stakecli import kinds, pipeline
 from stakecli.core.config import Config
@@ -23,23 +22,25 @@ from stakecli.core.project import Parsed, Workspace
 
 def check(files: Mapping[Path, str], config: Config, folder: Path | None = None) -> list[Finding]:
     """Every finding about `files` (target path -> YAML text), checked with `folder`'s files."""
+    from stakecli.core import projects
+
     targets = {p.resolve(): p for p in files}
     neighbours: list[Path] = []
     if folder is not None and folder.is_dir():
-        _, found = pipeline.discover([folder])
-        neighbours = [p for p in found if p.resolve() not in targets]
-    workspace = Workspace(config)
+        neighbours = [p for p in projects.yaml_below(folder) if p.resolve() not in targets]
+    root = folder if folder is not None else next(iter(files)).parent
+    workspace = Workspace(config, root=root)
     documents: dict[str, Document] = {}
     raw: list[Finding] = []
     for path in neighbours:
         outcome = pipeline.parse_file(path, required=False)
         if isinstance(outcome, Parsed):
-            workspace.files.append(outcome)
+            _add(workspace, outcome)
             documents[str(path)] = outcome.document
     for target, text in files.items():  # after the neighbours: a clash is reported on the new
         parsed = _parse(target, text, raw)
         if parsed is not None:
-            workspace.files.append(parsed)
+            _add(workspace, parsed)
             documents[str(target)] = parsed.document
     present = {p.kind for p in workspace.files}
     for parsed in workspace.files:
@@ -50,6 +51,12 @@ def check(files: Mapping[Path, str], config: Config, folder: Path | None = None)
     wanted = {str(p) for p in files}
     mine = [f for f in raw if f.path in wanted]
     return sorted(pipeline.finalise(mine, documents, config), key=Finding.sort_key)
+
+
+def _add(workspace: Workspace, parsed: Parsed) -> None:
+    workspace.files.append(parsed)
+    if parsed.kind == pipeline.ANCHOR:
+        workspace.registers.append(parsed.path)
 
 
 def _parse(target: Path, text: str, raw: list[Finding]) -> Parsed | None:
@@ -70,51 +77,16 @@ def has_errors(findings: list[Finding]) -> bool:
     return any(f.severity is Severity.ERROR for f in findings)
 
 
+def dump(data: object, *comments: str) -> str:
+    """Block-style YAML (`core.emitting.dump`)."""
+    from stakecli.core.emitting import dump as emit
+
+    return emit(data, *comments)
+
+
 def write(files: Mapping[Path, str]) -> None:
     """Write each file atomically (its folder made if missing)."""
     from stakecli.core.publishing import write_atomic
 
     for target, text in files.items():
         write_atomic(target, text)
-
-
-def dump(data: Any, *comments: str) -> str:
-    """Plain block-style YAML after `# comment` lines: pleasant to edit and to diff.
-
-    One value per line (no wrapping), `|` blocks for multi-line text, no flow collections.
-    """
-    import io
-
-    from ruamel.yaml import YAML
-    from ruamel.yaml.scalarstring import LiteralScalarString
-
-    def literal(value: Any) -> Any:
-        if isinstance(value, dict):
-            return {k: literal(v) for k, v in value.items()}
-        if isinstance(value, list):
-            return [literal(v) for v in value]
-        if isinstance(value, str) and "\n" in value and _literal_safe(value):
-            return LiteralScalarString(value)
-        return value
-
-    yaml = YAML(typ="rt")
-    yaml.default_flow_style = False
-    yaml.width = 4096  # one line per value: wrapped values make noisy diffs
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.allow_unicode = True
-    out = io.StringIO()
-    for comment in comments:
-        out.write(f"# {_one_line(comment)}\n")
-    yaml.dump(literal(data), out)
-    return out.getvalue()
-
-
-def _literal_safe(value: str) -> bool:
-    """A `|` block keeps the text exactly only without trailing spaces or control characters."""
-    lines = value.split("\n")
-    clean = all(not line.endswith((" ", "\t")) and line.isprintable() for line in lines)
-    return clean and not value.startswith((" ", "\n"))
-
-
-def _one_line(text: str) -> str:
-    return "".join(c if c.isprintable() else "?" for c in text)

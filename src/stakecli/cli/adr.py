@@ -77,12 +77,11 @@ def import_adr(
 
 def _people(project: Path) -> dict[str, str]:
     """Register id -> name for the registers of the project folder (none: an empty map)."""
+    from stakecli import pipeline
     from stakecli.core.loading import declares_kind
-    from stakecli.pipeline import discover
-    from stakecli.stakeholders import registers
+    from stakecli.core.projects import yaml_below
 
     if not project.is_dir():
         return {}
-    _, found = discover([project])
-    files = [p for p in found if declares_kind(p, "stakeholders")]
-    return {s.id: s.name for f in files for s in registers.read(f).stakeholders}
+    files = [p for p in yaml_below(project) if declares_kind(p, "stakeholders")]
+    return {s.id: s.name for f in files for s in pipeline.register(f).stakeholders}

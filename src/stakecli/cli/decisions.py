@@ -68,14 +68,14 @@ def status(
 def _tell(folder: Path, changes: list[Any], config: Path | None) -> None:
     """Who must hear about each changed decision (RACI C and I, comms audiences)."""
     from stakecli import pipeline
-    from stakecli.core.project import Workspace
     from stakecli.decisions import lifecycle, log
     from stakecli.decisions.model import Decision
 
     project = log.folder_for(folder).parent
-    settings = pipeline.settings(project, config)
-    report = pipeline.run([project], settings)
-    workspace = Workspace(settings, report.parsed)
+    report = pipeline.run([project], explicit=config, whole=True)
+    workspace = report.workspace_of(changes[0].path) if changes else None
+    if workspace is None:
+        return
     names = {
         s.id: s.name
         for p in workspace.of_kind("stakeholders")

@@ -92,18 +92,18 @@ def import_raci(
 
 def _people(register: Path | None, output: Path | None) -> dict[str, str]:
     """Register id -> name, from --register or the registers beside the output."""
+    from stakecli import pipeline
     from stakecli.core.loading import declares_kind
-    from stakecli.pipeline import discover
+    from stakecli.core.projects import yaml_below
     from stakecli.stakeholders import registers
 
     if register is not None:
         files = [registers.find(register)]
     elif output is not None and output.parent.is_dir():
-        _, found = discover([output.parent])
-        files = [p for p in found if declares_kind(p, "stakeholders")]
+        files = [p for p in yaml_below(output.parent) if declares_kind(p, "stakeholders")]
     else:
         files = []
-    return {s.id: s.name for f in files for s in registers.read(f).stakeholders}
+    return {s.id: s.name for f in files for s in pipeline.register(f).stakeholders}
 
 
 @export_app.command("raci")
@@ -156,10 +156,10 @@ def _matrices(path: Path) -> list[Any]:
     from stakecli import pipeline
     from stakecli.core.loading import declares_kind
     from stakecli.core.project import Parsed
+    from stakecli.core.projects import yaml_below
     from stakecli.raci.model import Raci
 
-    explicit, found = pipeline.discover([path])
-    files = explicit or [p for p in found if declares_kind(p, "raci")]
+    files = [path] if path.is_file() else [p for p in yaml_below(path) if declares_kind(p, "raci")]
     matrices = []
     for file in files:
         outcome = pipeline.parse_file(file)

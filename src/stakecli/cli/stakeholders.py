@@ -230,8 +230,6 @@ def _printable(value: object) -> str:
     return "".join(ch if ch.isprintable() else "?" for ch in text)
 
 
-
-
 @group.command("import")
 @reports_errors
 def import_table(
@@ -283,7 +281,9 @@ def import_table(
 
     Example: stakecli stakeholders import register.xlsx -o stakeholders.yaml
     """
-    from stakecli import pipeline
+    import tempfile
+
+    from stakecli import pipeline, staging
     from stakecli.cli import transfer
     from stakecli.core import tables
     from stakecli.stakeholders import importing, writing
@@ -308,15 +308,21 @@ def import_table(
         transfer.print_findings([transfer.table_error(source, exc)])
         raise typer.Exit(1) from None
     imported = importing.convert(table, source, options)
-    outcome = writing.check_and_write(imported, output, settings, source.name)
-    transfer.print_findings(outcome.findings)
-    if outcome.content is None:
+    outcome = writing.prepare(imported, source.name)
+    findings = outcome.findings
+    if outcome.content is not None:
+        target = output or Path(tempfile.gettempdir(), "stakecli-import", "stakeholders.yaml")
+        checked = staging.check({target: outcome.content}, settings, output and output.parent)
+        findings += [writing.locate(f, imported) for f in checked]
+    transfer.print_findings(findings)
+    if outcome.content is None or staging.has_errors(findings):
         sys.stderr.write("nothing was written\n")
         raise typer.Exit(1)
     if output is None:
         sys.stdout.write(outcome.content)
-    else:
-        sys.stderr.write(f"wrote {output} ({outcome.count} stakeholders)\n")
+        return
+    staging.write({output: outcome.content})
+    sys.stderr.write(f"wrote {output} ({outcome.count} stakeholders)\n")
 
 
 class ExportFormat(StrEnum):
@@ -347,13 +353,14 @@ def export_table(
 
     Example: stakecli stakeholders export examples/vendor-renewal -f xlsx -o register.xlsx
     """
+    from stakecli import pipeline
     from stakecli.cli import transfer
     from stakecli.core import tables
     from stakecli.stakeholders import exporting, registers
 
     if output is not None and output.exists() and not force:
         fail(f"{output} already exists; nothing was written (use --force to overwrite)")
-    register = registers.read(registers.find(path))
+    register = pipeline.register(registers.find(path))
     header, rows = exporting.table(register)
     if fmt is ExportFormat.XLSX:
         if output is None:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from stakecli.core.errors import UsageError
-from stakecli.core.project import Parsed, Workspace
+from stakecli.core.project import Workspace
 from stakecli.decisions import log
 from stakecli.decisions.model import Decision, Status
 
@@ -57,16 +57,24 @@ class Listener:
 
 def load(folder: Path) -> dict[int, tuple[Path, Decision]]:
     """Every decision of a log folder by number; an invalid one stops with its first problem."""
-    from stakecli import pipeline
+    from pydantic import ValidationError
+
+    from stakecli.core import schema_errors
+    from stakecli.core.loading import Document
+    from stakecli.core.loading import load as load_yaml
 
     found: dict[int, tuple[Path, Decision]] = {}
     for number, path in log.numbered(folder).items():
-        outcome = pipeline.parse_file(path)
-        if not isinstance(outcome, Parsed) or not isinstance(outcome.model, Decision):
-            first = outcome[0][0] if isinstance(outcome, tuple) and outcome[0] else None
-            why = f"{first.message} (line {first.line})" if first else "not a decision record"
-            raise UsageError(f"{path}: {why}; run `stakecli validate {path}`")
-        found[number] = (path, outcome.model)
+        doc = load_yaml(path)
+        if not isinstance(doc, Document):
+            raise UsageError(f"{path}:{doc.line}: {doc.message}; run `stakecli validate {path}`")
+        try:
+            found[number] = (path, Decision.model_validate(doc.data))
+        except ValidationError as exc:
+            first = next(iter(schema_errors.findings(exc, Decision, doc.data)))
+            at = doc.position(first.loc)
+            where = f"{path}:{at.line}" if at else str(path)
+            raise UsageError(f"{where}: {first.message}; run `stakecli validate {path}`") from None
     return found
 
 
@@ -156,12 +164,14 @@ def listeners(d: Decision, path: Path, workspace: Workspace) -> list[Listener]:
 
 
 def _raci(d: Decision, path: Path, workspace: Workspace) -> Iterator[tuple[str, str]]:
-    from stakecli.decisions.raci_links import find_row
+    from stakecli.raci import refs
+    from stakecli.stakeholders import scope
 
     if d.raci is None:
         return
-    found = find_row(d.raci, workspace, path)
-    if found is None:
+    matrices = refs.matrices_of((p.path, p.model) for p in scope.files(workspace, "raci", path))
+    found = refs.resolve(d.raci, path, matrices)
+    if isinstance(found, str):
         return
     model, row = found
     for participant, cell in row.assign.items():

@@ -3,7 +3,7 @@
 Read with `core.tables` (any CSV dialect, .xlsx); columns matched by `spreadsheet.ALIASES`
 (or `--map`, or `spreadsheets.columns` in the config); High/Medium/Low, H/M/L, five-level
 words, Tier 1-3 and 1-10 numbers scored through `spreadsheets` settings (DOMAIN_2.md 12.1,
-docs/methods.md §12.1). Every problem is a finding at its cell (line, column of the source).
+docs/methods.md §2.8). Every problem is a finding at its cell (line, column of the source).
 """
 
 from __future__ import annotations

@@ -1,23 +1,20 @@
-"""An imported register as YAML: checked by every rule `validate` runs before anything is written.
+"""An imported register as YAML, and its findings moved back to the spreadsheet cells.
 
 The YAML is plain block style, fields in the model's order, long text kept on one line and
-multi-line text as `|` blocks, so it reads and diffs well. The whole folder is validated with
-it (references, duplicate ids), and it
-is written only when no error was found (`staging`); findings point at the spreadsheet cells.
+multi-line text as `|` blocks, so it reads and diffs well. The command checks it with the
+rest of its folder (`stakecli.staging`: references, duplicate ids) and writes it only when no
+error was found; `locate` points each finding at the spreadsheet cell it came from.
 """
 
 from __future__ import annotations
 
-import tempfile
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from stakecli.core import schema_errors
-from stakecli.core.config import Config
-from stakecli.core.findings import Finding
+from stakecli.core.findings import Finding, Severity
 from stakecli.stakeholders.importing import Imported
 from stakecli.stakeholders.model import Register
 
@@ -63,7 +60,7 @@ def locate(finding: Finding, imported: Imported) -> Finding:
 
 def to_yaml(data: dict[str, Any], source: str) -> str:
     """The register as block-style YAML, with a header saying where it came from."""
-    from stakecli.staging import dump
+    from stakecli.core.emitting import dump
 
     return dump(
         data,
@@ -72,28 +69,17 @@ def to_yaml(data: dict[str, Any], source: str) -> str:
     )
 
 
-def check_and_write(
-    imported: Imported, target: Path | None, config: Config, source: str
-) -> Outcome:
-    """Validate the register in its folder and, when no error is found, write it (atomically).
+def prepare(imported: Imported, source: str) -> Outcome:
+    """The YAML of an import with no error so far, or the findings that stop it.
 
-    With `target` None nothing is written: the YAML is returned, checked on its own.
+    The caller checks the YAML with the rest of its folder (`stakecli.staging`) and maps those
+    findings back to the cells with `locate`.
     """
-    from stakecli import staging
-
     findings = list(imported.findings)
-    if staging.has_errors(findings):
+    if any(f.severity is Severity.ERROR for f in findings):
         return Outcome(None, findings)
     schema = schema_findings(imported)
     if schema:
         return Outcome(None, findings + schema)
-    content = to_yaml(imported.data, source)
     count = len(imported.data.get("stakeholders", []))
-    path = target or Path(tempfile.gettempdir(), "stakecli-import", "stakeholders.yaml")
-    checked = staging.check({path: content}, config, target.parent if target else None)
-    findings += [locate(f, imported) for f in checked]
-    if staging.has_errors(findings):
-        return Outcome(None, findings, count)
-    if target is not None:
-        staging.write({target: content})
-    return Outcome(content, findings, count)
+    return Outcome(to_yaml(imported.data, source), findings, count)
