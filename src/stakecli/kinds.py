@@ -68,7 +68,7 @@ KINDS: tuple[Kind, ...] = (
             f"{_S}.stakeholders.register",
             f"{_S}.stakeholders.rules",
             f"{_S}.stakeholders.references",
-            f"{_S}.stakeholders.spreadsheet",
+            f"{_S}.stakeholders.importing",
         ),
         documents=(f"{_S}.stakeholders.views:SPECS",),
         commands=("stakeholders=stakeholders+stakeholder_diff",),
@@ -120,7 +120,7 @@ KINDS: tuple[Kind, ...] = (
         project_checks=(f"{_S}.decisions.rules:check_folders",),
         rules=(f"{_S}.decisions.rules", f"{_S}.decisions.raci_links", f"{_S}.decisions.adr"),
         documents=(f"{_S}.decisions.views:SPECS",),
-        commands=("decisions", "adr"),
+        commands=("decision=decisions", "import=transfer+adr"),
     ),
     Kind(
         "comms",

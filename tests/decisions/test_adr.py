@@ -62,6 +62,9 @@ def test_what_could_not_be_mapped_is_reported_per_file_and_line(run, tmp_path):
     assert result.exit_code == 0, result.stderr
     source = LOGS / "madr"
     lines = result.stderr.splitlines()
+    assert {"adr.unmapped", "adr.skipped"} <= {
+        line.split("[")[1].split("]")[0] for line in lines if "[" in line
+    }
     assert (
         f"{source / '0000-use-markdown-architectural-decision-records.md'}:5: info "
         "[adr.unmapped] Priya Raman (consulted) are in no register; kept in "

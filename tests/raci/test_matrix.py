@@ -84,9 +84,10 @@ def test_columns_that_are_register_names_become_their_ids(run, write, tmp_path):
     result = run("import", "raci", source, "-o", out, "--title", "Budget", "--id", "budget")
     assert result.exit_code == 0, result.stderr
     assert (
-        f"{source}:1:4: info [raci-sheet.new-role] column 'Legal counsel' names no one in the "
+        f"{source}:1:4: info [raci.sheet-new-role] column 'Legal counsel' names no one in the "
         "register; it is the role 'legal-counsel', held by nobody yet"
     ) in result.stderr
+    assert "raci.sheet-new-role" in result.stderr
     matrix = matrix_of(out)
     assert (matrix.id, matrix.title, matrix.participants) == (
         "budget", "Budget", ["cfo", "pm", "legal-counsel"],
@@ -139,3 +140,12 @@ def test_csv_export_of_a_folder_with_several_matrices_asks_for_one(run, write):
     result = run("export", "raci", write("a.yaml", "kind: raci\nversion: 1\nrows: []\n").parent)
     assert result.exit_code == 2
     assert "holds 2 RACI files; pass one, or use --format xlsx" in result.stderr
+
+
+def test_sheet_codes(run, write):
+    empty = run("import", "raci", write("a.csv", "Activity,Ann,Ben\n"))
+    assert "[raci.sheet-no-rows]" in empty.stderr
+    assert "raci.sheet-no-rows" in empty.stderr
+    twice = run("import", "raci", write("b.csv", "Activity,Ann,Ann\nShip,A,R\n"))
+    assert twice.exit_code == 1
+    assert "raci.sheet-duplicate-column" in twice.stderr

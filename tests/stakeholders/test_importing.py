@@ -378,3 +378,39 @@ def test_a_file_that_is_not_utf8_is_one_error_line(run, tmp_path):
     result = run("stakeholders", "import", source)
     assert result.exit_code == 2
     assert "not UTF-8 text (byte 12); save the sheet as 'CSV UTF-8' or as .xlsx" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "unknown", "code"),
+    [
+        ("name,side,power,interest,Phase\nA,internal,2,2,x\n", "error", "csv.unknown-column"),
+        ("name,side,power,interest,Phase\nA,internal,2,2,x\n", "skip", "csv.skipped-column"),
+        ("name,side,power,interest,Phase\nA,internal,2,2,x\n", "notes", "csv.column-in-notes"),
+        ("name,side,power,Influence,interest\nA,internal,2,3,2\n", "error",
+         "csv.duplicate-column"),
+        ("name,power,interest\nA,2,2\n", "error", "csv.missing-column"),
+        ("name,side,power,interest\nA,internal,2,2\n", "error", "csv.filled-score"),
+        ("name,side,power,interest\nA,internal,Medium,2\n", "error", "csv.at-cut-off"),
+        ("name,side,power,interest\nA,internal,9,2\n", "error", "csv.rescaled"),
+        ("name,side,power,interest\n@A,internal,2,2\n", "error", "csv.formula"),
+        ("name,side,power,interest,owner\nA,internal,2,2,The PMO\n", "error",
+         "csv.kept-in-notes"),
+    ],
+)  # fmt: skip
+def test_each_import_code(text, unknown, code):
+    from stakecli.core import tables
+    from stakecli.stakeholders import importing
+
+    result = importing.convert(
+        tables.read_csv(text), Path("r.csv"), importing.Options(unknown=unknown)
+    )
+    assert code in {f.code for f in result.findings}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"), [(",,\n,,\n", "csv.header"), ('a\n"' + "x" * 200_000 + '"\n', "csv.syntax")]
+)
+def test_unreadable_tables_are_one_finding(text, code):
+    from stakecli.stakeholders import writing
+
+    assert [f.code for f in writing.read(text, Path("r.csv"))[1]] == [code]

@@ -58,7 +58,6 @@ def print_findings(findings: list[Any]) -> None:
 
 def table_error(source: Path, exc: Any) -> Any:
     """The finding of a file that cannot be read as a table at all."""
-    from stakecli.core.findings import Finding, Severity
+    from stakecli.stakeholders.importing import table_finding
 
-    code = "csv.header" if "name the columns" in str(exc) else "csv.syntax"
-    return Finding(code, Severity.ERROR, str(exc), path=str(source), line=exc.line, col=exc.col)
+    return table_finding(source, exc)

@@ -23,13 +23,23 @@ from stakecli.core.findings import Finding, Severity
 from stakecli.core.rules import Rule
 
 RULES = [
-    Rule("adr.skipped", "warning", "A Markdown file of the log has no NNNN- number: not imported."),
+    Rule(
+        "adr.skipped",
+        "warning",
+        "A Markdown file of the log has no NNNN- number: not imported.",
+        why="""Decision records are numbered; a file without a number (the log's README, a
+        template) is not one, and is named so that nothing is left behind unnoticed.""",
+        bad="# file: docs/decisions/README.md\n# Decisions\n",
+        good="# file: docs/decisions/0001-use-postgresql.md\n# Use PostgreSQL\n",
+    ),
     Rule(
         "adr.unmapped",
         "info",
         "Something in an ADR could not become a field; what was done with it is said.",
-        why="Nothing is dropped silently: unknown sections are kept in `sections:`, unknown "
-        "people and statuses are reported at their line.",
+        why="""Nothing is dropped silently: unknown sections are kept in `sections:`, people
+        in no register and unknown statuses are reported at their file and line.""",
+        bad="## Validation\n\nLoad test at 2x peak.\n  # no field: kept in sections",
+        good="## Context and Problem Statement\n\nWhich database?\n",
     ),
 ]
 

@@ -135,12 +135,9 @@ RULES = [
         "A decision is marked superseded by one that is not accepted.",
         why="""Superseding takes effect when the new decision is accepted; until then the old
         one is still in force, and a successor that is rejected never replaces it.""",
-        bad=_decision(status="superseded", extra="superseded_by: 2
-")
-        + _next(status="proposed", outcome="", extra="supersedes: [1]
-"),
-        good=_decision() + _next(status="proposed", outcome="", extra="supersedes: [1]
-"),
+        bad=_decision(status="superseded", extra="superseded_by: 2\n")
+        + _next(status="proposed", outcome="", extra="supersedes: [1]\n"),
+        good=_decision() + _next(status="proposed", outcome="", extra="supersedes: [1]\n"),
     ),
     Rule(
         "decision.no-consequences",
@@ -149,8 +146,7 @@ RULES = [
         why="""Nygard asks a record to list all its consequences, positive, negative and
         neutral; an accepted decision with none was not thought through, or not written down.""",
         bad=_decision(),
-        good=_decision(extra="consequences: {good: [lower cost]}
-"),
+        good=_decision(extra="consequences: {good: [lower cost]}\n"),
     ),
 ]
 

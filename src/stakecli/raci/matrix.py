@@ -25,20 +25,31 @@ from stakecli.raci.model import Raci
 
 RULES = [
     Rule(
-        "raci-sheet.duplicate-column",
+        "raci.sheet-duplicate-column",
         "error",
         "Two columns of a RACI sheet name the same participant.",
+        why="""Two columns for one person (by id and by name, say) would give them two cells
+        in a row; which letters hold is unclear, so the import stops.""",
+        bad="Activity,Dana Whitfield,cfo\nApprove budget,A,R\n  # cfo is Dana Whitfield",
+        good="Activity,cfo,pm\nApprove budget,A,R\n",
     ),
     Rule(
-        "raci-sheet.no-rows",
+        "raci.sheet-no-rows",
         "error",
         "A RACI sheet has no activity rows under its header.",
+        why="""A header with no activity under it is not a matrix (often the wrong sheet of a
+        workbook); importing it would write an empty raci.yaml.""",
+        bad="Activity,cfo,pm\n",
+        good="Activity,cfo,pm\nApprove budget,A,R\n",
     ),
     Rule(
-        "raci-sheet.new-role",
+        "raci.sheet-new-role",
         "info",
         "A column names no register id or name and became a role nobody holds yet.",
-        why="A role-only matrix is a normal first draft; the role is staffed later in `roles:`.",
+        why="""A role-only matrix is a normal first draft; the column becomes a role with no
+        holder (`roles: {legal-counsel: []}`), to be staffed later under `roles:`.""",
+        bad="Activity,cfo,Legal counsel\nApprove budget,A,C\n  # no Legal counsel in the register",
+        good="Activity,cfo,pm\nApprove budget,A,R\n",
     ),
 ]
 
@@ -91,7 +102,7 @@ def convert(
     if not rows:
         out.findings.append(
             Finding(
-                "raci-sheet.no-rows",
+                "raci.sheet-no-rows",
                 Severity.ERROR,
                 "no activity rows under the header",
                 path=str(path),
@@ -134,7 +145,7 @@ def _participants(
                 if people:
                     out.findings.append(
                         Finding(
-                            "raci-sheet.new-role",
+                            "raci.sheet-new-role",
                             Severity.INFO,
                             f"column {heading!r} names no one in the register; it is the "
                             f"role {who!r}, held by nobody yet",
@@ -146,7 +157,7 @@ def _participants(
         if who in participants.values():
             out.findings.append(
                 Finding(
-                    "raci-sheet.duplicate-column",
+                    "raci.sheet-duplicate-column",
                     Severity.ERROR,
                     f"column {heading!r} is {who!r} again",
                     path=str(path),

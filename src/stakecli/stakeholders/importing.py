@@ -20,8 +20,123 @@ from stakecli.core import tables
 from stakecli.core.config import SpreadsheetConfig
 from stakecli.core.errors import UsageError
 from stakecli.core.findings import Finding, Severity
+from stakecli.core.rules import Rule
 from stakecli.core.tables import Row, Table
 from stakecli.stakeholders import spreadsheet as sheet
+
+_COLUMNS = "name,side,power,legitimacy,urgency,interest\n"
+_ROW = "Dee Moss,internal,2,2,2,2\n"
+
+RULES = [
+    Rule(
+        "csv.syntax",
+        "error",
+        "A spreadsheet to import cannot be read (a stray quote, a huge cell...).",
+        why="""A CSV that does not parse would import as a register with rows shifted or cut;
+        stakecli refuses it and names the line.""",
+        bad=_COLUMNS + _ROW + "# (a cell of 200,000 characters)\n",
+        good=_COLUMNS + _ROW,
+    ),
+    Rule(
+        "csv.header",
+        "error",
+        "A spreadsheet to import has no header row naming its columns.",
+        why="""Columns are matched to register fields by their headings, so the first row with
+        anything in it must name them; an empty sheet has nothing to import.""",
+        bad=",,,,,,\n,,,,,,\n",
+        good=_COLUMNS + _ROW,
+    ),
+    Rule(
+        "csv.unknown-column",
+        "error",
+        "A column names no register field; map it, skip it or keep it in the notes.",
+        why="""A silently dropped column is lost data and a guessed one is wrong data; the
+        finding offers a did-you-mean only when it is near-certain.""",
+        bad=_COLUMNS.replace("\n", ",Phase\n") + _ROW.replace("\n", ",Initiation\n"),
+        good=_COLUMNS + _ROW,
+    ),
+    Rule(
+        "csv.skipped-column",
+        "warning",
+        "An unknown column was left out (--skip-unknown).",
+        why="""Leaving a column out was asked for, but the data in it is not in the register:
+        the warning says which column, so nobody wonders later where it went.""",
+        bad=_COLUMNS.replace("\n", ",Phase\n") + _ROW.replace("\n", ",Initiation\n"),
+        good=_COLUMNS + _ROW,
+    ),
+    Rule(
+        "csv.column-in-notes",
+        "info",
+        "An unknown column was kept in the notes (--keep-unknown).",
+        why="""A column with no field of its own is kept as `Heading: value` lines in each
+        stakeholder's notes; the note says which column went there.""",
+        bad=_COLUMNS.replace("\n", ",Phase\n") + _ROW.replace("\n", ",Initiation\n"),
+        good=_COLUMNS + _ROW,
+    ),
+    Rule(
+        "csv.duplicate-column",
+        "error",
+        "Two columns fill the same register field.",
+        why="""With two columns for one field (Power and Influence, say) it is unclear which
+        value the register should keep; map one of them elsewhere.""",
+        bad=_COLUMNS.replace("\n", ",Influence\n") + _ROW.replace("\n", ",3\n"),
+        good=_COLUMNS + _ROW,
+    ),
+    Rule(
+        "csv.missing-column",
+        "error",
+        "A spreadsheet lacks a column every stakeholder needs.",
+        why="""Every stakeholder needs a name and a side (internal or external); without a
+        column for one of them (or `--default side=...`) the sheet cannot become a register.""",
+        bad=_COLUMNS.replace("side,", "") + _ROW.replace("internal,", ""),
+        good=_COLUMNS + _ROW,
+    ),
+    Rule(
+        "csv.filled-score",
+        "warning",
+        "A required score had no column or a blank cell and got spreadsheets.missing_score.",
+        why="""Salience and the grid need power, legitimacy, urgency and interest; a sheet
+        without one gets the configured value (3), and the warning says it was not assessed.""",
+        bad="name,side,power,interest\nDee Moss,internal,2,2\n",
+        good=_COLUMNS + _ROW,
+    ),
+    Rule(
+        "csv.at-cut-off",
+        "warning",
+        "A word or tier became a score exactly at the salience threshold or grid cut-off.",
+        why="""'Medium' becomes 3, which the grid reads as low and salience as absent: said
+        once per word, rather than letting the middle of a scale fall silently to the bottom.""",
+        bad=_COLUMNS + "Dee Moss,internal,Medium,2,2,2\n",
+        good=_COLUMNS + "Dee Moss,internal,High,2,2,2\n",
+    ),
+    Rule(
+        "csv.rescaled",
+        "warning",
+        "A score column holds numbers above 5 and is read as a 1-10 scale (7 -> 4).",
+        why="""A 1-10 rating halved and rounded up keeps its order on the 1-5 scale; the
+        warning names the column, in case a number above 5 was a typo instead.""",
+        bad=_COLUMNS + "Dee Moss,internal,7,2,2,2\n",
+        good=_COLUMNS + _ROW,
+    ),
+    Rule(
+        "csv.formula",
+        "warning",
+        "A cell starts like a formula (=, +, -, @): it would run when the sheet is opened.",
+        why="""CSV injection (OWASP, CWE-1236): the text is imported as text, but a formula in
+        a shared sheet can leak data when someone opens it; check where it came from.""",
+        bad=_COLUMNS + '"=HYPERLINK(""http://x"")",internal,2,2,2,2\n',
+        good=_COLUMNS + _ROW,
+    ),
+    Rule(
+        "csv.kept-in-notes",
+        "warning",
+        "A value could not be placed (an owner no row names) and was kept in the notes.",
+        why="""An owner is a register id; a name that matches no row (a team, a typo) cannot
+        be one, so it is kept in the notes rather than dropped or guessed.""",
+        bad=_COLUMNS.replace("\n", ",owner\n") + _ROW.replace("\n", ",The PMO\n"),
+        good=_COLUMNS + _ROW,
+    ),
+]
 
 Unknown = Literal["error", "skip", "notes"]
 
@@ -516,3 +631,9 @@ def _at(
     path: Path, line: int, col: int, code: str, message: str, severity: Severity = Severity.ERROR
 ) -> Finding:
     return Finding(code, severity, message, path=str(path), line=line, col=col)
+
+
+def table_finding(source: Path, exc: tables.TableError) -> Finding:
+    """The finding of a file that cannot be read as a table at all."""
+    code = "csv.header" if "name the columns" in str(exc) else "csv.syntax"
+    return _at(source, exc.line, exc.col, code, str(exc))

@@ -4,66 +4,13 @@
 practitioners' templates use (PMBOK register, ServiceNow, kevstemplates; DOMAIN_2.md 12.1),
 matched case-folded with punctuation and spaces dropped: `Internal/External`, `Level of
 Interest`, `Needs (interests)`. Influence and authority are power; impact is its own field.
-The importing and exporting modules do the work; docs/stakeholders.md says it for users.
+The importing and exporting modules do the work (and importing declares the `csv.*` codes);
+docs/stakeholders.md says it for users.
 """
 
 from __future__ import annotations
 
 import re
-
-from stakecli.core.rules import Rule
-
-RULES = [
-    Rule(
-        "csv.syntax",
-        "error",
-        "A spreadsheet to import cannot be read (a stray quote, a huge cell...).",
-        why="Nothing can be imported from a file a CSV reader refuses; the line says where.",
-    ),
-    Rule("csv.header", "error", "A spreadsheet to import has no header row naming its columns."),
-    Rule(
-        "csv.unknown-column",
-        "error",
-        "A column names no register field; map it (--map), skip it or keep it in the notes.",
-        why="A silently dropped column is lost data; a guessed one is wrong data.",
-    ),
-    Rule("csv.skipped-column", "warning", "An unknown column was left out (--skip-unknown)."),
-    Rule(
-        "csv.column-in-notes", "info", "An unknown column was kept in the notes (--keep-unknown)."
-    ),
-    Rule("csv.duplicate-column", "error", "Two columns fill the same register field."),
-    Rule("csv.missing-column", "error", "A spreadsheet lacks a column every stakeholder needs."),
-    Rule(
-        "csv.filled-score",
-        "warning",
-        "A required score had no column or a blank cell and got `spreadsheets.missing_score`.",
-    ),
-    Rule(
-        "csv.at-cut-off",
-        "warning",
-        "A word or tier became a score exactly at the salience threshold or grid cut-off.",
-        why="'Medium' becomes 3, which the grid reads as low and salience as absent: say so "
-        "rather than let the middle of a scale silently fall to the bottom half.",
-    ),
-    Rule(
-        "csv.rescaled",
-        "warning",
-        "A score column holds numbers above 5 and is read as a 1-10 scale (7 -> 4).",
-    ),
-    Rule(
-        "csv.formula",
-        "warning",
-        "A cell starts like a formula (=, +, -, @): it would run when the sheet is opened.",
-        why="CSV injection (OWASP, CWE-1236): the text is imported as text, but check where it "
-        "came from.",
-    ),
-    Rule(
-        "csv.kept-in-notes",
-        "warning",
-        "A value could not be placed (an owner no row names, a stance with no desired level) "
-        "and was kept in the notes.",
-    ),
-]
 
 Field = str
 """A register field name, or one of the engagement or discovery columns below."""

@@ -9,13 +9,14 @@ error was found; `locate` points each finding at the spreadsheet cell it came fr
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from stakecli.core import schema_errors
 from stakecli.core.findings import Finding, Severity
-from stakecli.stakeholders.importing import Imported
+from stakecli.stakeholders.importing import Imported, Options
 from stakecli.stakeholders.model import Register
 
 
@@ -83,3 +84,21 @@ def prepare(imported: Imported, source: str) -> Outcome:
         return Outcome(None, findings + schema)
     count = len(imported.data.get("stakeholders", []))
     return Outcome(to_yaml(imported.data, source), findings, count)
+
+
+def read(
+    text: str, path: Path, options: Options | None = None
+) -> tuple[dict[str, Any], list[Finding]]:
+    """The register data of a CSV text and the import's findings, before any folder check.
+
+    What a library user (or the rule catalogue) needs without the command line.
+    """
+    from stakecli.core import tables
+    from stakecli.stakeholders.importing import convert, table_finding
+
+    try:
+        table = tables.read_csv(text)
+    except tables.TableError as exc:
+        return {}, [table_finding(path, exc)]
+    imported = convert(table, path, options or Options())
+    return imported.data, prepare(imported, path.name).findings
