@@ -35,7 +35,7 @@ kind: comms
 version: 1
 communications:
   - {id: exec-brief, audience: [leadership], message: Decisions taken, channel: email,
-     frequency: monthly, owner: pm}
+     frequency: weekly, owner: pm}
 """
 
 
@@ -138,8 +138,8 @@ def test_a_status_change_says_who_must_hear_about_it(run, tmp_path):
         "  legal  C in RACI row 'pick-vendor' (Lee Park)",
         "  sales  I in RACI row 'pick-vendor' (Ria Das)",
         "  pm     consulted on the record (Sam Okafor)",
-        "  cfo    audience of comms 'exec-brief' (monthly) (Dana Whitfield)",
-        "  board  audience of comms 'exec-brief' (monthly) (The Board)",
+        "  cfo    audience of comms 'exec-brief' (weekly) (Dana Whitfield)",
+        "  board  audience of comms 'exec-brief' (weekly) (The Board)",
     ]
 
 

@@ -81,6 +81,10 @@ def registers(draw: st.DrawFn) -> Register:
         optional = {
             "organisation": TEXT, "role": TEXT, "contact": TEXT, "impact": SCORE,
             "proximity": st.integers(1, 4),
+            "circle": st.fixed_dictionaries(
+                {"power": st.integers(1, 4)},
+                optional={"proximity": st.integers(1, 4), "urgency": st.integers(1, 5)},
+            ),
             "direction": st.sampled_from(Direction).map(lambda d: d.value),
             "positions": st.lists(TEXT, max_size=3), "interests": st.lists(TEXT, max_size=3),
             "tags": st.lists(TEXT, max_size=3), "notes": NOTE, "hidden": st.booleans(),

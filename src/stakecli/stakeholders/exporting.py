@@ -37,6 +37,10 @@ def values_of(s: Stakeholder) -> dict[str, Any]:
     if discovery is not None:
         for column, key in sheet.DISCOVERY.items():
             values[column] = getattr(discovery, key)
+    circle = values.pop("circle")
+    if circle is not None:
+        for column, key in sheet.CIRCLE.items():
+            values[column] = getattr(circle, key)
     return values
 
 

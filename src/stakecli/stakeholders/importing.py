@@ -23,6 +23,7 @@ from stakecli.core.findings import Finding, Severity
 from stakecli.core.rules import Rule
 from stakecli.core.tables import Row, Table
 from stakecli.stakeholders import spreadsheet as sheet
+from stakecli.stakeholders.model import Stakeholder
 
 _COLUMNS = "name,side,power,legitimacy,urgency,interest\n"
 _ROW = "Dee Moss,internal,2,2,2,2\n"
@@ -475,7 +476,7 @@ def _value(name: str, text: str, scorer: _Scorer, line: int = 1) -> Any:
     if name in sheet.CHOICES:
         word = "-".join(_word(text).split())
         return CHOICE_WORDS.get(name, {}).get(word, word)
-    if name in sheet.SCORES or name == "proximity":
+    if name in sheet.SCORES or name in sheet.NUMBERS:
         return scorer.score(text, line)
     return text
 
@@ -593,7 +594,10 @@ def _nest(person: dict[str, Any]) -> None:
     discovery = {key: person.pop(col) for col, key in sheet.DISCOVERY.items() if col in person}
     if discovery:
         person["discovered"] = discovery
-    order = [*sheet.FIELDS[:14], "engagement", *sheet.FIELDS[14:]]
+    circle = {key: person.pop(col) for col, key in sheet.CIRCLE.items() if col in person}
+    if circle:
+        person["circle"] = circle
+    order = list(Stakeholder.model_fields)
     ranked = sorted(person, key=lambda k: order.index(k) if k in order else len(order))
     items = [(k, person[k]) for k in ranked]
     person.clear()

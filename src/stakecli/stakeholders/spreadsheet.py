@@ -29,6 +29,9 @@ HEADINGS: tuple[tuple[Field, str], ...] = (
     ("interest", "Interest"),
     ("impact", "Impact"),
     ("proximity", "Proximity"),
+    ("circle_power", "Circle power"),
+    ("circle_proximity", "Circle proximity"),
+    ("circle_urgency", "Circle urgency"),
     ("direction", "Direction"),
     ("current", "Current engagement"),
     ("desired", "Desired engagement"),
@@ -110,3 +113,7 @@ DISCOVERY = {
     "visibility": "visibility",
 }
 """Columns of the `discovered:` mapping -> its keys."""
+CIRCLE = {"circle_power": "power", "circle_proximity": "proximity", "circle_urgency": "urgency"}
+"""Columns of the `circle:` mapping (the Stakeholder Circle's own ratings) -> its keys."""
+NUMBERS = ("proximity", *CIRCLE)
+"""Whole numbers that are not 1-5 scores (no word scale applies)."""
