@@ -60,6 +60,7 @@ TEXT = (
 )
 NOTE = st.lists(TEXT, min_size=1, max_size=3).map("\n".join)
 SCORE = st.integers(1, 5)
+ID = st.from_regex(r"[a-z0-9][a-z0-9_.-]{0,8}", fullmatch=True)
 
 
 @st.composite
@@ -91,6 +92,11 @@ def registers(draw: st.DrawFn) -> Register:
             "confidential": st.booleans(), "assessor": TEXT,
             "assessed_on": st.dates(dt.date(2000, 1, 1), dt.date(2100, 1, 1)),
             "owner": st.sampled_from(ids), "influences": st.lists(st.sampled_from(ids), max_size=2),
+            "ratings": st.lists(st.fixed_dictionaries(
+                {"rater": TEXT, "power": SCORE, "urgency": SCORE,
+                 "legitimacy": st.lists(SCORE, min_size=1, max_size=3)},
+                optional={"on": st.dates(dt.date(2000, 1, 1), dt.date(2100, 1, 1))},
+            ), max_size=2),
             "engagement": st.fixed_dictionaries(
                 {"current": st.sampled_from(Engagement).map(lambda e: e.value),
                  "desired": st.sampled_from(Engagement).map(lambda e: e.value)},
@@ -99,7 +105,7 @@ def registers(draw: st.DrawFn) -> Register:
             "discovered": st.fixed_dictionaries(
                 {"method": st.sampled_from(["interview", "journey-map", "service-blueprint",
                                             "document", "other"])},
-                optional={"source": TEXT, "journey_stage": TEXT,
+                optional={"source": TEXT, "journey_stage": TEXT, "interview": ID,
                           "visibility": st.sampled_from(Visibility).map(lambda v: v.value)},
             ),
         }  # fmt: skip
@@ -174,7 +180,7 @@ def test_formula_leading_cells_are_neutralised_the_owasp_way(run, write):
     assert result.exit_code == 0, result.stderr
     line = result.stdout.splitlines()[1]
     assert line.startswith('x,"\'=HYPERLINK(""http://evil"")",person,external,')
-    assert line.endswith(",'+1; @me; -5; 'quoted,,false,,")
+    assert line.endswith(",'+1; @me; -5; 'quoted,,false,,,")
 
 
 def test_xlsx_text_cells_are_strings_never_formulas(run, write, tmp_path):

@@ -3,7 +3,8 @@
 Lists are joined with `; `, or with line breaks when an item holds a `;` (a single such item
 ends with a line break, so import splits it the same way); booleans are `true`/`false`; an
 absent value is an empty cell. `core.tables` neutralises formula-leading cells on the way out.
-The register's title is not a cell: give it back with `import --title`.
+Several raters' answers (`ratings`) go into one cell as JSON. The register's title is not a
+cell: give it back with `import --title`.
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ def row(s: Stakeholder) -> list[str]:
 def values_of(s: Stakeholder) -> dict[str, Any]:
     """Field -> value, with engagement and discovery flattened into their columns."""
     values: dict[str, Any] = dict(s)
+    for name in sheet.STRUCTURED:
+        items = values.pop(name)
+        values[name] = _json(items) if items else None
     engagement = values.pop("engagement")
     if engagement is not None:
         values.update(current=engagement.current, desired=engagement.desired)
@@ -42,6 +46,13 @@ def values_of(s: Stakeholder) -> dict[str, Any]:
         for column, key in sheet.CIRCLE.items():
             values[column] = getattr(circle, key)
     return values
+
+
+def _json(items: list[Any]) -> str:
+    import json
+
+    dumped = [item.model_dump(mode="json", exclude_defaults=True) for item in items]
+    return json.dumps(dumped, ensure_ascii=False, separators=(", ", ": "))
 
 
 def cell(value: Any) -> str:

@@ -467,6 +467,13 @@ def _person(
 
 
 def _value(name: str, text: str, scorer: _Scorer, line: int = 1) -> Any:
+    if name in sheet.STRUCTURED:
+        import json
+
+        try:
+            return json.loads(text)
+        except ValueError:
+            return text  # the schema says what is wrong, at this cell
     if name in sheet.LISTS:
         parts = text.split("\n") if "\n" in text else text.split(";")
         return [p.strip() for p in parts if p.strip()]

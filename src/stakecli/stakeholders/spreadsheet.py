@@ -43,6 +43,7 @@ HEADINGS: tuple[tuple[Field, str], ...] = (
     ("hidden", "Hidden"),
     ("discovered", "Discovered by"),
     ("discovery_source", "Discovery source"),
+    ("discovery_interview", "Discovery interview"),
     ("journey_stage", "Journey stage"),
     ("visibility", "Visibility"),
     ("tags", "Tags"),
@@ -50,6 +51,7 @@ HEADINGS: tuple[tuple[Field, str], ...] = (
     ("confidential", "Confidential"),
     ("assessed_on", "Assessed on"),
     ("assessor", "Assessor"),
+    ("ratings", "Ratings"),
 )
 """Every column of an exported register, in order: the headings import reads back."""
 FIELDS = tuple(f for f, _ in HEADINGS)
@@ -109,6 +111,7 @@ ENGAGEMENT = ("current", "desired", "actions")
 DISCOVERY = {
     "discovered": "method",
     "discovery_source": "source",
+    "discovery_interview": "interview",
     "journey_stage": "journey_stage",
     "visibility": "visibility",
 }
@@ -116,4 +119,8 @@ DISCOVERY = {
 CIRCLE = {"circle_power": "power", "circle_proximity": "proximity", "circle_urgency": "urgency"}
 """Columns of the `circle:` mapping (the Stakeholder Circle's own ratings) -> its keys."""
 NUMBERS = ("proximity", *CIRCLE)
+STRUCTURED = ("ratings",)
+"""Fields too rich for a cell of text, kept as JSON (several raters' answers)."""
+FLATTENED = {"engagement": ENGAGEMENT, "discovered": tuple(DISCOVERY), "circle": tuple(CIRCLE)}
+"""Model fields that are spread over several columns."""
 """Whole numbers that are not 1-5 scores (no word scale applies)."""
