@@ -58,7 +58,7 @@ def test_a_role_only_matrix_imports_and_validates_without_noise(run, write, tmp_
 def test_published_a_slash_r_cells_are_kept_as_written(run, write):
     result = run("import", "raci", write("raci.csv", PMBOK))
     assert "Develop test plan" in result.stdout
-    assert "      Ann: A/R\n" in result.stdout
+    assert "    Ann: A/R\n" in result.stdout
 
 
 def test_columns_that_are_register_names_become_their_ids(run, write, tmp_path):

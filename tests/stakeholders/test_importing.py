@@ -50,10 +50,10 @@ def test_a_csv_becomes_a_register_that_validates_clean(run, write, tmp_path):
     assert result.exit_code == 0, result.stderr
     assert result.stderr == f"wrote {tmp_path / 'stakeholders.yaml'} (2 stakeholders)\n"
     text = (tmp_path / "stakeholders.yaml").read_text()
-    assert "  - id: cfo\n    name: Dana Whitfield\n" in text
-    assert "    tags:\n      - a\n      - b\n" in text  # block style: one item per line
+    assert "- id: cfo\n  name: Dana Whitfield\n" in text
+    assert "  tags:\n  - a\n  - b\n" in text  # block style: one item per line
     assert "organisation: Procurement, Data\n" in text
-    assert "      actions:\n        - Monthly review\n" in text
+    assert "    actions:\n    - Monthly review\n" in text
     assert run("validate", "--strict", tmp_path / "stakeholders.yaml").exit_code == 0
 
 
