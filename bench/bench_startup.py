@@ -1,12 +1,13 @@
 """Start-up: what every command, pre-commit run and Tab press pays before any work.
 
-    python bench/bench_startup.py [--runs 15] [--baseline OTHER/bin/stakecli]
+    python bench/bench_startup.py [--runs 15] [--baseline OTHER_CHECKOUT]
 
 Each contender is a fresh process; the figure is its median CPU time (user + system, from the
 kernel's accounting of the finished child), which a busy second core disturbs less than wall
 time. Ratios are against `python -c "import typer"` measured in the same run. Bytecode is
 compiled first and kept (PYTHONDONTWRITEBYTECODE is cleared for the children), as it is for
-an installed package. `--baseline` times another stakecli (an older checkout's) side by side.
+an installed package. `--baseline` times another checkout's stakecli (its `.venv`, on its own
+copy of the example) side by side.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ FLOOR = "import typer, pydantic; pydantic.TypeAdapter(int)"
 """What any Typer 0.29 command pays: it coerces every parameter through a pydantic TypeAdapter."""
 
 
-def commands(stakecli: str) -> dict[str, tuple[list[str], dict[str, str]]]:
+def commands(stakecli: str, example: Path) -> dict[str, tuple[list[str], dict[str, str]]]:
     complete = {
         "_STAKECLI_COMPLETE": "complete_bash",
         "COMP_WORDS": "stakecli validate --fo",
@@ -39,7 +40,7 @@ def commands(stakecli: str) -> dict[str, tuple[list[str], dict[str, str]]]:
         "--version": ([stakecli, "--version"], {}),
         "--help": ([stakecli, "--help"], {}),
         "Tab (validate --fo)": ([stakecli], complete),
-        "validate one example": ([stakecli, "validate", "-q", str(EXAMPLE)], {}),
+        "validate one example": ([stakecli, "validate", "-q", str(example)], {}),
     }
 
 
@@ -54,9 +55,11 @@ def cpu(cmd: list[str], extra: dict[str, str], runs: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=15)
-    parser.add_argument("--baseline", help="another stakecli executable to time side by side")
+    parser.add_argument("--baseline", help="another checkout (with its .venv) to time side by side")
     args = parser.parse_args()
     compileall.compile_dir(str(ROOT / "src"), quiet=1)
+    if args.baseline:
+        compileall.compile_dir(str(Path(args.baseline) / "src"), quiet=1)
     typer_s = cpu([sys.executable, "-c", "import typer"], {}, args.runs)
     floor_s = cpu([sys.executable, "-c", FLOOR], {}, args.runs)
     load = os.getloadavg()[0]
@@ -65,8 +68,11 @@ def main() -> None:
     print(
         f"{'+ pydantic TypeAdapter (floor)':<30} {floor_s * 1000:6.0f} ms  {floor_s / typer_s:.2f}x"
     )
-    mine = commands(str(BIN / "stakecli"))
-    other = commands(args.baseline) if args.baseline else {}
+    mine = commands(str(BIN / "stakecli"), EXAMPLE)
+    other = {}
+    if args.baseline:
+        base = Path(args.baseline)
+        other = commands(str(base / ".venv" / "bin" / "stakecli"), base / EXAMPLE.relative_to(ROOT))
     for name, (cmd, extra) in mine.items():
         seconds = cpu(cmd, extra, args.runs)
         target = f"  (target <= {TARGETS[name]}x)" if name in TARGETS else ""

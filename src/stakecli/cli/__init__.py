@@ -67,6 +67,8 @@ def modules_for(words: list[str], completing: bool) -> list[str] | None:
     """The modules a command line needs; None means all of them."""
     table = command_table()
     name = invoked(words)
+    if name is None and "--version" in words:
+        return []  # answered by the root callback before any command is looked at
     if name is None or name not in table:
         return None
     if completing and words and words[-1] == name:  # still typing the command's name
