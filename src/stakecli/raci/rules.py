@@ -219,54 +219,66 @@ def _cells(row: Row, r: int, spec: VariantSpec) -> Iterator[Finding]:
 
 
 def _row(row: Row, loc: Loc, spec: VariantSpec, config: RaciConfig) -> Iterator[Finding]:
+    """One row's findings: its variant's counting rules, then how widely it consults/informs."""
     held = row_counts(row, spec)
     name = repr(row.name)
-
-    def who(letter: str) -> str:
-        return ", ".join(held.get(letter, [])) or "nobody"
-
-    def n(letter: str) -> int:
-        return len(held.get(letter, []))
-
     assign = (*loc, "assign")
     if spec.family == "raci":
-        if n("A") != 1:
-            yield error(
-                "raci.one-accountable",
-                assign,
-                f"{name} has {n('A')} accountable ({who('A')}); expected exactly 1",
-            )
-        if n("R") == 0 and n("A") > 0:
-            if config.allow_accountable_as_responsible:
-                yield warning(
-                    "raci.implied-responsible",
-                    assign,
-                    f"{name} has no R; the project allows the accountable ({who('A')}) to do "
-                    "the work, so it is recorded as A/R; write 'AR' in that cell to say so",
-                )
-            else:
-                yield error(
-                    "raci.implied-responsible",
-                    assign,
-                    f"{name} has no R; if the accountable ({who('A')}) also does the work, "
-                    "write 'AR' in that cell",
-                )
-        elif n("R") == 0:
-            yield error(
-                "raci.no-responsible", assign, f"{name} has no R and no A: the job may not get done"
-            )
-        if n("R") > config.max_responsible:
-            yield warning(
-                "raci.many-responsible",
-                assign,
-                f"{name} has {n('R')} responsible ({who('R')}), more than "
-                f"{config.max_responsible}; can the task be broken down?",
-            )
+        yield from _raci(held, assign, name, config)
     elif spec.family == "daci":
         yield from daci(held, assign, name)
     else:
         yield from rapid(held, assign, name, config)
     yield from _breadth(held, assign, name, spec, config)
+
+
+def _who(held: dict[str, list[str]], letter: str) -> str:
+    """The participants holding `letter`, comma-separated, or 'nobody'."""
+    return ", ".join(held.get(letter, [])) or "nobody"
+
+
+def _raci(held: dict[str, list[str]], loc: Loc, name: str, config: RaciConfig) -> Iterator[Finding]:
+    """R1-R4 of the RACI family: one A, an R (or an A who does the work), not too many R."""
+    accountable, responsible = len(held.get("A", [])), len(held.get("R", []))
+    if accountable != 1:
+        yield error(
+            "raci.one-accountable",
+            loc,
+            f"{name} has {accountable} accountable ({_who(held, 'A')}); expected exactly 1",
+        )
+    if responsible == 0:
+        yield from _no_responsible(held, loc, name, config)
+    if responsible > config.max_responsible:
+        yield warning(
+            "raci.many-responsible",
+            loc,
+            f"{name} has {responsible} responsible ({_who(held, 'R')}), more than "
+            f"{config.max_responsible}; can the task be broken down?",
+        )
+
+
+def _no_responsible(
+    held: dict[str, list[str]], loc: Loc, name: str, config: RaciConfig
+) -> Iterator[Finding]:
+    """R2/R3 for a row without an R: implied by its A (if any), or nobody does the job."""
+    if not held.get("A"):
+        yield error(
+            "raci.no-responsible", loc, f"{name} has no R and no A: the job may not get done"
+        )
+    elif config.allow_accountable_as_responsible:
+        yield warning(
+            "raci.implied-responsible",
+            loc,
+            f"{name} has no R; the project allows the accountable ({_who(held, 'A')}) to do "
+            "the work, so it is recorded as A/R; write 'AR' in that cell to say so",
+        )
+    else:
+        yield error(
+            "raci.implied-responsible",
+            loc,
+            f"{name} has no R; if the accountable ({_who(held, 'A')}) also does the work, "
+            "write 'AR' in that cell",
+        )
 
 
 def _breadth(
