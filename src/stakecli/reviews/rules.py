@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from stakecli.core.findings import Finding, error, warning
+from stakecli.core.findings import Finding, Loc, error, warning
 from stakecli.core.project import Parsed, Workspace
 from stakecli.core.rules import Rule
 from stakecli.engagement.cadence import as_of
-from stakecli.reviews.model import Review, SuccessMetric
+from stakecli.reviews.model import Feature, Review, SuccessMetric
 
 RULES = [
     Rule(
@@ -164,7 +164,12 @@ def check(parsed: Parsed, workspace: Workspace) -> Iterator[Finding]:
     """Figures fresh at the review, goals resolve, features measured as promised."""
     review = parsed.model
     assert isinstance(review, Review)
-    max_age = workspace.config.engagement.figure_max_age_days
+    yield from _metric_findings(review, workspace.config.engagement.figure_max_age_days)
+    yield from _feature_findings(review, as_of(workspace.config))
+
+
+def _metric_findings(review: Review, max_age: int) -> Iterator[Finding]:
+    """Each metric's latest figure is at most `max_age` days old and its goal is the review's."""
     goals = {g.id for g in review.goals}
     for i, metric in enumerate(review.metrics):
         latest = metric.latest
@@ -184,7 +189,10 @@ def check(parsed: Parsed, workspace: Workspace) -> Iterator[Finding]:
                 f"{metric.name!r} measures goal {metric.goal!r}, which is not among this "
                 f"review's goals ({', '.join(sorted(goals)) or 'none'})",
             )
-    today = as_of(workspace.config)
+
+
+def _feature_findings(review: Review, today: dt.date) -> Iterator[Finding]:
+    """Each feature has a success metric, set before release and measured when due."""
     for i, feature in enumerate(review.features):
         at = ("features", i)
         if feature.metric is None:
@@ -194,22 +202,28 @@ def check(parsed: Parsed, workspace: Workspace) -> Iterator[Finding]:
                 f"{feature.name!r} was released on {feature.released_on} without a success "
                 "metric; add `metric:` with the target set before release",
             )
-            continue
-        m = feature.metric
-        if m.set_on >= feature.released_on:
-            yield warning(
-                "review.target-after-release",
-                (*at, "metric", "set_on"),
-                f"the target of {feature.name!r} was set on {m.set_on}, not before its release "
-                f"on {feature.released_on}",
-            )
-        if m.actual is None and today > m.measure_on:
-            yield warning(
-                "review.metric-not-measured",
-                (*at, "metric", "measure_on"),
-                f"{m.metric!r} of {feature.name!r} was due to be measured on {m.measure_on} "
-                f"and has no `actual` as of {today}",
-            )
+        else:
+            yield from _feature_metric(feature, feature.metric, at, today)
+
+
+def _feature_metric(
+    feature: Feature, m: SuccessMetric, at: Loc, today: dt.date
+) -> Iterator[Finding]:
+    """The feature's target predates its release; its actual is in once `measure_on` passed."""
+    if m.set_on >= feature.released_on:
+        yield warning(
+            "review.target-after-release",
+            (*at, "metric", "set_on"),
+            f"the target of {feature.name!r} was set on {m.set_on}, not before its release "
+            f"on {feature.released_on}",
+        )
+    if m.actual is None and today > m.measure_on:
+        yield warning(
+            "review.metric-not-measured",
+            (*at, "metric", "measure_on"),
+            f"{m.metric!r} of {feature.name!r} was due to be measured on {m.measure_on} "
+            f"and has no `actual` as of {today}",
+        )
 
 
 def verdict(metric: SuccessMetric, on: dt.date) -> str:
