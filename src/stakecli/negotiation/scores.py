@@ -87,7 +87,6 @@ TOLERANCE = Fraction(1, 10**9)
 
 def check_scores(plan: Negotiation, party: Party, loc: Loc, normalise: bool) -> Iterator[Finding]:
     """Weights, scores and points of one party against the plan's issues and options."""
-    options = {i.id: [o.id for o in i.options] for i in plan.issues}
     if party.points and (party.weights or party.scores):
         yield error(
             "negotiation.scores-and-points",
@@ -95,13 +94,27 @@ def check_scores(plan: Negotiation, party: Party, loc: Loc, normalise: bool) -> 
             f"{party.id!r} gives points and weights/scores; keep one form",
             at_key=True,
         )
+    yield from _unknown_keys(plan, party, loc)
+    if not plan.issues:
+        return
+    yield from _missing_scores(plan, party, loc)
+    if not party.points:
+        yield from _missing_weights(plan, party, loc)
+        yield from _weight_total(party, loc, normalise)
+
+
+def _unknown_keys(plan: Negotiation, party: Party, loc: Loc) -> Iterator[Finding]:
+    """Issues the plan does not have, and options their issue does not have, in each table."""
+    options = {i.id: [o.id for o in i.options] for i in plan.issues}
     for key in ("weights", "scores", "points"):
         yield from unknown_issues(getattr(party, key), options, (*loc, key))
     for key in ("scores", "points"):
         for issue, row in getattr(party, key).items():
             yield from unknown_options(issue, row, options, (*loc, key, issue))
-    if not plan.issues:
-        return
+
+
+def _missing_scores(plan: Negotiation, party: Party, loc: Loc) -> Iterator[Finding]:
+    """Every option of every issue has a score (or points, when the party gives points)."""
     table: dict[str, dict[str, float]] = party.points or party.scores
     form = "points" if party.points else "scores"
     for issue in plan.issues:
@@ -113,8 +126,10 @@ def check_scores(plan: Negotiation, party: Party, loc: Loc, normalise: bool) -> 
                     f"{party.id!r} has no {form} for option {option.id!r} of issue {issue.id!r}",
                     at_key=True,
                 )
-    if party.points:
-        return
+
+
+def _missing_weights(plan: Negotiation, party: Party, loc: Loc) -> Iterator[Finding]:
+    """Every issue of the plan has a weight."""
     for issue in plan.issues:
         if issue.id not in party.weights:
             yield error(
@@ -123,6 +138,10 @@ def check_scores(plan: Negotiation, party: Party, loc: Loc, normalise: bool) -> 
                 f"{party.id!r} has no weight for issue {issue.id!r}",
                 at_key=True,
             )
+
+
+def _weight_total(party: Party, loc: Loc, normalise: bool) -> Iterator[Finding]:
+    """The weights sum to 1 (a warning when `normalise` will rescale a positive total)."""
     total = sum((exact(w) for w in party.weights.values()), Fraction(0))
     if party.weights and abs(total - 1) > TOLERANCE:
         make = warning if normalise and total > 0 else error
