@@ -10,7 +10,7 @@ from typing import Any
 
 from stakecli.negotiation import batna, coalition, debrief, offers, packages, questions
 from stakecli.negotiation import space as pspace
-from stakecli.negotiation.model import Negotiation
+from stakecli.negotiation.model import Agreement, Negotiation
 from stakecli.negotiation.views import num
 
 
@@ -98,14 +98,27 @@ def debrief_data(
     agreed = plan.agreement
     if agreed is None:
         return None
-    ours = plan.us
-    side = batna.side(ours) if ours is not None else None
+    side = batna.side(plan.us) if plan.us is not None else None
+    out = _deal_data(plan, agreed, side, rule)
+    settled = _settlement(plan, agreed, normalise)
+    if settled is None:
+        return out
+    out["packages"], our_score = settled
+    if plan.score_only and side is not None and side.batna is not None:
+        out["beats_batna"] = our_score >= side.batna.ev
+    return out
+
+
+def _deal_data(
+    plan: Negotiation, agreed: Agreement, side: batna.Side | None, rule: coalition.Rule
+) -> dict[str, Any]:
+    """The agreement as recorded, its worth to us against our BATNA, and the coalition verdict."""
     price = batna.exact(agreed.price) if agreed.price is not None else None
     beyond, hits = packages.value_beyond(plan, agreed.package)
     worth = None
     if price is not None and side is not None:
         worth = batna.value_of(price, side.role) + beyond
-    out: dict[str, Any] = {
+    return {
         "title": plan.title,
         "currency": plan.currency,
         "units": "score" if plan.score_only else "money",
@@ -117,24 +130,40 @@ def debrief_data(
         "value_beyond": num(beyond),
         "delivered": [plan.value_beyond_price[k].interest for k in hits],
         "worth": num(worth),
-        "batna": side.batna.id if side and side.batna else None,
-        "batna_ev": num(side.batna.ev) if side and side.batna else None,
-        "beats_batna": None,
-        "surplus": num(batna.surplus(price, side)) if price is not None and side else None,
+        **_batna_data(price, worth, side),
         "closest": _closest(plan),
         "packages": None,
         **coalition.verdict_data(plan, dict(agreed.package), rule),
     }
-    if worth is not None and side is not None and side.batna is not None:
-        out["beats_batna"] = worth >= side.batna.ev
+
+
+def _batna_data(
+    price: Fraction | None, worth: Fraction | None, side: batna.Side | None
+) -> dict[str, Any]:
+    """Our BATNA, its expected value, whether the deal's worth beats it, and the surplus."""
+    alternative = side.batna if side is not None else None
+    return {
+        "batna": alternative.id if alternative else None,
+        "batna_ev": num(alternative.ev) if alternative else None,
+        "beats_batna": worth >= alternative.ev
+        if worth is not None and alternative is not None
+        else None,
+        "surplus": num(batna.surplus(price, side)) if price is not None and side else None,
+    }
+
+
+def _settlement(
+    plan: Negotiation, agreed: Agreement, normalise: bool
+) -> tuple[dict[str, Any], Fraction] | None:
+    """The agreed package against the frontier (§4.11) and our score in it; None without one."""
     analysis = packages.analyse(plan, normalise=normalise)
     pkg = packages.package_of(plan, agreed.package)
     if analysis is None or pkg is None:
-        return out
+        return None
     sp, front = analysis.space, analysis.frontier
     post = debrief.post_settlement(front, pkg)
     nash, nash_split = debrief.nash_split(front, analysis.disagreement)
-    out["packages"] = {
+    found = {
         "parties": list(sp.parties),
         "scores": _scores(sp.parties, post.scores),
         "joint": num(pspace.joint(post.scores)),
@@ -151,18 +180,20 @@ def debrief_data(
         "split": _split(sp, debrief.split(post.scores, analysis.disagreement)),
         "disagreement": _scores(sp.parties, analysis.disagreement),
         "convention": analysis.convention,
-        "nash": [
-            {
-                "package": dict(zip(sp.issues, sp.names(p.package), strict=True)),
-                "scores": _scores(sp.parties, p.scores),
-            }
-            for p in nash.points
-        ],
+        "nash": [_scored_package(sp, p.package, p.scores) for p in nash.points],
         "nash_split": _split(sp, nash_split),
     }
-    if plan.score_only and side is not None and side.batna is not None:
-        out["beats_batna"] = post.scores[0] >= side.batna.ev
-    return out
+    return found, post.scores[0]
+
+
+def _scored_package(
+    sp: pspace.Space, package: pspace.Package, scores: tuple[Fraction, ...]
+) -> dict[str, Any]:
+    """A package with its options named by issue, and each party's score."""
+    return {
+        "package": dict(zip(sp.issues, sp.names(package), strict=True)),
+        "scores": _scores(sp.parties, scores),
+    }
 
 
 def _closest(plan: Negotiation) -> dict[str, Any] | None:
