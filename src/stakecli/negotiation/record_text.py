@@ -70,69 +70,88 @@ def concession_lines(data: dict[str, Any]) -> list[str]:
 
 def debrief_lines(data: dict[str, Any]) -> list[str]:
     """The bottom line of a debrief, as sentences."""
-    cur = data["currency"]
-    lines = []
-    what = _pkg(data["package"])
-    price = f" at {money(data['price'], cur)}" if data["price"] is not None else ""
-    when = f" in round {data['round']}" if data["round"] else ""
-    lines.append(f"Agreed{when}: {what}{price}.")
-    if data["worth"] is not None:
-        beyond = (
-            f" (price plus {money(data['value_beyond'], cur)} value beyond price)"
-            if data["value_beyond"]
-            else ""
-        )
-        verdict = {True: "beats", False: "is worse than", None: "cannot be compared with"}
-        lines.append(
-            f"Worth {money(data['worth'], cur)} to us{beyond}: it {verdict[data['beats_batna']]} "
-            f"our BATNA {data['batna'] or DASH} (EV {money(data['batna_ev'], cur)})."
-        )
-    pk = data["packages"]
-    if pk is not None:
-        us = pk["parties"][0]
-        if data["units"] == "score" and data["batna_ev"] is not None:
-            compared = "beats" if data["beats_batna"] else "is worse than"
-            lines.append(
-                f"It scores {score(pk['scores'][us])} points for us: it {compared} our BATNA "
-                f"{data['batna']} ({score(data['batna_ev'])} points)."
-            )
-        if pk["efficient"]:
-            lines.append("It is on the Pareto frontier: no package is better for both sides.")
-        else:
-            more = "at least " if pk["dominating_capped"] else ""
-            n = pk["dominating_count"]
-            lines.append(
-                f"It is not efficient: {more}{n} package{'' if n == 1 else 's'} "
-                f"{'is' if n == 1 else 'are'} better for both sides; value left on the table "
-                f"{score(pk['pss_gain'])} points of joint score (post-settlement), "
-                f"{score(pk['tu_gap'])} below the best joint score."
-            )
-        for s in pk["suggestion"]:
-            gains = ", ".join(f"{k} {_signed(v)}" for k, v in s["gains"].items())
-            lines.append(f"Post-settlement suggestion: {_pkg(s['package'])} ({gains}).")
-    closest = data["closest"]
-    if closest is not None:
-        lines.append(
-            f"Closest prepared proposal: {closest['name']} ({closest['id']}), "
-            f"{len(closest['same_issues'])} of {closest['issues']} issues as agreed"
-            + (
-                f"; its rationale: {closest['rationale'].rstrip('.')}"
-                if closest["rationale"]
-                else ""
-            )
-            + "."
-        )
+    lines = [_agreed_line(data), *_worth_lines(data)]
+    if data["packages"] is not None:
+        lines += _package_lines(data, data["packages"])
+    if data["closest"] is not None:
+        lines.append(_closest_line(data["closest"]))
     if data["rationale"]:
         lines.append(f"Why we agreed: {data['rationale']}")
-    inside = data.get("inside")
-    if inside is not None:
-        lines.append(
-            "Inside our side: "
-            + ("clears our signatories" if inside["clears"] else "does NOT clear our signatories")
-            + f" (support: {', '.join(inside['support']) or DASH}; block: "
-            f"{', '.join(inside['block']) or DASH})."
-        )
+    if data.get("inside") is not None:
+        lines.append(_inside_line(data["inside"]))
     return lines
+
+
+def _agreed_line(data: dict[str, Any]) -> str:
+    """What was agreed, in which round, at what price."""
+    price = f" at {money(data['price'], data['currency'])}" if data["price"] is not None else ""
+    when = f" in round {data['round']}" if data["round"] else ""
+    return f"Agreed{when}: {_pkg(data['package'])}{price}."
+
+
+def _worth_lines(data: dict[str, Any]) -> list[str]:
+    """The deal's money worth to us against our BATNA (none when it has no worth)."""
+    if data["worth"] is None:
+        return []
+    cur = data["currency"]
+    beyond = (
+        f" (price plus {money(data['value_beyond'], cur)} value beyond price)"
+        if data["value_beyond"]
+        else ""
+    )
+    verdict = {True: "beats", False: "is worse than", None: "cannot be compared with"}
+    return [
+        f"Worth {money(data['worth'], cur)} to us{beyond}: it {verdict[data['beats_batna']]} "
+        f"our BATNA {data['batna'] or DASH} (EV {money(data['batna_ev'], cur)})."
+    ]
+
+
+def _package_lines(data: dict[str, Any], pk: dict[str, Any]) -> list[str]:
+    """Our score against the BATNA (score-only plans), efficiency, post-settlement suggestions."""
+    lines = []
+    if data["units"] == "score" and data["batna_ev"] is not None:
+        compared = "beats" if data["beats_batna"] else "is worse than"
+        lines.append(
+            f"It scores {score(pk['scores'][pk['parties'][0]])} points for us: it {compared} "
+            f"our BATNA {data['batna']} ({score(data['batna_ev'])} points)."
+        )
+    lines.append(_efficiency_line(pk))
+    for s in pk["suggestion"]:
+        gains = ", ".join(f"{k} {_signed(v)}" for k, v in s["gains"].items())
+        lines.append(f"Post-settlement suggestion: {_pkg(s['package'])} ({gains}).")
+    return lines
+
+
+def _efficiency_line(pk: dict[str, Any]) -> str:
+    """Whether the package is on the frontier, else how many beat it and by how much."""
+    if pk["efficient"]:
+        return "It is on the Pareto frontier: no package is better for both sides."
+    more = "at least " if pk["dominating_capped"] else ""
+    n = pk["dominating_count"]
+    return (
+        f"It is not efficient: {more}{n} package{'' if n == 1 else 's'} "
+        f"{'is' if n == 1 else 'are'} better for both sides; value left on the table "
+        f"{score(pk['pss_gain'])} points of joint score (post-settlement), "
+        f"{score(pk['tu_gap'])} below the best joint score."
+    )
+
+
+def _closest_line(closest: dict[str, Any]) -> str:
+    """Our prepared proposal nearest the agreement, and its rationale."""
+    because = f"; its rationale: {closest['rationale'].rstrip('.')}" if closest["rationale"] else ""
+    return (
+        f"Closest prepared proposal: {closest['name']} ({closest['id']}), "
+        f"{len(closest['same_issues'])} of {closest['issues']} issues as agreed{because}."
+    )
+
+
+def _inside_line(inside: dict[str, Any]) -> str:
+    """Whether the deal clears our signatories, with who supports and who blocks it."""
+    clears = "clears our signatories" if inside["clears"] else "does NOT clear our signatories"
+    return (
+        f"Inside our side: {clears} (support: {', '.join(inside['support']) or DASH}; "
+        f"block: {', '.join(inside['block']) or DASH})."
+    )
 
 
 def debrief_tables(data: dict[str, Any]) -> list[Table]:
