@@ -80,52 +80,101 @@ def history(plan: Negotiation, *, silence_days: int = SILENCE_DAYS) -> History:
     offer just before it is also ours, and that one conceded too: a second concession in a
     row with no counter-offer from the other side.
     """
-    parties = ordered(plan)
-    ids = tuple(p.id for p in parties)
-    sides = {s.party: s for s in batna.sides(plan)}
-    ours = plan.us
-    sp = space(plan) if plan.issues else None
-    rv = reservation_scores(plan) if plan.issues else None
+    table = _table(plan, silence_days)
     last: dict[str, Step] = {}
     steps: list[Step] = []
     for index, offer in enumerate(plan.offers):
-        pkg = package_of(plan, offer.package) if sp is not None and offer.package else None
-        scores = pspace.package_scores(sp, pkg) if sp is not None and pkg is not None else None
-        price = exact(offer.price) if offer.price is not None else None
-        worth = {pid: _worth(price, sides[pid]) for pid in ids}
-        prev = last.get(offer.by)
-        me = ids.index(offer.by) if offer.by in ids else None
-        before_scores = prev.scores if prev is not None else None
-        concession = None
-        if me is not None and before_scores is not None and scores is not None:
-            concession = before_scores[me] - scores[me]
-        gains: dict[str, Fraction | None] = {}
-        for q, pid in enumerate(ids):
-            if pid != offer.by:
-                both = before_scores is not None and scores is not None
-                gains[pid] = scores[q] - before_scores[q] if both else None  # type: ignore[index]
-        own = worth.get(offer.by)
-        before = prev.worth.get(offer.by) if prev is not None else None
-        gain = before - own if own is not None and before is not None else None
-        above = _above(offer, scores, rv, sides.get(ours.id) if ours else None)
-        silence = _silence(steps, offer, silence_days)
-        step = Step(
-            index, offer.round, offer.by, offer.at, pkg, scores, price, worth,
-            concession, gain, gains, above, silence, False,
-        )  # fmt: skip
-        if (
-            ours is not None
-            and offer.by == ours.id
-            and steps
-            and steps[-1].by == ours.id
-            and _gives(step)
-            and _gives(steps[-1])
-        ):
-            step = replace(step, unanswered=True)
+        step = _step(table, index, offer, last.get(offer.by), steps)
         steps.append(step)
         last[offer.by] = step
-    conceded, reciprocity = _reciprocity(ids, steps)
-    return History(ids, tuple(steps), conceded, reciprocity)
+    conceded, reciprocity = _reciprocity(table.ids, steps)
+    return History(table.ids, tuple(steps), conceded, reciprocity)
+
+
+@dataclass(frozen=True, slots=True)
+class _Table:
+    """What every offer of one plan is measured against."""
+
+    plan: Negotiation
+    ids: tuple[str, ...]
+    sides: dict[str, batna.Side]
+    space: pspace.Space | None
+    reservation: tuple[Fraction, ...] | None
+    us: str | None
+    silence_days: int
+
+
+def _table(plan: Negotiation, silence_days: int) -> _Table:
+    """The plan's parties (ours first), their no-deal sides, its package space and our id."""
+    ids = tuple(p.id for p in ordered(plan))
+    sides = {s.party: s for s in batna.sides(plan)}
+    sp = space(plan) if plan.issues else None
+    rv = reservation_scores(plan) if plan.issues else None
+    us = plan.us.id if plan.us is not None else None
+    return _Table(plan, ids, sides, sp, rv, us, silence_days)
+
+
+def _step(table: _Table, index: int, offer: Offer, prev: Step | None, steps: list[Step]) -> Step:
+    """One offer measured against the same party's previous offer `prev` and the ones before."""
+    sp = table.space
+    pkg = package_of(table.plan, offer.package) if sp is not None and offer.package else None
+    scores = pspace.package_scores(sp, pkg) if sp is not None and pkg is not None else None
+    price = exact(offer.price) if offer.price is not None else None
+    worth = {pid: _worth(price, table.sides[pid]) for pid in table.ids}
+    before = prev.scores if prev is not None else None
+    own = worth.get(offer.by)
+    was = prev.worth.get(offer.by) if prev is not None else None
+    gain = was - own if own is not None and was is not None else None
+    ours = table.sides.get(table.us) if table.us is not None else None
+    step = Step(
+        index, offer.round, offer.by, offer.at, pkg, scores, price, worth,
+        _concession(table.ids, offer.by, before, scores), gain,
+        _receiver_gains(table.ids, offer.by, before, scores),
+        _above(offer, scores, table.reservation, ours),
+        _silence(steps, offer, table.silence_days), False,
+    )  # fmt: skip
+    if _unanswered(table.us, step, steps):
+        step = replace(step, unanswered=True)
+    return step
+
+
+def _concession(
+    ids: tuple[str, ...],
+    by: str,
+    before: tuple[Fraction, ...] | None,
+    scores: tuple[Fraction, ...] | None,
+) -> Fraction | None:
+    """The offering party's drop in its own score since its previous offer."""
+    if by not in ids or before is None or scores is None:
+        return None
+    me = ids.index(by)
+    return before[me] - scores[me]
+
+
+def _receiver_gains(
+    ids: tuple[str, ...],
+    by: str,
+    before: tuple[Fraction, ...] | None,
+    scores: tuple[Fraction, ...] | None,
+) -> dict[str, Fraction | None]:
+    """Each other party's score gain between the offering party's previous offer and this one."""
+    return {
+        pid: scores[q] - before[q] if before is not None and scores is not None else None
+        for q, pid in enumerate(ids)
+        if pid != by
+    }
+
+
+def _unanswered(us: str | None, step: Step, steps: list[Step]) -> bool:
+    """Whether `step` is our second concession in a row with no offer from the other side."""
+    return (
+        us is not None
+        and step.by == us
+        and bool(steps)
+        and steps[-1].by == us
+        and _gives(step)
+        and _gives(steps[-1])
+    )
 
 
 def _worth(price: Fraction | None, side: batna.Side) -> Fraction | None:
