@@ -133,3 +133,18 @@ def test_one_bad_file_never_stops_the_others(run, write, tmp_path):
     data = json.loads(result.stdout)
     assert data["summary"]["files"] == 3
     assert sorted(Path(f["path"]).name for f in data["findings"]) == ["a.yaml", "b.yaml"]
+
+
+def test_project_is_the_checked_workspace_of_a_folder_and_its_as_of_date(tmp_path):
+    import datetime as dt
+
+    from conftest import EXAMPLES
+    from stakecli.core.errors import UsageError
+
+    workspace, as_of = pipeline.project(EXAMPLES / "product-team", today=dt.date(2026, 10, 30))
+    assert as_of == dt.date(2026, 10, 30)
+    assert workspace.root.resolve() == (EXAMPLES / "product-team").resolve()
+    with pytest.raises(UsageError, match="is not a folder; pass the project folder"):
+        pipeline.project(EXAMPLES / "product-team" / "stakeholders.yaml")
+    with pytest.raises(UsageError, match="holds no project"):
+        pipeline.project(tmp_path)

@@ -170,6 +170,30 @@ def subject(
     return report
 
 
+def require_folder(path: Path) -> None:
+    """Stop with a usage error unless `path` is a folder (the commands that take a project)."""
+    from stakecli.core.errors import UsageError
+
+    if not path.is_dir():
+        raise UsageError(f"{path} is not a folder; pass the project folder")
+
+
+def project(
+    folder: Path, explicit: Path | None = None, today: date | None = None
+) -> tuple[Workspace, date]:
+    """The checked project at the folder `folder` (errors stop the command), and its as-of date."""
+    from stakecli.core.errors import UsageError
+    from stakecli.engagement.cadence import as_of
+
+    require_folder(folder)
+    report = subject(folder, explicit, today=today)
+    wanted = folder.resolve()
+    found = [w for w in report.workspaces if w.root is not None and w.root.resolve() == wanted]
+    if not found:
+        raise UsageError(f"{folder} holds no project (a folder with a stakeholders.yaml register)")
+    return found[0], as_of(found[0].config)
+
+
 def subjects(report: Report, path: Path, kind: str) -> list[Parsed]:
     """The parsed files of `kind` that `path` names: the file itself, or those under a folder."""
     wanted = path.resolve()

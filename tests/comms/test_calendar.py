@@ -76,3 +76,18 @@ def test_an_existing_file_is_not_overwritten_without_force(run, tmp_path):
 )
 def test_next_date(start, frequency, today, expected):
     assert ics.next_on(start, frequency, today) == expected
+
+
+def test_write_returns_the_series_and_overwrites_only_when_forced(tmp_path):
+    from stakecli import pipeline
+    from stakecli.core.errors import UsageError
+
+    workspace, as_of = pipeline.project(PROJECT, today=dt.date(2026, 10, 30))
+    series, data = ics.write(workspace, PROJECT, as_of)
+    assert sorted(parsed(data)) == sorted(e.uid for e in series)
+    assert ics.next_dates(series)[0].startswith(f"{series[0].id}: next ")
+    target = tmp_path / "team.ics"
+    target.write_text("mine")
+    with pytest.raises(UsageError, match="already exists; nothing was written"):
+        ics.refuse_overwrite(target, force=False)
+    ics.refuse_overwrite(target, force=True)

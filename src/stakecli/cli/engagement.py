@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
-from stakecli.cli._app import ConfigOpt, app, console, fail, reports_errors
+from stakecli.cli._app import ConfigOpt, app, console, reports_errors
 from stakecli.cli.stakeholders import group
 
 
@@ -35,17 +35,9 @@ TodayOpt = Annotated[
 """The `--today` option of every command whose checks depend on the date."""
 
 
-def load(folder: Path, config: Path | None, today: dt.datetime | None) -> Any:
-    """The checked project at `folder` (errors stop the command): (workspace, as-of date)."""
-    from stakecli import pipeline
-    from stakecli.engagement.cadence import as_of
-
-    report = pipeline.subject(folder, config, today=today.date() if today else None)
-    wanted = folder.resolve()
-    found = [w for w in report.workspaces if w.root is not None and w.root.resolve() == wanted]
-    if not found:
-        fail(f"{folder} holds no project (a folder with a stakeholders.yaml register)")
-    return found[0], as_of(found[0].config)
+def day(today: dt.datetime | None) -> dt.date | None:
+    """The date of a `--today` option."""
+    return today.date() if today else None
 
 
 @app.command()
@@ -62,23 +54,32 @@ def engagement(
 
     Example: stakecli engagement examples/product-team --today 2026-10-30
     """
+    from stakecli import pipeline
     from stakecli.engagement.views import contact_report
 
-    if not path.is_dir():
-        fail(f"{path} is not a folder; pass the project folder")
-    workspace, as_of = load(path, config, today)
+    workspace, as_of = pipeline.project(path, config, day(today))
     report = contact_report(workspace, path, as_of)
     if fmt is Format.JSON:
-        import json
-
-        sys.stdout.write(json.dumps(report.as_dict(), indent=2, ensure_ascii=False) + "\n")
+        _json(report.as_dict())
     elif fmt is Format.MARKDOWN:
-        from stakecli.core import rendering
-
-        context = {"as_of": as_of.isoformat(), "rows": report.rows(), "report": report.as_dict()}
-        sys.stdout.write(rendering.render("contact-report.md.j2", context, [path / "templates"]))
+        _markdown(report, path)
     else:
         _table(report)
+
+
+def _markdown(report: Any, folder: Path) -> None:
+    """The contact report as Markdown, with the folder's own templates searched first."""
+    from stakecli.core import rendering
+
+    context = {"as_of": report.as_of.isoformat(), "rows": report.rows(), "report": report.as_dict()}
+    sys.stdout.write(rendering.render("contact-report.md.j2", context, [folder / "templates"]))
+
+
+def _json(data: Any) -> None:
+    """`data` as indented JSON on stdout."""
+    import json
+
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
 def _table(report: Any) -> None:
@@ -127,24 +128,28 @@ def history(
     from stakecli import pipeline
     from stakecli.engagement import trends
     from stakecli.stakeholders import attention, registers
-    from stakecli.stakeholders.history import context
 
     file = registers.find(path)
     settings = attention.Settings.from_config(pipeline.settings(file.parent, config))
     found = trends.history(file, span, settings, pipeline.register_at)
     if fmt is Format.JSON:
-        import json
+        _json(found.as_dict())
+    elif fmt is Format.MARKDOWN:
+        from stakecli.core import rendering
+        from stakecli.stakeholders.history import context
 
-        sys.stdout.write(json.dumps(found.as_dict(), indent=2, ensure_ascii=False) + "\n")
-        return
-    from stakecli.core import rendering
-
-    if fmt is Format.MARKDOWN:
         sys.stdout.write(rendering.render("stakeholder-history.md.j2", context(found, str(file))))
-        return
+    else:
+        sys.stdout.write(_changes(found))
+
+
+def _changes(found: Any) -> str:
+    """The terminal view of a history: the first revision's count, then each one's moves."""
+    lines = []
     if found.revisions:
         first = found.revisions[0]
-        sys.stdout.write(f"{first.short} {first.date}: {len(first.states)} stakeholders\n")
+        lines.append(f"{first.short} {first.date}: {len(first.states)} stakeholders\n")
     for revision, moved in found.changes():
-        sys.stdout.write(f"{revision.short} {revision.date}:\n")
-        sys.stdout.write("".join(f"  {m}\n" for m in moved) or "  no change\n")
+        lines.append(f"{revision.short} {revision.date}:\n")
+        lines.append("".join(f"  {m}\n" for m in moved) or "  no change\n")
+    return "".join(lines)

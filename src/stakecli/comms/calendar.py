@@ -13,10 +13,14 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from stakecli.comms.model import Ceremony, CommsPlan, Communication
 from stakecli.stakeholders.model import Stakeholder
+
+if TYPE_CHECKING:
+    from stakecli.core.project import Workspace
 
 RRULES: dict[str, dict[str, Any]] = {
     "daily": {"freq": "daily"},
@@ -175,3 +179,56 @@ def to_ics(series: list[Entry], name: str) -> bytes:
         cal.add_component(event)
     data: bytes = cal.to_ical()
     return data
+
+
+def refuse_overwrite(output: Path | None, force: bool) -> None:
+    """Stop with a usage error if `output` exists and `force` does not allow replacing it."""
+    from stakecli.core.errors import UsageError
+
+    if output is not None and output.exists() and not force:
+        raise UsageError(f"{output} already exists; nothing was written (use --force to overwrite)")
+
+
+def write(
+    workspace: Workspace, folder: Path, today: dt.date, output: Path | None = None
+) -> tuple[list[Entry], bytes]:
+    """The series and iCalendar of every comms plan of the project at `folder`.
+
+    Written to `output` when given; returned either way.
+
+    Raises:
+        UsageError: the project has no comms plan.
+    """
+    from stakecli.core.publishing import write_atomic
+
+    series = project_entries(workspace, folder, today)
+    data = to_ics(series, folder.resolve().name)
+    if output is not None:
+        write_atomic(output, data.decode("utf-8"))
+    return series, data
+
+
+def project_entries(workspace: Workspace, folder: Path, today: dt.date) -> list[Entry]:
+    """The series of every comms plan of the workspace, each with its own register's people."""
+    from stakecli.core.errors import UsageError
+    from stakecli.stakeholders.people import register
+
+    plans = workspace.of_kind("comms")
+    if not plans:
+        raise UsageError(f"no comms plan (a YAML file with `kind: comms`) in {folder}")
+    series = []
+    for parsed in plans:
+        assert isinstance(parsed.model, CommsPlan)
+        people = register(workspace, parsed.path)
+        series += entries(parsed.model, people, folder.resolve().name, today)
+    return series
+
+
+def next_dates(series: list[Entry]) -> list[str]:
+    """One line per series: its id, next date, frequency, and whether the start is assumed."""
+    lines = []
+    for e in series:
+        when = e.next_on.isoformat() if e.next_on else "none"
+        note = "" if e.dated else " (no `starts:` in the plan; counted from today)"
+        lines.append(f"{e.id}: next {when}, {e.frequency}{note}")
+    return lines
