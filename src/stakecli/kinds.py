@@ -135,7 +135,7 @@ KINDS: tuple[Kind, ...] = (
         checks=(f"{_S}.engagement.rules:check",),
         project_checks=(f"{_S}.engagement.rules:check_contacts",),
         rules=(f"{_S}.engagement.rules",),
-        commands=("engagement",),
+        commands=("engagement", "stakeholders=engagement"),  # adds `stakeholders history`
     ),
     Kind(
         "interviews",

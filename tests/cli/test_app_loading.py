@@ -101,3 +101,27 @@ def test_a_closed_stderr_keeps_the_exit_code_and_a_full_disk_is_one_clear_line()
     full = status("> /dev/full")
     assert full.returncode == 2
     assert full.stderr.endswith("stakecli: cannot write the output: No space left on device\n")
+
+
+def test_each_command_run_alone_has_every_subcommand_the_whole_app_has():
+    # A subcommand registered by another kind's module (`stakeholders history`) must be
+    # there when only the invoked command's modules are loaded, as in a real run.
+    from typer.main import get_command
+
+    from stakecli.cli import app
+
+    group = get_command(app)
+    for name, command in group.commands.items():
+        subcommands = sorted(getattr(command, "commands", {}))
+        if not subcommands:
+            continue
+        proc = subprocess.run(
+            [sys.executable, "-m", "stakecli", name, "--help"],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            check=False,
+        )
+        listed = proc.stdout.split("Commands:", 1)[1]
+        shown = sorted(line.split()[0] for line in listed.splitlines() if line.strip())
+        assert shown == sorted(s for s in subcommands if not command.commands[s].hidden), name
