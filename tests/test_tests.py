@@ -20,8 +20,8 @@ PRODUCT = "product"
 """The one folder of whole-product tests; its files may have any `test_*.py` name."""
 HELPERS = {"__init__.py", "conftest.py", "helpers.py"}
 """The only Python files beside tests: packages, fixtures and a folder's shared builders."""
-DATA = {"data", "golden", "__pycache__"}
-"""Folders that hold test data, not tests."""
+DATA = {"data", "golden", "__pycache__", "node_modules"}
+"""Folders that hold test data, not tests (node_modules: the browser tests' npm packages)."""
 
 
 def modules(package: Path) -> set[str]:
