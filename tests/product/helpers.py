@@ -15,7 +15,14 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from typer.testing import CliRunner
+
+from conftest import EXAMPLES
+from stakecli.cli import app
+
 ROOT = Path(__file__).resolve().parents[2]
+FOLDERS = sorted(p for p in EXAMPLES.iterdir() if p.is_dir() and p.name != "mistakes")
+"""The example projects (examples/mistakes holds deliberate errors and renders nothing)."""
 MERMAID_JS = ROOT / "tests" / "browser" / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
 # No sandbox: CI runs as root. No background networking: Chromium would call home at start.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -148,3 +155,11 @@ def page_html(markdown: str) -> str:
     md.add_render_rule("fence", fence)
     head = f"<!doctype html><html><head><meta charset='utf-8'><style>{STYLE}</style></head>"
     return f"{head}<body>{md.render(markdown)}</body></html>"
+
+
+def render_all(folder: Path, out: Path) -> list[Path]:
+    """`stakecli render FOLDER --audience all -o OUT`: the documents it wrote."""
+    argv = ["render", str(folder), "--audience", "all", "-o", str(out)]
+    result = CliRunner().invoke(app, argv, catch_exceptions=False)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    return sorted(out.rglob("*.md"))

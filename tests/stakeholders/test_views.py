@@ -81,8 +81,8 @@ def test_diagrams_are_limited_but_the_table_is_complete():
     text, _ = render("stakeholder-map", EXAMPLES / "conflicting-kpis", config)
     chart = text.split("```mermaid\n")[1].split("```")[0]
     assert [line for line in chart.splitlines() if line.startswith('    "')] == [
-        '    "Tomasz Kowal": [0.900, 0.650]',
-        '    "Priya Raman": [0.900, 0.615]',
+        '    "Tomasz Kowal": [0.9, 0.65]',
+        '    "Priya Raman": [0.9, 0.615]',
     ]
     flow = text.split("```mermaid\n")[2].split("```")[0]
     assert [

@@ -10,6 +10,7 @@ from typing import Any
 from stakecli.core.config import NegotiationConfig
 from stakecli.core.documents import DocumentSpec
 from stakecli.core.project import Parsed, Workspace
+from stakecli.core.quadrant import coordinate
 from stakecli.negotiation import record_text, records, text
 from stakecli.negotiation import views as data
 from stakecli.negotiation.model import Negotiation
@@ -145,7 +146,7 @@ def quadrant(packages: dict[str, Any], offers: Sequence[dict[str, Any]] = ()) ->
     return {
         "us": _label(us),
         "them": _label(them),
-        "points": [{**p, "x": f"{p['x']:.3f}", "y": f"{p['y']:.3f}"} for p in points],
+        "points": [{**p, "x": coordinate(p["x"]), "y": coordinate(p["y"])} for p in points],
     }
 
 

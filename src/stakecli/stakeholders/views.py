@@ -7,6 +7,7 @@ from typing import Any
 
 from stakecli.core.documents import DocumentSpec
 from stakecli.core.project import Parsed, Workspace
+from stakecli.core.quadrant import coordinate
 from stakecli.core.rendering import Safe
 from stakecli.stakeholders.attention import Assessment, Settings, circle_priorities, rank
 from stakecli.stakeholders.grid import CIRCLE_TOP, Quadrant, circle_ratings
@@ -60,11 +61,6 @@ def axis(score: int, cutoff: int) -> float:
     return 0.65 + 0.25 * (score - max(cutoff + 1, low)) / span if span > 0 else 0.775
 
 
-def _coordinate(value: float) -> Safe:
-    # Mermaid's lexer takes only `1` or `0` followed by decimals for a point coordinate.
-    return Safe(f"{min(max(value, 0.0), 0.99):.3f}")
-
-
 def points(shown: Sequence[Assessment], cutoff: int) -> list[dict[str, str]]:
     """Quadrant chart points (x = interest, y = power); equal scores are fanned out."""
     seen: dict[tuple[int, int], int] = {}
@@ -76,7 +72,7 @@ def points(shown: Sequence[Assessment], cutoff: int) -> list[dict[str, str]]:
         # Up to 12 points of one cell stay apart and on their side of both midlines.
         x = axis(cell[0], cutoff) + 0.03 * (j // 4 % 3)
         y = axis(cell[1], cutoff) - 0.035 * (j % 4)
-        out.append({"label": a.stakeholder.name, "x": _coordinate(x), "y": _coordinate(y)})
+        out.append({"label": a.stakeholder.name, "x": coordinate(x), "y": coordinate(y)})
     return out
 
 
