@@ -1,4 +1,5 @@
-"""Browser tests' helpers: one headless Chromium page holding the pinned Mermaid.
+"""Browser tests' helpers: one headless Chromium page holding the pinned Mermaid, and the
+documents to draw (the examples rendered, copies of them with names hostile to Mermaid).
 
 The browser is Debian's `chromium` (or the one `STAKECLI_CHROMIUM` names), driven by
 Playwright without a browser download of its own; Mermaid is the version
@@ -12,6 +13,7 @@ import importlib.util
 import os
 import re
 import shutil
+from itertools import count
 from pathlib import Path
 from typing import Any
 
@@ -21,12 +23,14 @@ from conftest import EXAMPLES
 from stakecli.cli import app
 
 ROOT = Path(__file__).resolve().parents[2]
+MERMAID_JS = ROOT / "tests" / "browser" / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
 FOLDERS = sorted(p for p in EXAMPLES.iterdir() if p.is_dir() and p.name != "mistakes")
 """The example projects (examples/mistakes holds deliberate errors and renders nothing)."""
-MERMAID_JS = ROOT / "tests" / "browser" / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
 # No sandbox: CI runs as root. No background networking: Chromium would call home at start.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 FENCE = re.compile(r"^```mermaid\n(.*?)^```$", re.M | re.S)
+QUOTED = re.compile(r'"([^"\n]*)"')
+ENTITY = re.compile(r"#(\d+);")
 HOW_TO_INSTALL = (
     "install them with `apt-get install -y chromium` (or set STAKECLI_CHROMIUM to a Chromium "
     "binary), `npm ci --prefix tests/browser` and `make .venv/.dev` (Playwright)"
@@ -71,18 +75,12 @@ class MermaidPage:
 
     def __init__(self, page: Any) -> None:
         self.page = page
-        self._mermaid_loaded = False
-
-    def _blank(self) -> None:
-        self.page.set_content("<!doctype html><html><head><meta charset='utf-8'></head></html>")
-        self.page.add_script_tag(path=str(MERMAID_JS))
-        self.page.evaluate("mermaid.initialize({startOnLoad: false, securityLevel: 'strict'})")
-        self._mermaid_loaded = True
+        page.set_content(f"<!doctype html><html><head><meta charset='utf-8'><style>{STYLE}</style>")
+        page.add_script_tag(path=str(MERMAID_JS))
+        page.evaluate("mermaid.initialize({startOnLoad: false, securityLevel: 'strict'})")
 
     def parse_error(self, text: str) -> str | None:
         """Mermaid's error message for a diagram's text, or None when it parses."""
-        if not self._mermaid_loaded:
-            self._blank()
         return self.page.evaluate(
             """async (text) => {
                 try { await mermaid.parse(text); return null; }
@@ -101,21 +99,18 @@ class MermaidPage:
         return found
 
     def show(self, markdown: str) -> None:
-        """Load `markdown` as a page and draw its diagrams; a Mermaid error raises."""
-        self.page.set_content(page_html(markdown))
-        self.page.add_script_tag(path=str(MERMAID_JS))
+        """Make `markdown` the page (as GitHub would) and draw its diagrams; an error raises."""
         self.page.evaluate(
-            """async () => {
-                mermaid.initialize({startOnLoad: false, securityLevel: 'strict'});
+            """async (body) => {
+                document.body.innerHTML = body;
                 await mermaid.run({querySelector: 'pre.mermaid', suppressErrors: false});
-            }"""
+            }""",
+            body_html(markdown),
         )
-        self._mermaid_loaded = True
 
     def show_svg(self, svg: str) -> None:
-        """Load a standalone SVG document (no Mermaid) as the page."""
-        self.page.set_content(f"<!doctype html><html><body style='margin:0'>{svg}</body></html>")
-        self._mermaid_loaded = False
+        """Make a standalone SVG document (no Mermaid) the page."""
+        self.page.evaluate("(svg) => { document.body.innerHTML = svg; }", svg)
 
     def boxes(self, selector: str) -> list[dict[str, Any]]:
         """Text and on-page bounding box of every element matching `selector`."""
@@ -128,33 +123,160 @@ class MermaidPage:
             selector,
         )
 
-    def screenshot(self, name: str) -> Path | None:
-        """Save a full-page PNG as $STAKECLI_SCREENSHOTS/name.png when that variable is set."""
+    def drawn_text(self) -> str:
+        """The text of every drawn diagram on the page, whitespace runs as one space."""
+        return " ".join(
+            " ".join(text.split())
+            for text in self.page.evaluate(
+                "[...document.querySelectorAll('pre.mermaid svg')].map((svg) => svg.textContent)"
+            )
+        )
+
+    def screenshot_diagrams(self, name: str) -> None:
+        """Save a PNG of each drawn diagram as name-1.png, name-2.png, ... (see `screenshot`)."""
+        count = self.page.locator("pre.mermaid").count()
+        for n in range(count):
+            self.screenshot(f"{name}-{n + 1}", f"pre.mermaid >> nth={n}")
+
+    def screenshot(self, name: str, selector: str | None = None) -> Path | None:
+        """Save a PNG as $STAKECLI_SCREENSHOTS/name.png when that variable is set.
+
+        The whole page, or the first element `selector` matches.
+        """
         folder = os.environ.get("STAKECLI_SCREENSHOTS")
         if not folder:
             return None
         path = Path(folder) / f"{name}.png"
         path.parent.mkdir(parents=True, exist_ok=True)
-        self.page.screenshot(path=str(path), full_page=True)
+        if selector is None:
+            self.page.screenshot(path=str(path), full_page=True)
+        else:
+            self.page.locator(selector).first.screenshot(path=str(path))
         return path
 
 
-def page_html(markdown: str) -> str:
-    """A page like GitHub's: tables, and each ```mermaid block a `<pre class="mermaid">`."""
+def labels(text: str) -> list[str]:
+    """The texts a diagram asks Mermaid to show, as Mermaid shows them.
+
+    Double-quoted labels with entity codes (`#34;`) decoded; for a `journey`, its title,
+    sections, tasks and actors (plain text there: stakecli writes none of `:,;#`).
+    """
+    if text.split()[0] != "journey":
+        return [decoded(label) for label in QUOTED.findall(text)]
+    found = []
+    for line in text.splitlines()[1:]:
+        keyword, _, rest = line.strip().partition(" ")
+        if keyword in ("title", "section"):
+            found.append(rest)
+        elif ":" in line:
+            task, _, actors = line.strip().partition(":")
+            found += [task, *actors.partition(":")[2].split(",")]
+    return [" ".join(f.split()) for f in found if f.strip()]
+
+
+def decoded(label: str) -> str:
+    """A label with Mermaid's entity codes (`#34;`) decoded and whitespace runs as one space."""
+    return " ".join(ENTITY.sub(lambda m: chr(int(m.group(1))), label).split())
+
+
+def body_html(markdown: str) -> str:
+    """HTML of a document like GitHub's: tables, each ```mermaid block a `<pre class="mermaid">`."""
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark").enable("table")
     default_fence = md.renderer.rules["fence"]
 
-    def fence(tokens: Any, idx: int, options: Any, env: Any) -> str:
+    def fence(renderer: Any, tokens: Any, idx: int, options: Any, env: Any) -> str:
         token = tokens[idx]
         if token.info.strip() == "mermaid":
             return f'<pre class="mermaid">{html.escape(token.content)}</pre>\n'
         return str(default_fence(tokens, idx, options, env))
 
     md.add_render_rule("fence", fence)
-    head = f"<!doctype html><html><head><meta charset='utf-8'><style>{STYLE}</style></head>"
-    return f"{head}<body>{md.render(markdown)}</body></html>"
+    return str(md.render(markdown))
+
+
+HOSTILE_NAMES = [
+    "Say \"hi\" to 'them'",
+    "Ratio: 3:1; then more",
+    "[draft] (v2) {beta}",
+    "50% off",
+    "100%% sure %%{init: {}}%%",
+    "#35; not an entity #quoted",
+    "<b>bold</b> & <script>x</script>",
+    "a --> b | c",
+    "`ticks` and back\\slash",
+    "Zoë Łukasiewicz-Ōtsuka 東京 🚀",
+    "end",
+    "subgraph",
+    "graph TD",
+    "click call style classDef",
+    "title",
+    "x-axis",
+    "quadrant-1",
+    "Longname " + "Verylongsurname " * 10,
+]
+"""Stakeholder names, decision titles, proposal names, comms deadlines and journey texts to use."""
+
+HOSTILE_IDS = ["end", "title", "x-axis", "quadrant-1", "classDef", "F1", "graph", "subgraph"]
+"""Ids (letters, digits, `_.-` only) that read like Mermaid keywords."""
+
+PARTY_IDS = {"halden-retail": "end", "northwind": "x-axis"}
+"""Party ids of the vendor-renewal example, renamed in every file of the copy."""
+
+
+def _rename_ids(folder: Path) -> None:
+    for path in folder.rglob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        for old, new in PARTY_IDS.items():
+            text = re.sub(rf"(?<![\w.-]){re.escape(old)}(?![\w.-])", new, text)
+        path.write_text(text, encoding="utf-8")
+
+
+def _replace(data: Any, names: count[int]) -> None:
+    def name() -> str:
+        return HOSTILE_NAMES[next(names) % len(HOSTILE_NAMES)]
+
+    kind = data.get("kind")
+    if kind == "stakeholders":
+        for person in data["stakeholders"]:
+            person["name"] = name()
+    elif kind == "decision":
+        data["title"] = name()
+    elif kind == "comms":
+        for step in data.get("escalation", []):
+            step["within"] = name()
+    elif kind == "negotiation":
+        data["title"] = name()
+        for i, proposal in enumerate(data.get("proposals", [])):
+            proposal["id"] = HOSTILE_IDS[i % len(HOSTILE_IDS)]
+            proposal["name"] = name()
+    elif kind == "journey":
+        data["title"] = name()
+        for stage in data.get("stages", []):
+            stage["name"] = name()
+            for touchpoint in stage.get("touchpoints", []):
+                touchpoint["name"] = name()
+            for step in stage.get("backstage", []):
+                step["action"] = name()
+
+
+def hostile_copy(example: Path, dest: Path) -> Path:
+    """A copy of an example folder (without docs/) with hostile names; returns `dest`."""
+    from ruamel.yaml import YAML
+
+    shutil.copytree(example, dest, ignore=shutil.ignore_patterns("docs"))
+    _rename_ids(dest)
+    yaml = YAML()
+    yaml.width = 4096
+    yaml.preserve_quotes = True  # without it, ruamel drops quotes a flow mapping needs
+    names = count()
+    for path in sorted(dest.rglob("*.yaml")):
+        data = yaml.load(path)
+        if isinstance(data, dict):
+            _replace(data, names)
+            yaml.dump(data, path)
+    return dest
 
 
 def render_all(folder: Path, out: Path) -> list[Path]:

@@ -1,7 +1,7 @@
 """Every Mermaid diagram stakecli writes parses in the pinned Mermaid, in a real browser.
 
-Checked: each document rendered from each example, each golden file and each committed
-document under examples/*/docs.
+Checked: each document rendered from each example, each golden file, each committed document
+under examples/*/docs, and the documents of examples whose names are hostile to Mermaid.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLES, GOLDEN, ROOT
-from product.helpers import FOLDERS, diagrams, render_all
+from product.helpers import FOLDERS, HOSTILE_NAMES, diagrams, hostile_copy, render_all
 
 COMMITTED = sorted(GOLDEN.rglob("*.md")) + sorted(EXAMPLES.glob("*/docs/*.md"))
 
@@ -51,3 +51,19 @@ def test_every_document_rendered_from_an_example_parses(mermaid, folder, tmp_pat
 )
 def test_every_golden_and_committed_document_parses(mermaid, path):
     assert mermaid.errors(path.read_text(encoding="utf-8")) == []
+
+
+@pytest.mark.parametrize("folder", FOLDERS, ids=[f.name for f in FOLDERS])
+def test_documents_of_hostile_names_parse(mermaid, folder, tmp_path):
+    copy = hostile_copy(folder, tmp_path / folder.name)
+    documents = render_all(copy, tmp_path / "docs")
+    assert any(diagrams(d.read_text(encoding="utf-8")) for d in documents)
+    assert mermaid_errors(mermaid, documents) == {}
+
+
+def test_hostile_names_cover_mermaid_traps():
+    joined = "".join(HOSTILE_NAMES)
+    for trap in ['"', ":", "[", "]", "(", "{", "%%", "#", ";", "<", "`", "\\", "-->"]:
+        assert trap in joined
+    assert any(len(name) > 100 for name in HOSTILE_NAMES)
+    assert any(not name.isascii() for name in HOSTILE_NAMES)
