@@ -183,7 +183,7 @@ def test_markdown_has_quadrant_chart_flowchart_and_table(run, write):
     assert out.startswith("# Launch\n")
     assert "```mermaid\nquadrantChart\n" in out
     assert '    "Security Lead": [0.9, 0.65]\n' in out
-    assert '    "Product Manager": [0.9, 0.4]\n' in out
+    assert '    "Product Manager": [0.894, 0.4]\n' in out  # moved in: its name fits the chart
     assert '    "Advisory Board": [0.275, 0.275]\n' in out
     assert "    quadrant-1 Manage closely\n    quadrant-2 Keep satisfied\n" in out
     assert "```mermaid\nflowchart LR\n" in out
@@ -225,7 +225,7 @@ def test_hostile_names_cannot_break_tables_or_diagrams(run, write):
     assert out.startswith("# Evil \\| title\n")
     chart = out.split("```mermaid\n")[1].split("```")[0]
     flow = out.split("```mermaid\n")[2].split("```")[0]
-    point = '    "Dr. #34;Quote#34;#58; #91;x#93; #124; pipe#59; #35; --#62; end": [0.9, 0.9]'
+    point = '    "Dr. #34;Quote#34;#58; #91;x#93; #124; pipe#59; #35; --#62; end": [0.76, 0.9]'
     assert point in chart.splitlines()
     assert '    "two lines #123;c#125; #40;p#41; #60;b#62;": [0.65, 0.15]' in chart.splitlines()
     for line in chart.splitlines()[8:] + flow.splitlines():

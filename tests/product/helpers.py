@@ -123,6 +123,38 @@ class MermaidPage:
             selector,
         )
 
+    def quadrant_charts(self) -> list[dict[str, Any]]:
+        """Geometry of each drawn quadrantChart in page px, boxes as [left, top, right, bottom].
+
+        Per chart: `chart` (the svg), `plot` (the four quadrants), `titles` (quadrant titles)
+        and `points`, each with its `name`, `label` box and `dot` box.
+        """
+        return self.page.evaluate(
+            """() => {
+                const box = (el) => {
+                    const r = el.getBoundingClientRect();
+                    return [r.left, r.top, r.right, r.bottom];
+                };
+                const union = (boxes) => [
+                    Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])),
+                    Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3])),
+                ];
+                return [...document.querySelectorAll('pre.mermaid svg')]
+                    .filter((svg) => svg.querySelector('g.data-points'))
+                    .map((svg) => ({
+                        chart: box(svg),
+                        plot: union([...svg.querySelectorAll('g.quadrant rect')].map(box)),
+                        titles: [...svg.querySelectorAll('g.quadrant text')]
+                            .filter((t) => t.textContent.trim()).map(box),
+                        points: [...svg.querySelectorAll('g.data-point')].map((g) => ({
+                            name: g.textContent,
+                            label: box(g.querySelector('text')),
+                            dot: box(g.querySelector('circle')),
+                        })),
+                    }));
+            }"""
+        )
+
     def drawn_text(self) -> str:
         """The text of every drawn diagram on the page, whitespace runs as one space."""
         return " ".join(
@@ -285,3 +317,36 @@ def render_all(folder: Path, out: Path) -> list[Path]:
     result = CliRunner().invoke(app, argv, catch_exceptions=False)
     assert result.exit_code == 0, result.stdout + result.stderr
     return sorted(out.rglob("*.md"))
+
+
+def crowded_copy(dest: Path, people: int = 10) -> Path:
+    """A register whose stakeholders all share one score cell, with names of many lengths."""
+    import json
+
+    names = [
+        "Al",
+        "Bea Ng",
+        "Chidi Okeke",
+        "Dana Whitfield",
+        'Ed "Ted" Ruiz: ops',
+        "Zoë Ōtsuka 東京",
+    ]
+    register = {
+        "kind": "stakeholders",
+        "version": 1,
+        "stakeholders": [
+            {
+                "id": f"p{i}",
+                "name": f"{names[i % len(names)]} {i}",
+                "side": "internal",
+                "power": 5,
+                "legitimacy": 4,
+                "urgency": 4,
+                "interest": 5,
+            }
+            for i in range(people)
+        ],
+    }
+    dest.mkdir(parents=True)
+    (dest / "stakeholders.yaml").write_text(json.dumps(register, indent=2), encoding="utf-8")
+    return dest

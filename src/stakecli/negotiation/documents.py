@@ -10,13 +10,14 @@ from typing import Any
 from stakecli.core.config import NegotiationConfig
 from stakecli.core.documents import DocumentSpec
 from stakecli.core.project import Parsed, Workspace
-from stakecli.core.quadrant import coordinate
+from stakecli.core.quadrant import layout
 from stakecli.negotiation import record_text, records, text
 from stakecli.negotiation import views as data
 from stakecli.negotiation.model import Negotiation
 
-QUADRANT_POINTS = 30
-"""The Mermaid chart shows at most this many frontier points (evenly spread along it)."""
+QUADRANT_POINTS = 13
+"""The Mermaid chart shows at most this many frontier points (evenly spread along it): more
+would crowd the chart so much that keeping their labels apart would move them far."""
 
 
 def brief(
@@ -120,34 +121,30 @@ def _inside(plan: Negotiation, packages: dict[str, Any] | None) -> dict[str, Any
 def quadrant(packages: dict[str, Any], offers: Sequence[dict[str, Any]] = ()) -> dict[str, Any]:
     """Points for a Mermaid quadrantChart: scores / 100 on (us, first other party) axes.
 
-    Offers with a scored package are numbered in order (`O1 by`, `O2 by`...).
+    Offers with a scored package are numbered in order (`O1 by`, `O2 by`...). Proposals and
+    offers are placed first, frontier points around them so that no labels overlap; a
+    frontier point where a proposal or offer already is shows under that label only.
     """
     us, them = packages["parties"][0], packages["parties"][1]
     front = packages["frontier"]["points"]
     step = max(1, -(-len(front) // QUADRANT_POINTS))
-    points = [
-        {"label": f"F{k + 1}", "x": p["scores"][us] / 100, "y": p["scores"][them] / 100}
-        for k, p in enumerate(front)
-        if k % step == 0
-    ]
-    points += [
-        {"label": _label(p["id"]), "x": p["scores"][us] / 100, "y": p["scores"][them] / 100}
+    marked = [
+        (_label(p["id"]), p["scores"][us] / 100, p["scores"][them] / 100)
         for p in packages["proposals"]
     ]
-    points += [
-        {
-            "label": _label(f"O{o['number']} {o['by']}"),
-            "x": o["scores"][us] / 100,
-            "y": o["scores"][them] / 100,
-        }
+    marked += [
+        (_label(f"O{o['number']} {o['by']}"), o["scores"][us] / 100, o["scores"][them] / 100)
         for o in offers
         if o["scores"] is not None
     ]
-    return {
-        "us": _label(us),
-        "them": _label(them),
-        "points": [{**p, "x": coordinate(p["x"]), "y": coordinate(p["y"])} for p in points],
-    }
+    taken = {(x, y) for _, x, y in marked}
+    frontier = [
+        (f"F{k + 1}", p["scores"][us] / 100, p["scores"][them] / 100)
+        for k, p in enumerate(front)
+        if k % step == 0
+    ]
+    frontier = [f for f in frontier if f[1:] not in taken]
+    return {"us": _label(us), "them": _label(them), "points": layout(marked + frontier)}
 
 
 def proposal(plan: Negotiation) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from typing import Any
 
 from stakecli.core.documents import DocumentSpec
 from stakecli.core.project import Parsed, Workspace
-from stakecli.core.quadrant import coordinate
+from stakecli.core.quadrant import layout, quadrant_titles
 from stakecli.core.rendering import Safe
 from stakecli.stakeholders.attention import Assessment, Settings, circle_priorities, rank
 from stakecli.stakeholders.grid import CIRCLE_TOP, Quadrant, circle_ratings
@@ -62,18 +62,20 @@ def axis(score: int, cutoff: int) -> float:
 
 
 def points(shown: Sequence[Assessment], cutoff: int) -> list[dict[str, str]]:
-    """Quadrant chart points (x = interest, y = power); equal scores are fanned out."""
-    seen: dict[tuple[int, int], int] = {}
-    out = []
-    for a in shown:
-        cell = (a.stakeholder.interest, a.stakeholder.power)
-        j = seen.get(cell, 0)
-        seen[cell] = j + 1
-        # Up to 12 points of one cell stay apart and on their side of both midlines.
-        x = axis(cell[0], cutoff) + 0.03 * (j // 4 % 3)
-        y = axis(cell[1], cutoff) - 0.035 * (j % 4)
-        out.append({"label": a.stakeholder.name, "x": coordinate(x), "y": coordinate(y)})
-    return out
+    """Quadrant chart points (x = interest, y = power), moved apart so no names overlap.
+
+    Points stay on their side of both midlines; the most urgent stakeholders move least.
+    """
+    exact = [
+        (
+            a.stakeholder.name,
+            axis(a.stakeholder.interest, cutoff),
+            axis(a.stakeholder.power, cutoff),
+        )
+        for a in shown
+    ]
+    titles = {n: q.strategy.label for q, n in QUADRANT_NUMBER.items()}
+    return layout(exact, keep_sides=True, reserved=quadrant_titles(titles))
 
 
 def row(a: Assessment) -> dict[str, Any]:
