@@ -5,38 +5,99 @@ from __future__ import annotations
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
-WIDTH = HEIGHT = 640
+from stakecli.core.svg_labels import near, place_labels
+
 MARGIN = 60
-PLOT = WIDTH - 2 * MARGIN  # square plot: 0-100 on both axes
+PLOT = 520  # square plot: 0-100 on both axes, MARGIN from the left and top edges
+HEIGHT = MARGIN + PLOT + MARGIN
+LEGEND_X = MARGIN + PLOT + 30  # the legend sits right of the plot, never over the data
+WIDTH = LEGEND_X + 190
+TITLE_CHARS = 76  # a longer title is shortened on the chart (the <title> keeps it whole)
+FRONTIER, RESERVATION, NASH, PROPOSAL = "#36c", "#c33", "#090", "#e80"
+OFFER_COLOURS = ("#a0a", "#0aa", "#aa0")  # one per party that made offers
 
 
-def _x(score: float) -> str:
-    return f"{MARGIN + score / 100 * PLOT:.2f}"
+def _x(score: float) -> float:
+    return MARGIN + score / 100 * PLOT
 
 
-def _y(score: float) -> str:
-    return f"{MARGIN + (100 - score) / 100 * PLOT:.2f}"
+def _y(score: float) -> float:
+    return MARGIN + (100 - score) / 100 * PLOT
 
 
-def _offers(data: dict[str, Any], us: str, them: str) -> list[str]:
-    """Each party's offers joined in the order they were made (the negotiation dance)."""
-    out = []
-    scored = [o for o in data.get("offers", []) if o["scores"] is not None]
-    for k, party in enumerate(dict.fromkeys(o["by"] for o in scored)):
-        mine = [o for o in scored if o["by"] == party]
-        colour = ("#a0a", "#0aa", "#aa0")[k % 3]
-        line = " ".join(f"{_x(o['scores'][us])},{_y(o['scores'][them])}" for o in mine)
+def _frame(title: str, us: str, them: str, parties: int) -> list[str]:
+    """The title, the note on a projection, the plot's frame, ticks and axis titles."""
+    shown = title if len(title) <= TITLE_CHARS else title[: TITLE_CHARS - 1].rstrip() + "…"
+    out = [
+        f'<text class="chart-title" x="{MARGIN}" y="26" font-size="15" font-weight="bold">'
+        f"{escape(shown)}</text>",
+        f'<rect x="{MARGIN}" y="{MARGIN}" width="{PLOT}" height="{PLOT}" fill="none" '
+        'stroke="#999"/>',
+    ]
+    if parties > 2:  # a projection of a surface: points only, no staircase
         out.append(
-            f'<polyline class="offers" data-party={quoteattr(party)} points="{line}" '
-            f'fill="none" stroke="{colour}" stroke-width="1.5" stroke-dasharray="2 2"/>'
+            f'<text class="subtitle" x="{MARGIN}" y="44">Frontier of {parties} parties, '
+            "projected on the first two</text>"
         )
-        for o in mine:
-            a, b = o["scores"][us], o["scores"][them]
-            out.append(
-                f'<text class="offer" x="{_x(a)}" y="{_y(b)}" fill="{colour}">O{o["number"]}'
-                f"<title>{escape(party)} round {o['round']} ({a:g}, {b:g})</title></text>"
-            )
+    for tick in range(0, 101, 20):
+        out.append(
+            f'<text x="{_x(tick):.2f}" y="{HEIGHT - MARGIN + 16}" text-anchor="middle">'
+            f"{tick}</text>"
+        )
+        out.append(f'<text x="{MARGIN - 8}" y="{_y(tick):.2f}" text-anchor="end">{tick}</text>')
+    mid = MARGIN + PLOT / 2
+    out.append(
+        f'<text x="{mid:.0f}" y="{HEIGHT - 14}" text-anchor="middle">{escape(us)} score (us)</text>'
+    )
+    out.append(
+        f'<text x="16" y="{mid:.0f}" text-anchor="middle" '
+        f'transform="rotate(-90 16 {mid:.0f})">{escape(them)} score</text>'
+    )
     return out
+
+
+def _legend(parties: int, *, offers: bool = False) -> list[str]:
+    """Samples of each mark with what it means, right of the plot."""
+    y0, x0, x1 = MARGIN + 18, LEGEND_X + 10, LEGEND_X + 34
+    dot = f'<circle cx="{(x0 + x1) / 2}" cy="{y0}" r="3" fill="{FRONTIER}"/>'
+    staircase = (
+        f'<line x1="{x0}" y1="{y0}" x2="{x1}" y2="{y0}" stroke="{FRONTIER}" stroke-width="2"/>'
+    )
+    samples = [
+        ("Pareto frontier", staircase + dot) if parties == 2 else ("Frontier points", dot),
+        (
+            "Reservation scores",
+            f'<line x1="{x0}" y1="{y0}" x2="{x1}" y2="{y0}" stroke="{RESERVATION}" '
+            'stroke-dasharray="4 3"/>',
+        ),
+        (
+            "Nash solution",
+            f'<circle cx="{(x0 + x1) / 2}" cy="{y0}" r="7" fill="none" stroke="{NASH}" '
+            'stroke-width="2"/>',
+        ),
+        (
+            "Proposal (by id)",
+            f'<rect x="{(x0 + x1) / 2 - 3}" y="{y0 - 3}" width="6" height="6" fill="{PROPOSAL}"/>',
+        ),
+    ]
+    if offers:
+        samples.append(
+            (
+                "Offers (O1, O2...)",
+                f'<line x1="{x0}" y1="{y0}" x2="{x1}" y2="{y0}" stroke="{OFFER_COLOURS[0]}" '
+                'stroke-width="1.5" stroke-dasharray="2 2"/>',
+            )
+        )
+    out = [
+        f'<g class="legend"><rect x="{LEGEND_X}" y="{MARGIN}" width="{WIDTH - LEGEND_X - 10}" '
+        f'height="{len(samples) * 24 + 12}" fill="none" stroke="#ccc"/>'
+    ]
+    for i, (text, sample) in enumerate(samples):
+        out.append(
+            f'<g class="legend-entry" transform="translate(0 {i * 24})">{sample}'
+            f'<text x="{x1 + 10}" y="{y0 + 4}">{text}</text></g>'
+        )
+    return [*out, "</g>"]
 
 
 def package_chart(data: dict[str, Any], title: str) -> str:
@@ -44,10 +105,12 @@ def package_chart(data: dict[str, Any], title: str) -> str:
 
     `data` is `views.negotiation.package_summary(...)`; the x axis is our party (first), the
     y axis the first other party. With three or more parties the frontier is a surface: its
-    points are drawn projected on those two axes, without a polyline. Every user string is
-    XML-escaped.
+    points are drawn projected on those two axes, without a polyline. The chart has a visible
+    title and a legend; proposal labels are placed where they cover no other label or mark.
+    Every user string is XML-escaped.
     """
     us, them = data["parties"][0], data["parties"][1]
+    parties = len(data["parties"])
     front = sorted(
         ((p["scores"][us], p["scores"][them]) for p in data["frontier"]["points"]),
         key=lambda xy: (xy[0], -xy[1]),
@@ -56,61 +119,97 @@ def package_chart(data: dict[str, Any], title: str) -> str:
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" '
         f'viewBox="0 0 {WIDTH} {HEIGHT}" font-family="sans-serif" font-size="11">',
         f"<title>{escape(title)}</title>",
-        f'<rect x="{MARGIN}" y="{MARGIN}" width="{PLOT}" height="{PLOT}" fill="none" '
-        'stroke="#999"/>',
+        '<rect width="100%" height="100%" fill="#fff"/>',
+        *_frame(title, us, them, parties),
     ]
-    for tick in range(0, 101, 20):
-        out.append(
-            f'<text x="{_x(tick)}" y="{HEIGHT - MARGIN + 16}" text-anchor="middle">{tick}</text>'
-        )
-        out.append(f'<text x="{MARGIN - 8}" y="{_y(tick)}" text-anchor="end">{tick}</text>')
-    out.append(
-        f'<text x="{WIDTH / 2:.0f}" y="{HEIGHT - 14}" text-anchor="middle">'
-        f"{escape(us)} score (us)</text>"
-    )
-    out.append(
-        f'<text x="16" y="{HEIGHT / 2:.0f}" text-anchor="middle" '
-        f'transform="rotate(-90 16 {HEIGHT / 2:.0f})">{escape(them)} score</text>'
-    )
     rv = data["reservation_scores"]
     out.append(
-        f'<line class="reservation" x1="{_x(rv[us])}" y1="{_y(0)}" x2="{_x(rv[us])}" '
-        f'y2="{_y(100)}" stroke="#c33" stroke-dasharray="4 3"/>'
+        f'<line class="reservation" x1="{_x(rv[us]):.2f}" y1="{_y(0):.2f}" '
+        f'x2="{_x(rv[us]):.2f}" y2="{_y(100):.2f}" stroke="{RESERVATION}" stroke-dasharray="4 3"/>'
     )
     out.append(
-        f'<line class="reservation" x1="{_x(0)}" y1="{_y(rv[them])}" x2="{_x(100)}" '
-        f'y2="{_y(rv[them])}" stroke="#c33" stroke-dasharray="4 3"/>'
+        f'<line class="reservation" x1="{_x(0):.2f}" y1="{_y(rv[them]):.2f}" '
+        f'x2="{_x(100):.2f}" y2="{_y(rv[them]):.2f}" stroke="{RESERVATION}" '
+        'stroke-dasharray="4 3"/>'
     )
-    points = " ".join(f"{_x(a)},{_y(b)}" for a, b in front)
-    if len(data["parties"]) > 2:  # a projection of a surface: points only, no staircase
-        out.append(
-            f'<text x="{MARGIN}" y="{MARGIN - 10}">Frontier of {len(data["parties"])} parties, '
-            "projected on the first two</text>"
-        )
-        points = ""
+    points = "" if parties > 2 else " ".join(f"{_x(a):.2f},{_y(b):.2f}" for a, b in front)
     out.append(
-        f'<polyline class="frontier" points="{points}" fill="none" stroke="#36c" stroke-width="2"/>'
+        f'<polyline class="frontier" points="{points}" fill="none" stroke="{FRONTIER}" '
+        'stroke-width="2"/>'
     )
     for a, b in front:
         out.append(
-            f'<circle class="frontier-point" cx="{_x(a)}" cy="{_y(b)}" r="3" '
-            f'fill="#36c"><title>({a:g}, {b:g})</title></circle>'
+            f'<circle class="frontier-point" cx="{_x(a):.2f}" cy="{_y(b):.2f}" r="3" '
+            f'fill="{FRONTIER}"><title>({a:g}, {b:g})</title></circle>'
         )
-    for p in data["nash"]["solutions"]:
-        a, b = p["scores"][us], p["scores"][them]
+    nash = [(p["scores"][us], p["scores"][them]) for p in data["nash"]["solutions"]]
+    for a, b in nash:
         out.append(
-            f'<circle class="nash" cx="{_x(a)}" cy="{_y(b)}" r="7" fill="none" '
-            f'stroke="#090" stroke-width="2"><title>Nash ({a:g}, {b:g})</title></circle>'
+            f'<circle class="nash" cx="{_x(a):.2f}" cy="{_y(b):.2f}" r="7" fill="none" '
+            f'stroke="{NASH}" stroke-width="2"><title>Nash ({a:g}, {b:g})</title></circle>'
         )
-    for p in data["proposals"]:
-        a, b = p["scores"][us], p["scores"][them]
-        label = quoteattr(p["name"])
+    out += _marks(data, us, them, front, nash)
+    offers = any(o["scores"] is not None for o in data.get("offers", []))
+    return "\n".join([*out, *_legend(parties, offers=offers), "</svg>"]) + "\n"
+
+
+def _leader(x: float, y: float, box: tuple[float, float, float, float], d: float) -> str:
+    """A thin line from a mark to its label when the label stands off."""
+    if d <= 7:
+        return ""
+    lx, ly = min(max(x, box[0]), box[2]), min(max(y, box[1]), box[3])
+    return (
+        f'<line class="leader" x1="{x:.2f}" y1="{y:.2f}" x2="{lx:.2f}" y2="{ly:.2f}" '
+        'stroke="#999" stroke-width="0.8"/>'
+    )
+
+
+def _marks(
+    data: dict[str, Any],
+    us: str,
+    them: str,
+    front: list[tuple[float, float]],
+    nash: list[tuple[float, float]],
+) -> list[str]:
+    """Proposals (squares with their ids) and offers (each party's joined in order, `O1`...).
+
+    Every label is placed apart from the others and off every mark; a label set off from
+    its mark gets a leader line.
+    """
+    proposals = data["proposals"]
+    offers = [o for o in data.get("offers", []) if o["scores"] is not None]
+    marks = [(p["id"], _x(p["scores"][us]), _y(p["scores"][them])) for p in proposals]
+    marks += [(f"O{o['number']}", _x(o["scores"][us]), _y(o["scores"][them])) for o in offers]
+    obstacles = [near(_x(a), _y(b), 4) for a, b in front[:500]]
+    obstacles += [near(_x(a), _y(b), 8) for a, b in nash]
+    obstacles += [near(x, y, 4) for _, x, y in marks]
+    area = (MARGIN + 2, MARGIN + 2, MARGIN + PLOT - 2, MARGIN + PLOT - 2)
+    labels = place_labels(marks, obstacles, area)
+    out = []
+    n = len(proposals)
+    for p, (_, x, y), (box, d) in zip(proposals, marks[:n], labels[:n], strict=True):
         out.append(
-            f'<g class="proposal" data-id={quoteattr(p["id"])} data-name={label}>'
-            f'<rect x="{float(_x(a)) - 3:.2f}" y="{float(_y(b)) - 3:.2f}" width="6" '
-            f'height="6" fill="#e80"/><text x="{float(_x(a)) + 6:.2f}" '
-            f'y="{float(_y(b)) - 6:.2f}">{escape(p["id"])}</text></g>'
+            f'<g class="proposal" data-id={quoteattr(p["id"])} data-name={quoteattr(p["name"])}>'
+            f'{_leader(x, y, box, d)}<rect x="{x - 3:.2f}" y="{y - 3:.2f}" width="6" height="6" '
+            f'fill="{PROPOSAL}"/><text x="{box[0]:.2f}" y="{box[3] - 3:.2f}">'
+            f"{escape(p['id'])}</text></g>"
         )
-    out += _offers(data, us, them)
-    out.append("</svg>")
-    return "\n".join(out) + "\n"
+    placed = dict(zip((id(o) for o in offers), labels[n:], strict=True))
+    for k, party in enumerate(dict.fromkeys(o["by"] for o in offers)):
+        mine = [o for o in offers if o["by"] == party]
+        colour = OFFER_COLOURS[k % len(OFFER_COLOURS)]
+        line = " ".join(f"{_x(o['scores'][us]):.2f},{_y(o['scores'][them]):.2f}" for o in mine)
+        out.append(
+            f'<polyline class="offers" data-party={quoteattr(party)} points="{line}" '
+            f'fill="none" stroke="{colour}" stroke-width="1.5" stroke-dasharray="2 2"/>'
+        )
+        for o in mine:
+            a, b = o["scores"][us], o["scores"][them]
+            box, d = placed[id(o)]
+            out.append(
+                f'{_leader(_x(a), _y(b), box, d)}<circle class="offer-point" cx="{_x(a):.2f}" '
+                f'cy="{_y(b):.2f}" r="2.5" fill="{colour}"/><text class="offer" '
+                f'x="{box[0]:.2f}" y="{box[3] - 3:.2f}" fill="{colour}">O{o["number"]}'
+                f"<title>{escape(party)} round {o['round']} ({a:g}, {b:g})</title></text>"
+            )
+    return out
