@@ -162,7 +162,12 @@ KINDS: tuple[Kind, ...] = (
 )
 """Every kind stakecli reads, in the order users meet them."""
 
-CORE_RULES = (f"{_S}.core.loading", f"{_S}.core.schema_errors", f"{_S}.pipeline")
+CORE_RULES = (
+    f"{_S}.core.loading",
+    f"{_S}.core.schema_errors",
+    f"{_S}.core.confidentiality",
+    f"{_S}.pipeline",
+)
 """Modules outside any kind that emit codes (files, YAML, kinds, schemas)."""
 
 BY_NAME: dict[str, Kind] = {k.name: k for k in KINDS}

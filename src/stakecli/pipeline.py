@@ -294,6 +294,9 @@ def _check_project(
             raw.extend(replace(f, path=str(parsed.path)) for f in check(parsed, workspace))
     for project_check in kinds.project_checks(present):
         raw.extend(project_check(workspace))
+    from stakecli.core import confidentiality
+
+    raw.extend(confidentiality.check(workspace))
     report.parsed.extend(p for p in workspace.files if str(p.path) in named)
     report.workspaces.append(workspace)
     report.findings.extend(

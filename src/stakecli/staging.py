@@ -84,9 +84,12 @@ def dump(data: object, *comments: str) -> str:
     return emit(data, *comments)
 
 
-def write(files: Mapping[Path, str]) -> None:
-    """Write each file atomically (its folder made if missing)."""
+def write(files: Mapping[Path, str], *, force: bool = False) -> None:
+    """Write each file atomically (its folder made if missing), never through a link.
+
+    With `force` (the user's --force), a symbolic link in place of a file is replaced.
+    """
     from stakecli.core.publishing import write_atomic
 
     for target, text in files.items():
-        write_atomic(target, text)
+        write_atomic(target, text, force=force)

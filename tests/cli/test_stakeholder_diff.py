@@ -3,6 +3,8 @@ import subprocess
 
 import pytest
 
+from stakecli.core.publishing import INTERNAL_BANNER
+
 BASE = """\
 kind: stakeholders
 version: 1
@@ -132,7 +134,8 @@ def test_markdown_is_fit_for_a_pull_request_comment(run, repo):
     _, folder = repo
     out = run("stakeholders", "diff", "main", folder, "-f", "markdown").stdout
     assert out.startswith(
-        "### Stakeholder changes in programmes/launch/stakeholders.yaml: main → working tree\n"
+        INTERNAL_BANNER
+        + "### Stakeholder changes in programmes/launch/stakeholders.yaml: main → working tree\n"
     )
     assert "| Residents' group (`ngo`) | dependent | definitive |\n" in out
     assert "| New \\| Regulator (`new`) | discretionary | minimal-effort |\n" in out

@@ -6,6 +6,7 @@ import re
 import pytest
 
 from conftest import EXAMPLES
+from stakecli.core.publishing import INTERNAL_BANNER
 
 VENDOR = EXAMPLES / "vendor-renewal"
 
@@ -180,7 +181,7 @@ def test_unknown_filter_value_is_a_usage_error_with_a_hint(run):
 def test_markdown_has_quadrant_chart_flowchart_and_table(run, write):
     path = write("stakeholders.yaml", REGISTER)
     out = run("stakeholders", path, "-f", "markdown").stdout
-    assert out.startswith("# Launch\n")
+    assert out.startswith(INTERNAL_BANNER + "# Launch\n")
     assert "```mermaid\nquadrantChart\n" in out
     assert '    "Security Lead": [0.9, 0.65]\n' in out
     assert '    "Product Manager": [0.894, 0.4]\n' in out  # moved in: its name fits the chart
@@ -222,7 +223,7 @@ stakeholders:
 
 def test_hostile_names_cannot_break_tables_or_diagrams(run, write):
     out = run("stakeholders", write("stakeholders.yaml", HOSTILE), "-f", "markdown").stdout
-    assert out.startswith("# Evil \\| title\n")
+    assert out.startswith(INTERNAL_BANNER + "# Evil \\| title\n")
     chart = out.split("```mermaid\n")[1].split("```")[0]
     flow = out.split("```mermaid\n")[2].split("```")[0]
     point = '    "Dr. #34;Quote#34;#58; #91;x#93; #124; pipe#59; #35; --#62; end": [0.76, 0.9]'
@@ -261,7 +262,9 @@ def test_register_lookup_errors(run, tmp_path, write):
         "  - {id: zed, name: Zed, side: external, power: 1, legitimacy: 1, urgency: 1, "
         "interest: 1}\n",
     )
-    assert run("stakeholders", tmp_path / "pref", "-f", "markdown").stdout.startswith("# Launch")
+    assert run("stakeholders", tmp_path / "pref", "-f", "markdown").stdout.startswith(
+        INTERNAL_BANNER + "# Launch"
+    )
 
 
 def test_a_register_that_fails_validate_stops_the_analysis_as_validate_shows_it(run, write):

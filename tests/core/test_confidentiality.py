@@ -1,5 +1,6 @@
 """Nothing confidential reaches a document rendered for an external audience."""
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -101,7 +102,8 @@ def test_an_external_template_that_prints_a_confidential_field_fails(run, tmp_pa
     assert result.exit_code == 2
     assert result.stderr == (
         "stakecli: error: p/templates/decision-notice.md.j2:2: notes is confidential and "
-        "cannot appear in a document for an external audience\n"
+        "cannot appear in a document for an external audience (stopped by the redaction of "
+        "confidential fields); it was not written\n"
     )
     assert not (tmp_path / "out").exists()
     internal = run("render", folder, "-o", tmp_path / "out")  # the same field is fine inside
@@ -136,18 +138,25 @@ def test_the_text_guard_catches_a_leak_that_bypasses_redaction(tmp_path):
     spec = DocumentSpec("sneaky", "decision", "x.md.j2", "external", sneaky)
     (tmp_path / "t").mkdir()
     (tmp_path / "t/x.md.j2").write_text("{{ raw|safe }}")
-    message = r"contains confidential data \(\S*decisions/0001-d1\.yaml notes\); it was not"
+    message = (
+        r"contains confidential data \(\S*decisions/0001-d1\.yaml notes; "
+        r"found by the scan of the rendered text\); it was not"
+    )
     with pytest.raises(TemplateError, match=message):
         publishing.produce(ws, [spec], folder, [tmp_path / "t"])
     internal = DocumentSpec("sneaky", "decision", "x.md.j2", "internal", sneaky)
     assert publishing.produce(ws, [internal], folder, [tmp_path / "t"])
 
 
-def test_short_and_public_values_are_not_searched():
+def test_short_values_public_amounts_and_public_ids_are_not_searched():
     secrets = [
         confidentiality.Secret("5", "a"),
         confidentiality.Secret("by 20 February", "b"),
         confidentiality.Secret("Fears the reorg", "c"),
+        confidentiality.Secret("4300000", "d", Decimal(4300000)),
+        confidentiality.Secret("4875000", "e", Decimal(4875000)),
+        confidentiality.Secret("mole", "f", identity=True),
+        confidentiality.Secret("dee-x", "g", identity=True),
     ]
-    kept = confidentiality.searchable(secrets, ["the flag ships by 20 February"])
-    assert [s.where for s in kept] == ["c"]
+    kept = confidentiality.searchable(secrets, ["the flag ships by 20 February", "4300000", "mole"])
+    assert sorted(s.where for s in kept) == ["b", "c", "e", "g"]

@@ -3,6 +3,7 @@
 import pytest
 
 from helpers import decision, project
+from stakecli.core.publishing import INTERNAL_BANNER
 
 
 @pytest.fixture
@@ -16,14 +17,14 @@ def test_the_folders_templates_override_the_builtin(run, folder):
     (folder / "templates/decision.md.j2").write_text("Memo {{ number }}: {{ title }}\n")
     result = run("render", folder, "-d", "decision-memo")
     assert result.exit_code == 0, result.stderr
-    assert result.stdout == "Memo 0001: Pick a vendor\n"
+    assert result.stdout == INTERNAL_BANNER + "Memo 0001: Pick a vendor\n"
 
 
 def test_templates_beside_the_file_win_over_those_higher_up(run, folder):
     for where, text in [("templates", "top"), ("decisions/templates", "near")]:
         (folder / where).mkdir()
         (folder / where / "decision.md.j2").write_text(text + "\n")
-    assert run("render", folder, "-d", "decision-memo").stdout == "near\n"
+    assert run("render", folder, "-d", "decision-memo").stdout == INTERNAL_BANNER + "near\n"
 
 
 def test_the_templates_option_wins_over_the_folder(run, folder, tmp_path):
@@ -32,7 +33,7 @@ def test_the_templates_option_wins_over_the_folder(run, folder, tmp_path):
     (tmp_path / "mine").mkdir()
     (tmp_path / "mine/decision.md.j2").write_text("option\n")
     result = run("render", folder, "-d", "decision-memo", "--templates", tmp_path / "mine")
-    assert result.stdout == "option\n"
+    assert result.stdout == INTERNAL_BANNER + "option\n"
 
 
 def test_an_undefined_variable_names_the_template_file_and_line(run, folder):
@@ -81,4 +82,6 @@ def test_user_strings_are_escaped_in_user_templates_too(run, folder):
         "{{ decision.title }} / {{ decision.title|safe }}\n"
     )
     result = run("render", folder, "-d", "decision-memo")
-    assert result.stdout == "Pick \\| \\<b\\>vendor\\</b\\> / Pick | <b>vendor</b>\n"
+    assert (
+        result.stdout == INTERNAL_BANNER + "Pick \\| \\<b\\>vendor\\</b\\> / Pick | <b>vendor</b>\n"
+    )

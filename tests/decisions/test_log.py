@@ -74,7 +74,7 @@ def test_new_accepted_superseded(run, tmp_path):
     assert run("validate", "--strict", tmp_path).exit_code == 0
 
     index = run("render", tmp_path, "-d", "decisions").stdout
-    assert "| superseded by [0002](0002-switch-to-vendor-b.decision-memo.md) |" in index
+    assert "| superseded by [0002](0002-switch-to-vendor-b.decision-memo.internal.md) |" in index
     assert "n_0001 -->|superseded by| n_0002" in index
 
 

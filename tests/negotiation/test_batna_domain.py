@@ -137,7 +137,9 @@ def test_probabilities_not_summing_to_1_are_an_error_at_the_outcomes_list(run, w
 
 
 def test_a_proposal_below_our_batna_is_walked_away_from(run, write):
-    path = write("lit.yaml", LITIGATION.replace("price: 135000", "price: 90000"))
+    path = write(
+        "lit.yaml", LITIGATION.replace("price: 135000", "price: 90000").replace("135k", "90k")
+    )
     data = summary(run, path)
     assert data["recommendation"] == {
         "accept": False,

@@ -124,7 +124,7 @@ def test_vendor_example_records_two_rounds_and_an_agreement_with_a_debrief(run):
     assert result.exit_code == 0
     assert "Agreed in round 2" in result.stdout
     assert "beats our BATNA switch" in result.stdout
-    docs = EXAMPLES / "vendor-renewal" / "docs" / "negotiation.negotiation-debrief.md"
+    docs = EXAMPLES / "vendor-renewal" / "docs" / "negotiation.negotiation-debrief.internal.md"
     body = docs.read_text(encoding="utf-8")
     assert "Packages both sides prefer to the agreement: 1" in body
     assert "Closest prepared proposal: Three-year partnership bundle" in body
@@ -134,7 +134,9 @@ def test_conflicting_kpis_debrief_is_in_points(run):
     result = run("negotiation", "debrief", EXAMPLES / "conflicting-kpis", "--format", "json")
     assert result.exit_code == 0
     assert '"units": "score"' in result.stdout
-    assert (EXAMPLES / "conflicting-kpis" / "docs" / "negotiation.negotiation-debrief.md").exists()
+    assert (
+        EXAMPLES / "conflicting-kpis" / "docs" / "negotiation.negotiation-debrief.internal.md"
+    ).exists()
 
 
 def test_debrief_without_agreement_is_a_usage_error(run, tmp_path):

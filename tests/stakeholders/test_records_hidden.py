@@ -5,6 +5,7 @@ import io
 import json
 
 from conftest import EXAMPLES
+from stakecli.core.publishing import INTERNAL_BANNER
 
 PROJECT = EXAMPLES / "product-team"
 
@@ -56,7 +57,7 @@ def test_internal_external_and_hidden_maps_render_as_documents(run):
         assert result.exit_code == 0, result.stderr
         title = f"customers: {name.split('-')[0]} stakeholders\n"
         assert result.stdout.startswith(
-            "# Shipment exceptions dashboard: product team and " + title
+            INTERNAL_BANNER + "# Shipment exceptions dashboard: product team and " + title
         )
         assert present in result.stdout
         assert absent not in result.stdout

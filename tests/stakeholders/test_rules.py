@@ -123,3 +123,11 @@ def test_shipped_examples_are_clean(example):
 def test_domain_8_2_engagement_level_outside_pmbok_is_a_validation_error(tmp_path):
     bad = "    engagement: {current: enthusiastic, desired: supportive}\n"
     assert findings(tmp_path, entry(extra=bad)) == [("schema.invalid-choice", 18, 27, "error")]
+
+
+def test_a_stakeholder_that_influences_itself_is_an_error_at_the_entry(tmp_path):
+    body = entry("x", extra="    influences: [owner, x]\n")
+    assert ("stakeholders.self-influence", 18, 25, "error") in findings(tmp_path, body)
+    path = tmp_path / "stakeholders.yaml"
+    (finding,) = [f for f in pipeline.run([path]).findings if f.code.endswith("self-influence")]
+    assert finding.message == "'x' influences itself; list the other stakeholders it influences"

@@ -5,6 +5,7 @@ from stakecli import pipeline
 from stakecli.core import rendering
 from stakecli.core.config import Config, GridConfig
 from stakecli.core.project import Workspace
+from stakecli.core.publishing import INTERNAL_BANNER
 from stakecli.kinds import documents as specs
 from stakecli.stakeholders.model import Register
 
@@ -69,7 +70,8 @@ def test_external_list_of_the_partnership():
 
 def test_map_document_matches_the_command(run):
     text, _ = render("stakeholder-map", EXAMPLES / "conflicting-kpis")
-    assert text == run("stakeholders", EXAMPLES / "conflicting-kpis", "-f", "markdown").stdout
+    stdout = run("stakeholders", EXAMPLES / "conflicting-kpis", "-f", "markdown").stdout
+    assert INTERNAL_BANNER + text == stdout
     assert (
         "| 3 | Marcus Bell (`sales-vp`) | Definitive | Definitive | Key players | Manage closely "
         "| leading → supportive | -1 (over-engaged) | 0.73 |\n"

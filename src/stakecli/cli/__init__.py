@@ -111,6 +111,17 @@ def main() -> None:
     except OSError as exc:
         sys.stderr.write(f"stakecli: cannot write the output: {exc.strerror or exc}\n")
         sys.exit(2)
+    except MemoryError:
+        os.write(2, _OUT_OF_MEMORY)  # no allocation: there may be no memory left for one
+        os._exit(2)
+    except UnicodeEncodeError as exc:
+        if State.debug or "surrogates not allowed" not in str(exc):
+            raise
+        sys.stderr.write(
+            "stakecli: error: an argument is not valid UTF-8 text (a file name or a value "
+            "typed in another encoding); retype it\n"
+        )
+        sys.exit(2)
     except Exception as exc:
         if State.debug:
             raise
@@ -120,6 +131,12 @@ def main() -> None:
             "and report it.\n"
         )
         sys.exit(2)
+
+
+_OUT_OF_MEMORY = (
+    b"stakecli: error: out of memory; the input is too large for this machine "
+    b"(split the file, or check it on a machine with more memory)\n"
+)
 
 
 def _streams() -> None:

@@ -108,7 +108,9 @@ def _markdown(matrices: list[Any], workspaces: list[Any]) -> None:
         )
         for p in matrices
     ]
-    sys.stdout.write("\n".join(docs))
+    from stakecli.core.publishing import INTERNAL_BANNER
+
+    sys.stdout.write(INTERNAL_BANNER + "\n".join(docs))
 
 
 def _tables(

@@ -229,12 +229,12 @@ def chart(
     if output is None:
         sys.stdout.write(svg)
         return
-    if output.exists() and not force:
+    from stakecli.core.publishing import write_atomic
+
+    if (output.exists() or output.is_symlink()) and not force:
         fail(f"{output} exists; pass --force to overwrite it")
-    tmp = output.with_name(f".{output.name}.tmp")
     try:
-        tmp.write_text(svg, encoding="utf-8")
-        tmp.replace(output)
+        write_atomic(output, svg, force=force)
     except OSError as exc:
         fail(f"cannot write {output}: {exc.strerror or exc}")
     console(stderr=True).print(f"wrote {output}", markup=False)
@@ -243,12 +243,14 @@ def chart(
 def _brief(
     plan: Any, seed: int, samples: int, normalise: bool, path: Path, cfg: Any = None
 ) -> None:
+    from stakecli.core.publishing import INTERNAL_BANNER
     from stakecli.core.rendering import render
     from stakecli.negotiation.documents import brief
 
     folder = path.parent if path.is_file() else path
     context = brief(plan, seed=seed, samples=samples, normalise=normalise, settings=cfg)
-    sys.stdout.write(render("negotiation-brief.md.j2", context, [folder / "templates"]))
+    body = render("negotiation-brief.md.j2", context, [folder / "templates"])
+    sys.stdout.write(INTERNAL_BANNER + body)
 
 
 def _json(data: Any) -> None:

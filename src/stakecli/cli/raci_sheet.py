@@ -61,7 +61,7 @@ def import_raci(
     from stakecli.core import tables
     from stakecli.raci import matrix
 
-    if output is not None and output.exists() and not force:
+    if output is not None and (output.exists() or output.is_symlink()) and not force:
         fail(f"{output} already exists; nothing was written (use --force to overwrite)")
     folder = output.parent if output else Path()
     settings = pipeline.settings(folder, config)
@@ -86,7 +86,7 @@ def import_raci(
     if output is None:
         sys.stdout.write(content)
         return
-    staging.write({output: content})
+    staging.write({output: content}, force=force)
     sys.stderr.write(f"wrote {output} ({len(imported.data['rows'])} rows)\n")
 
 
@@ -132,7 +132,7 @@ def export_raci(
     from stakecli.core import tables
     from stakecli.raci import matrix
 
-    if output is not None and output.exists() and not force:
+    if output is not None and (output.exists() or output.is_symlink()) and not force:
         fail(f"{output} already exists; nothing was written (use --force to overwrite)")
     matrices = _matrices(path)
     sheets = [(m.title or m.id or "RACI", *matrix.table(m)) for m in matrices]

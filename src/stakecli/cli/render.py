@@ -147,12 +147,21 @@ def _check(batches: list[_Batch], output: Path | None, wanted: list[str]) -> int
 
 
 def _write(docs: list[Rendered], folder: Path, *, force: bool) -> int:
-    from stakecli.core.publishing import State, state, write_atomic
+    from stakecli.core.publishing import State, refuse_unsafe, state, write_atomic
 
     refused = 0
+    for doc in docs:  # every check before the first write
+        refuse_unsafe(folder / doc.name, folder, force=True)
     for doc in docs:
         target = folder / doc.name
         content = doc.content(folder)
+        if target.is_symlink() and not force:
+            refused += 1
+            sys.stderr.write(
+                f"stakecli: {target}: not overwritten: a symbolic link; use --force to "
+                "replace the link (not what it points to)\n"
+            )
+            continue
         found = state(target, content)
         if found in (State.EDITED, State.FOREIGN) and not force:
             refused += 1
@@ -164,7 +173,7 @@ def _write(docs: list[Rendered], folder: Path, *, force: bool) -> int:
         if found is State.FRESH:
             sys.stderr.write(f"unchanged {target}\n")
             continue
-        write_atomic(target, content)
+        write_atomic(target, content, folder, force=force)
         sys.stderr.write(f"wrote {target}\n")
     return 1 if refused else 0
 

@@ -74,7 +74,10 @@ def diff(
         from stakecli.stakeholders.views import changes_context
 
         context = changes_context(labels, result.as_dict())
-        sys.stdout.write(rendering.render("stakeholder-changes.md.j2", context))
+        from stakecli.core.publishing import INTERNAL_BANNER
+
+        body = rendering.render("stakeholder-changes.md.j2", context)
+        sys.stdout.write(INTERNAL_BANNER + body)
     else:
         sys.stdout.write(_text(labels, result))
 

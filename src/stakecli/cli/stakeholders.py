@@ -148,7 +148,10 @@ def show(
         limit = settings_config.grid.diagram_limit
         context = map_context(register, chosen, settings, limit=limit)
         user_templates = [file.parent / "templates"]
-        sys.stdout.write(rendering.render("stakeholder-map.md.j2", context, user_templates))
+        from stakecli.core.publishing import INTERNAL_BANNER
+
+        body = rendering.render("stakeholder-map.md.j2", context, user_templates)
+        sys.stdout.write(INTERNAL_BANNER + body)
     elif fmt is Format.JSON:
         _print_json(file, settings, chosen)
     elif fmt is Format.CSV:
@@ -288,7 +291,7 @@ def import_table(
     from stakecli.core import tables
     from stakecli.stakeholders import importing, writing
 
-    if output is not None and output.exists() and not force:
+    if output is not None and (output.exists() or output.is_symlink()) and not force:
         fail(f"{output} already exists; nothing was written (use --force to overwrite)")
     if skip_unknown and keep_unknown:
         fail("--skip-unknown and --keep-unknown exclude each other")
@@ -321,7 +324,7 @@ def import_table(
     if output is None:
         sys.stdout.write(outcome.content)
         return
-    staging.write({output: outcome.content})
+    staging.write({output: outcome.content}, force=force)
     sys.stderr.write(f"wrote {output} ({outcome.count} stakeholders)\n")
 
 
@@ -358,7 +361,7 @@ def export_table(
     from stakecli.core import tables
     from stakecli.stakeholders import exporting, registers
 
-    if output is not None and output.exists() and not force:
+    if output is not None and (output.exists() or output.is_symlink()) and not force:
         fail(f"{output} already exists; nothing was written (use --force to overwrite)")
     register = pipeline.register(registers.find(path))
     header, rows = exporting.table(register)

@@ -185,7 +185,7 @@ def refuse_overwrite(output: Path | None, force: bool) -> None:
     """Stop with a usage error if `output` exists and `force` does not allow replacing it."""
     from stakecli.core.errors import UsageError
 
-    if output is not None and output.exists() and not force:
+    if output is not None and (output.exists() or output.is_symlink()) and not force:
         raise UsageError(f"{output} already exists; nothing was written (use --force to overwrite)")
 
 
@@ -204,7 +204,7 @@ def write(
     series = project_entries(workspace, folder, today)
     data = to_ics(series, folder.resolve().name)
     if output is not None:
-        write_atomic(output, data.decode("utf-8"))
+        write_atomic(output, data.decode("utf-8"), force=True)  # refuse_overwrite came first
     return series, data
 
 

@@ -1,44 +1,91 @@
-"""The leak guard: what is confidential in a parsed file, a redacted copy, and a scan.
+"""The leak guard: what is confidential in a project, a redacted copy of it, and a scan.
 
-Two layers keep confidential data out of documents for an external audience:
+Three layers keep confidential data out of documents for an external audience (see
+docs/confidentiality.md):
 
-1. Structure: external contexts are built from `redact(model)`, in which every field marked
-   `confidential(...)` is a `Withheld` value that raises when it is printed, iterated,
-   compared or tested, and every list entry with `confidential: true` is gone.
-2. Text: `leaks(text, values)` searches the rendered text for every confidential value whose
-   string form has at least `MIN_LENGTH` characters (shorter ones such as `3` or `low` would
-   match by accident; layer 1 covers them) and that does not also occur inside a public
-   (non-confidential) value of the folder: a date or phrase the user also wrote in a public
-   field is not evidence of a leak when it shows up in a document.
+1. Validation: `check` reports every public (shared) text field of a project that holds a
+   confidential value, in any notation (`leak.public-text`), at that field's line. It is an
+   error, so no command renders anything until it is fixed.
+2. Structure (an allow-list): external contexts are built from `redact(model)`, which keeps
+   only public fields. Every field marked `confidential(...)` becomes a `Withheld` value that
+   refuses any use (printing, arithmetic, comparison, iteration, JSON), every list entry with
+   `confidential: true` is gone, and so is every reference to such an entry by its id or
+   name, wherever it is (deciders, owners, audiences, dictionary keys): a list loses the
+   item, an optional field becomes empty, and an entry that cannot exist without it (a
+   stance of a confidential person) is left out.
+3. Text: `Guard.scan` searches the rendered text for every confidential value (strings of at
+   least `MIN_LENGTH` characters, on word boundaries and whatever the case; amounts of at
+   least `MIN_AMOUNT` in any notation, see `numbers`; the ids of confidential entries as whole
+   words), so whatever a template does, a document that shows one is not written.
+
+Values derived from confidential inputs are confidential too: a model class may name a
+function in `derived_secrets = "module:function"` that yields `(loc, amount)` pairs (the
+negotiation plan's yields every alternative's expected value, the reservation values derived
+from the BATNA, the ZOPA and the split of the pie).
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import Enum
-from typing import Any, NoReturn
+from fractions import Fraction
+from functools import cache
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from jinja2 import TemplateRuntimeError
 from pydantic import BaseModel
 
+from stakecli.core.findings import Finding, Loc, Severity, dotted
 from stakecli.core.model import is_confidential
+from stakecli.core.rules import Rule
+
+if TYPE_CHECKING:
+    from stakecli.core.project import Workspace
 
 MIN_LENGTH = 4
-"""Confidential values shorter than this are not searched for in rendered text."""
+"""Confidential strings shorter than this are not searched for in text (layer 2 covers them)."""
+MIN_AMOUNT = Decimal(1000)
+"""Confidential numbers smaller than this (scores, weights) are not searched for in text."""
+
+RULES = [
+    Rule(
+        "leak.public-text",
+        "error",
+        "A shared text field holds a confidential value (in any notation).",
+        why="""Option and issue names, descriptions, criteria, proposal names and agenda items
+        are shared with the other side; a BATNA, a reservation value or a candid note typed
+        into one of them would reach every external document. Amounts are matched however
+        they are written (4300000, 4,300,000, 4.3M, 4,300k, 86% of a known amount), and so are
+        values derived from confidential ones (a reservation derived from the BATNA).""",
+        bad="""
+        kind: negotiation
+        version: 1
+        title: Renewal
+        context: The fee is up for renewal; our walk-away is 4.3M.
+        parties:
+          - {id: ann, us: true, role: buyer, reservation: 4300000}
+          - {id: cy, role: seller}
+        """,
+        good="""
+        kind: negotiation
+        version: 1
+        title: Renewal
+        context: The fee is up for renewal.
+        parties:
+          - {id: ann, us: true, role: buyer, reservation: 4300000}
+          - {id: cy, role: seller}
+        """,
+    ),
+]
 
 
 class ConfidentialValueError(TemplateRuntimeError):
     """An external document tried to use a confidential field."""
-
-
-@dataclass(frozen=True, slots=True)
-class Secret:
-    """One confidential value and where it came from (`stakeholders[2].notes`)."""
-
-    value: str
-    where: str
 
 
 class Withheld:
@@ -55,10 +102,14 @@ class Withheld:
             "external audience"
         )
 
-    __str__ = __format__ = __iter__ = __len__ = __bool__ = __eq__ = _refuse
+    __str__ = __format__ = __iter__ = __len__ = __bool__ = __eq__ = __ne__ = _refuse
     __lt__ = __le__ = __gt__ = __ge__ = __getitem__ = __contains__ = __int__ = _refuse
-    __float__ = __add__ = __radd__ = __html__ = _refuse
-    __hash__ = None  # type: ignore[assignment]
+    __float__ = __index__ = __complex__ = __round__ = __trunc__ = __floor__ = __ceil__ = _refuse
+    __add__ = __radd__ = __sub__ = __rsub__ = __mul__ = __rmul__ = __matmul__ = _refuse
+    __truediv__ = __rtruediv__ = __floordiv__ = __rfloordiv__ = __mod__ = __rmod__ = _refuse
+    __divmod__ = __rdivmod__ = __pow__ = __rpow__ = __neg__ = __pos__ = __abs__ = _refuse
+    __and__ = __or__ = __xor__ = __lshift__ = __rshift__ = __invert__ = __hash__ = _refuse
+    __html__ = __call__ = __reversed__ = _refuse
 
     def __getattr__(self, name: str) -> NoReturn:
         if name.startswith("__"):
@@ -67,6 +118,24 @@ class Withheld:
 
     def __repr__(self) -> str:
         return f"Withheld({self._where!r})"
+
+    @property
+    def where(self) -> str:
+        """Which field this stands for (`parties[0].reservation`)."""
+        return self._where
+
+
+def json_default(value: Any) -> Any:
+    """`json.dumps(default=...)` for template filters: a withheld value says it is one."""
+    if isinstance(value, Withheld):
+        value._refuse()
+    raise TypeError(f"a {type(value).__name__} cannot be written as JSON")
+
+
+@cache
+def _marked(cls: type[BaseModel]) -> frozenset[str]:
+    """The names of the fields of `cls` marked `confidential(...)`."""
+    return frozenset(name for name in cls.model_fields if is_confidential(cls, name))
 
 
 def _join(where: str, part: str | int) -> str:
@@ -80,86 +149,544 @@ def is_withheld_entry(value: Any) -> bool:
     return isinstance(value, BaseModel) and getattr(value, "confidential", False) is True
 
 
-def redact(model: Any, where: str = "") -> Any:
-    """A copy of `model` fit for an external context (see the module docstring)."""
+# -- Layer 2: redaction ------------------------------------------------------------------------
+
+_DROP = object()
+
+
+def hidden_names(models: Iterable[Any]) -> frozenset[str]:
+    """The ids and names of every `confidential: true` entry in `models`."""
+    found: set[str] = set()
+
+    def visit(value: Any) -> None:
+        if isinstance(value, BaseModel):
+            if is_withheld_entry(value):
+                for name in ("id", "name"):
+                    ident = getattr(value, name, None)
+                    if isinstance(ident, str) and ident:
+                        found.add(ident)
+                return
+            marked = _marked(type(value))
+            for name in type(value).model_fields:
+                if name not in marked:
+                    visit(getattr(value, name))
+        elif isinstance(value, list | tuple):
+            for item in value:
+                visit(item)
+        elif isinstance(value, dict):
+            for item in value.values():
+                visit(item)
+
+    for model in models:
+        visit(model)
+    return frozenset(found)
+
+
+def redact(model: Any, where: str = "", hidden: frozenset[str] = frozenset()) -> Any:
+    """A copy of `model` fit for an external context (layer 2 in the module docstring).
+
+    `hidden` holds the ids and names of the project's confidential entries: references to
+    them are removed (see `hidden_names`).
+    """
+    out = _redact(model, where, hidden)
+    return None if out is _DROP else out
+
+
+def _redact(model: Any, where: str, hidden: frozenset[str]) -> Any:
     if isinstance(model, BaseModel):
         update: dict[str, Any] = {}
-        for name in type(model).model_fields:
+        fields = type(model).model_fields
+        for name, info in fields.items():
             value = getattr(model, name)
             here = _join(where, name)
-            if is_confidential(type(model), name) and value is not None:
+            if name in _marked(type(model)) and value is not None:
                 update[name] = Withheld(here)
-            else:
-                update[name] = redact(value, here)
+                continue
+            if isinstance(value, str) and value in hidden:
+                if info.is_required():
+                    return _DROP  # an entry about a confidential person is itself withheld
+                update[name] = info.get_default(call_default_factory=True)
+                continue
+            out = _redact(value, here, hidden)
+            if out is _DROP:
+                if info.is_required():
+                    return _DROP
+                out = info.get_default(call_default_factory=True)
+            update[name] = out
         return model.model_copy(update=update)
     if isinstance(model, list):
-        return [redact(v, _join(where, i)) for i, v in enumerate(model) if not is_withheld_entry(v)]
+        kept = []
+        for i, value in enumerate(model):
+            if is_withheld_entry(value) or (isinstance(value, str) and value in hidden):
+                continue
+            out = _redact(value, _join(where, i), hidden)
+            if out is not _DROP:
+                kept.append(out)
+        return kept
+    if isinstance(model, dict):
+        kept_map = {}
+        for key, value in model.items():
+            if isinstance(key, str) and key in hidden:
+                continue
+            if isinstance(value, str) and value in hidden:
+                continue
+            out = _redact(value, _join(where, str(key)), hidden)
+            if out is not _DROP:
+                kept_map[key] = out
+        return kept_map
     return model
 
 
-def secrets(model: Any, where: str = "") -> Iterator[Secret]:
-    """Every confidential value in a parsed model, as the strings a document could show."""
-    if isinstance(model, BaseModel):
-        if is_withheld_entry(model):
-            yield from _forms(model, where, whole=True)
-            return
-        for name in type(model).model_fields:
-            value, here = getattr(model, name), _join(where, name)
-            if is_confidential(type(model), name):
-                yield from _forms(value, here, whole=True)
-            else:
-                yield from secrets(value, here)
-    elif isinstance(model, list):
+# -- What is secret and what is public ---------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Secret:
+    """One confidential value and where it came from (`stakeholders[2].notes`).
+
+    `number` is set for an amount (matched in any notation); `identity` marks the id of a
+    confidential entry (matched as a whole word, in rendered documents only).
+    """
+
+    value: str
+    where: str
+    number: Decimal | None = None
+    identity: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Leaf:
+    """One scalar of a parsed file: where it is, its value, and whether it is confidential.
+
+    `identity` marks the id of a `confidential: true` entry, `entry` its id and name.
+    """
+
+    loc: Loc
+    value: Any
+    secret: bool
+    identity: bool = False
+    entry: bool = False
+
+
+def leaves(model: Any, loc: Loc = (), secret: bool = False) -> list[Leaf]:
+    """Every scalar of a model with its loc; values under confidential fields are `secret`.
+
+    Of an entry marked `confidential: true` only its id and name (and its confidential
+    fields) count as secret; its other fields (a role, an organisation) are shared words and
+    count as neither.
+    """
+    out: list[Leaf] = []
+    _collect(model, loc, secret, out)
+    return out
+
+
+_SCALARS = (int, float, Fraction, Decimal, str, dt.date)
+
+
+def _collect(model: Any, loc: Loc, secret: bool, out: list[Leaf]) -> None:
+    if type(model) is str:
+        out.append(Leaf(loc, model, secret))
+    elif isinstance(model, BaseModel):
+        cls = type(model)
+        marked = _marked(cls)
+        withheld = not secret and is_withheld_entry(model)
+        for name in cls.model_fields:
+            value = getattr(model, name)
+            if value is None or value == [] or value == {}:
+                continue
+            hidden = secret or name in marked
+            if withheld and not hidden:
+                if name in ("id", "name") and isinstance(value, str):
+                    out.append(Leaf((*loc, name), value, True, name == "id", entry=True))
+                continue
+            _collect(value, (*loc, name), hidden, out)
+        hook = getattr(cls, "derived_secrets", None)
+        if not secret and isinstance(hook, str):
+            for where, value in _resolve(hook)(model):
+                out.append(Leaf((*loc, *where), value, True))
+    elif isinstance(model, list | tuple):
         for i, value in enumerate(model):
-            yield from secrets(value, _join(where, i))
-
-
-def _forms(value: Any, where: str, *, whole: bool) -> Iterator[Secret]:
-    """The string forms of a confidential value (numbers also with thousands separators)."""
-    if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from _forms(getattr(value, name), _join(where, name), whole=whole)
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _forms(item, _join(where, i), whole=whole)
-    elif value is None or isinstance(value, bool | Enum):
+            _collect(value, (*loc, i), secret, out)
+    elif isinstance(model, dict):
+        for key, value in model.items():
+            _collect(value, (*loc, str(key)), secret, out)
+    elif model is None or isinstance(model, bool | Enum):
         return  # an enum value is a shared word ('resistant'); redaction withholds it
-    elif isinstance(value, int | float):
-        for form in {str(value), f"{value:,}"}:
-            yield Secret(form, where)
-    elif isinstance(value, str | dt.date):
-        yield Secret(str(value), where)
+    elif isinstance(model, _SCALARS):
+        out.append(Leaf(loc, model, secret))
+
+
+def _resolve(target: str) -> Any:
+    """The function a `module:function` path names (imported on first use)."""
+    import importlib
+
+    module, _, name = target.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+def amount(value: Any) -> Decimal | None:
+    """A number as an exact Decimal (a Fraction rounded to cents); None if not a number."""
+    if isinstance(value, bool):
+        return None
+    try:
+        if isinstance(value, Fraction):
+            if value.denominator == 1:
+                return Decimal(value.numerator)
+            return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(Decimal("0.01"))
+        if isinstance(value, int | float | Decimal):
+            return Decimal(str(value))
+    except (InvalidOperation, ValueError, OverflowError):
+        return None
+    return None
+
+
+def secrets(model: Any, where: str = "", found: list[Leaf] | None = None) -> Iterator[Secret]:
+    """Every confidential value in a parsed model, as the strings a document could show."""
+    for leaf in leaves(model) if found is None else found:
+        if not leaf.secret:
+            continue
+        here = _join(where, dotted(leaf.loc)) if where else dotted(leaf.loc)
+        number = amount(leaf.value)
+        if number is not None:
+            forms = {f"{number:,}", str(number)}
+            if not isinstance(leaf.value, Fraction):
+                forms.add(str(leaf.value))
+            for form in sorted(forms):
+                yield Secret(form, here, number)
+        elif leaf.identity:
+            yield Secret(leaf.value, here, identity=True)
+        elif leaf.loc[-1:] == ("id",):
+            continue  # an id inside a confidential field is a label ('freeze'), not prose
+        else:
+            yield Secret(str(leaf.value), here)
 
 
 def public(model: Any) -> Iterator[str]:
     """Every string value of a model that is not confidential (what documents may show)."""
-    if isinstance(model, BaseModel):
-        if is_withheld_entry(model):
-            return
-        for name in type(model).model_fields:
-            if not is_confidential(type(model), name):
-                yield from public(getattr(model, name))
-    elif isinstance(model, list):
-        for value in model:
-            yield from public(value)
-    elif isinstance(model, str | int | float | dt.date) and not isinstance(model, bool):
-        yield str(model)
+    for leaf in leaves(model):
+        if not leaf.secret:
+            yield str(leaf.value)
 
 
 def searchable(found: Iterable[Secret], public_text: Iterable[str] = ()) -> list[Secret]:
     """The secrets worth searching for in text, longest first, without duplicates.
 
-    Left out: values shorter than `MIN_LENGTH`, and values that occur inside public text.
+    Left out: strings shorter than `MIN_LENGTH`, amounts under `MIN_AMOUNT` and amounts that
+    are themselves public (a proposal's price), and ids that also occur in public text.
     """
-    corpus = "\x00".join(public_text)
-    unique = {
-        s.value: s for s in found if len(s.value.strip()) >= MIN_LENGTH and s.value not in corpus
-    }
+    texts = list(public_text)
+    corpus = "\x00".join(texts)
+    numbers = {n for n in (_public_number(t) for t in texts) if n is not None}
+    unique: dict[tuple[str, bool], Secret] = {}
+    for s in found:
+        if s.number is not None:
+            if abs(s.number) < MIN_AMOUNT or abs(s.number) in numbers:
+                continue
+        elif len(s.value.strip()) < MIN_LENGTH or (s.identity and s.value in corpus):
+            continue
+        unique.setdefault((s.value, s.number is not None), s)
     return sorted(unique.values(), key=lambda s: (-len(s.value), s.value))
 
 
-def leaks(text: str, values: list[Secret]) -> list[Secret]:
-    """The confidential values that appear in `text` (also once Markdown-escaped)."""
-    from stakecli.core.rendering import md_text
+def _public_number(text: str) -> Decimal | None:
+    try:
+        return abs(Decimal(text))
+    except InvalidOperation:
+        return None
 
-    return [s for s in values if s.value in text or md_text(s.value) in text]
+
+# -- Numbers in any notation -------------------------------------------------------------------
+
+_SEPARATORS = ",.\u00a0\u202f\u2009 '\u2019_"
+_NUMBER = re.compile(
+    r"(?<![\d.,])"
+    r"(?P<num>\d{1,3}(?:(?P<sep>[" + _SEPARATORS + r"])\d{3})(?:(?P=sep)\d{3})*(?:[.,]\d+)?"
+    r"|\d+(?:[.,]\d+)?)"
+    r"(?:[ \u00a0]?(?P<suffix>thousand|million|billion|mn|bn|k|m|b)(?![A-Za-z]))?"
+    r"(?P<pct>[ \u00a0]?(?:%|percent\b|per cent\b))?",
+    re.IGNORECASE,
+)
+_SCALE = {
+    "k": 10**3, "thousand": 10**3, "m": 10**6, "mn": 10**6, "million": 10**6,
+    "b": 10**9, "bn": 10**9, "billion": 10**9,
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    """One number as written in text: its readings, the scale it names, and whether it is a %."""
+
+    start: int
+    end: int
+    readings: tuple[Decimal, ...]
+    scale: int
+    percent: bool
+
+
+def numbers(text: str) -> Iterator[Written]:
+    """Every number written in `text`, with each way it can be read.
+
+    Thousands may be grouped with `,`, `.`, a space, a thin space, `'` or `_`, and the decimal
+    mark is `.` or `,` (so `4.300` reads both as 4300 and 4.3); a scale word or letter
+    (`k`/thousand, `m`/`mn`/million, `b`/`bn`/billion) multiplies; `%` or `percent` marks a
+    percentage.
+    """
+    for match in _NUMBER.finditer(text):
+        raw, sep = match["num"], match["sep"]
+        readings: list[Decimal] = []
+        if sep:
+            head, _, tail = raw.rpartition(sep)
+            groups = raw.count(sep)
+            decimal = ""
+            if len(tail) > 3:  # 4,300,000.50: the last group carries the decimal part
+                tail, decimal = tail[:3], tail[4:]
+            digits = raw.split(sep)
+            digits[-1] = tail
+            whole = "".join(digits)
+            readings.append(Decimal(f"{whole}.{decimal}" if decimal else whole))
+            if groups == 1 and sep in ",." and not decimal:
+                readings.append(Decimal(f"{head}.{tail}"))
+        else:
+            readings.append(Decimal(raw.replace(",", ".")))
+        suffix = (match["suffix"] or "").lower()
+        yield Written(
+            match.start(), match.end(), tuple(readings), _SCALE.get(suffix, 1), bool(match["pct"])
+        )
+
+
+def _places(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def _significant(value: Decimal) -> int:
+    return len(value.normalize().as_tuple().digits)
+
+
+def _rounds_to(value: Decimal, shown: Decimal) -> bool:
+    """Whether `value` rounded to the places `shown` has equals `shown` (2+ significant digits)."""
+    if _significant(shown) < 2:
+        return False
+    try:
+        quantum = Decimal(1).scaleb(-_places(shown))
+        return value.quantize(quantum, rounding=ROUND_HALF_UP) == shown
+    except InvalidOperation:
+        return False
+
+
+# -- The scan ----------------------------------------------------------------------------------
+
+_ESCAPE = re.compile(r"\\([\\|`*_\[\]<>#~])")
+_MERMAID = re.compile(r"#(\d{1,6});")
+_SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
+
+
+def normalised(text: str) -> str:
+    """Text as a reader sees it: Markdown and Mermaid escapes undone, whitespace runs a space."""
+    text = _MERMAID.sub(lambda m: chr(min(int(m[1]), 0x10FFFF)), _ESCAPE.sub(r"\1", text))
+    return _SPACES.sub(" ", text).casefold()
+
+
+@dataclass
+class Guard:
+    """The confidential values of a project, ready to be searched for in any text."""
+
+    texts: list[Secret] = field(default_factory=list)
+    amounts: dict[Decimal, Secret] = field(default_factory=dict)
+    identities: list[Secret] = field(default_factory=list)
+    bases: list[Decimal] = field(default_factory=list)
+    hidden: frozenset[str] = frozenset()
+    _first: dict[str, list[tuple[str, int, Secret]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for s in self.texts:
+            needle = normalised(s.value).strip()
+            word = _WORD.search(needle)
+            key, offset = (word[0], word.start()) if word else ("", 0)
+            self._first.setdefault(key, []).append((needle, offset, s))
+
+    def scan(self, text: str, *, identities: bool = True) -> list[Secret]:
+        """The confidential values that appear in `text` (each once, in order of appearance)."""
+        found: dict[str, Secret] = {}
+        plain = normalised(text)
+        for _, s in sorted(self._hits(plain), key=lambda hit: hit[0]):
+            found.setdefault(s.where, s)
+        if identities:
+            for s in self.identities:
+                ident = re.escape(s.value.casefold())
+                mermaid = re.escape("n_" + re.sub(r"[^a-z0-9_]", "_", s.value.casefold()))
+                if re.search(rf"(?<![\w-])(?:{ident}|{mermaid})(?![\w-])", plain):
+                    found.setdefault(s.where, s)
+        return list(found.values())
+
+    def scan_each(self, texts: list[str]) -> list[list[Secret]]:
+        """`scan(text, identities=False)` of each of `texts` (as written in YAML), in one pass."""
+        if not texts:
+            return []
+        plain = _SPACES.sub(" ", "\x00".join(texts)).casefold()
+        starts = [0] + [i + 1 for i, ch in enumerate(plain) if ch == "\x00"]
+        out: list[dict[str, Secret]] = [{} for _ in texts]
+        for at, s in sorted(self._hits(plain), key=lambda hit: hit[0]):
+            out[bisect.bisect_right(starts, at) - 1].setdefault(s.where, s)
+        return [list(found.values()) for found in out]
+
+    def _hits(self, plain: str) -> list[tuple[int, Secret]]:
+        found: list[tuple[int, Secret]] = []
+        if self.texts:
+            self._scan_texts(plain, found)
+        if self.amounts:
+            self._scan_amounts(plain, found)
+        return found
+
+    def _scan_texts(self, plain: str, found: list[tuple[int, Secret]]) -> None:
+        for match in _WORD.finditer(plain):
+            for needle, offset, s in self._first.get(match[0], ()):
+                at = match.start() - offset
+                if (
+                    at >= 0
+                    and plain.startswith(needle, at)
+                    and _bounded(plain, at, at + len(needle))
+                ):
+                    found.append((at, s))
+        for needle, _, s in self._first.get("", ()):
+            at = plain.find(needle)
+            while at != -1:
+                found.append((at, s))
+                at = plain.find(needle, at + 1)
+
+    def _scan_amounts(self, plain: str, found: list[tuple[int, Secret]]) -> None:
+        for written in numbers(plain):
+            for reading in written.readings:
+                value = reading * written.scale
+                if written.percent:
+                    hit = self._percentage(reading)
+                elif value in self.amounts:
+                    hit = self.amounts[value]
+                elif written.scale > 1:
+                    hit = next(
+                        (
+                            s
+                            for v, s in self.amounts.items()
+                            if _rounds_to(v / written.scale, reading)
+                        ),
+                        None,
+                    )
+                else:
+                    hit = None
+                if hit is not None:
+                    found.append((written.start, hit))
+                    break
+
+    def _percentage(self, shown: Decimal) -> Secret | None:
+        for base in self.bases:
+            for value, s in self.amounts.items():
+                if _rounds_to(value / base * 100, shown):
+                    return s
+        return None
+
+
+def _bounded(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is not glued to letters or digits on either side."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    first, last = text[start], text[end - 1]
+    return not (first.isalnum() and before.isalnum()) and not (last.isalnum() and after.isalnum())
+
+
+def guard(models: Iterable[tuple[str, Any]], found: dict[str, list[Leaf]] | None = None) -> Guard:
+    """The guard of a project from its `(label, model)` pairs (label: the file path).
+
+    `found` may hold the leaves of each label, already collected.
+    """
+    secret_values: list[Secret] = []
+    public_texts: list[str] = []
+    bases: set[Decimal] = set()
+    hidden: set[str] = set()
+    ids: set[str] = set()
+    for label, model in models:
+        walked = found[label] if found is not None and label in found else leaves(model)
+        for leaf in walked:
+            if leaf.secret:
+                if leaf.entry:
+                    hidden.add(leaf.value)
+                continue
+            public_texts.append(str(leaf.value))
+            if leaf.loc[-1:] == ("id",) and isinstance(leaf.value, str):
+                ids.add(leaf.value)
+            number = amount(leaf.value)
+            if number is not None and abs(number) >= MIN_AMOUNT:
+                bases.add(abs(number))
+        secret_values.extend(
+            Secret(s.value, f"{label} {s.where}", s.number, s.identity)
+            for s in secrets(model, found=walked)
+        )
+    # A confidential value that is the id of a public entry is a reference (who a stance is
+    # about, which option it serves), not a secret: the id is shown anyway.
+    chosen = [
+        s
+        for s in searchable(secret_values, public_texts)
+        if s.number is not None or s.value not in ids
+    ]
+    amounts: dict[Decimal, Secret] = {}
+    for s in chosen:
+        if s.number is not None:
+            amounts.setdefault(abs(s.number), s)
+    return Guard(
+        texts=[s for s in chosen if s.number is None and not s.identity],
+        amounts=amounts,
+        identities=[s for s in chosen if s.identity],
+        bases=sorted(bases),
+        hidden=frozenset(hidden),
+    )
+
+
+def leaks(text: str, values: list[Secret]) -> list[Secret]:
+    """The confidential values of `values` that appear in `text`, in any notation."""
+    amounts: dict[Decimal, Secret] = {}
+    for s in values:
+        if s.number is not None:
+            amounts.setdefault(abs(s.number), s)
+    found = Guard(
+        texts=[s for s in values if s.number is None and not s.identity],
+        amounts=amounts,
+        identities=[s for s in values if s.identity],
+    ).scan(text)
+    return found
+
+
+# -- Layer 1: validation -----------------------------------------------------------------------
+
+
+def check(workspace: Workspace) -> Iterator[Finding]:
+    """`leak.public-text` at every public text field that holds a confidential value."""
+    files = list(workspace.files)
+    if not files:
+        return
+    found = {str(f.path): leaves(f.model) for f in files}
+    project = guard(((str(f.path), f.model) for f in files), found)
+    if not (project.texts or project.amounts):
+        return
+    for parsed in files:
+        texts = [
+            leaf
+            for leaf in found[str(parsed.path)]
+            if not leaf.secret and isinstance(leaf.value, str) and len(leaf.value) >= 4
+        ]
+        for leaf, hits in zip(texts, project.scan_each([t.value for t in texts]), strict=True):
+            for hit in hits:
+                yield Finding(
+                    "leak.public-text",
+                    Severity.ERROR,
+                    f"{dotted(leaf.loc)} is shared with external audiences but holds a "
+                    f"confidential value ({_describe(hit)}); remove it or mark the field's "
+                    "entry confidential",
+                    path=str(parsed.path),
+                    loc=leaf.loc,
+                )
+
+
+def _describe(secret: Secret) -> str:
+    label, _, where = secret.where.rpartition(" ")
+    what = "the amount" if secret.number is not None else "the text"
+    return f"{what} of {where or label}" + (f" in {label}" if where else "")

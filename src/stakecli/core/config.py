@@ -385,10 +385,24 @@ def find(start: Path) -> Path | None:
 
 
 def _has_tool_section(path: Path) -> bool:
+    """Whether a pyproject.toml has `[tool.stakecli]`.
+
+    One that does not parse but mentions stakecli is a ConfigError, not "no settings": the
+    project's gates (rules graded `error`) must never switch off silently.
+    """
     try:
-        return "stakecli" in tomllib.loads(path.read_text("utf-8")).get("tool", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        raw = path.read_bytes()
+    except OSError:
         return False
+    try:
+        return "stakecli" in tomllib.loads(raw.decode("utf-8")).get("tool", {})
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        if b"stakecli" not in raw:
+            return False
+        raise ConfigError(
+            f"{path}: cannot read [tool.stakecli]: {exc}; fix the file (stakecli would "
+            "otherwise run without the project's settings)"
+        ) from None
 
 
 def read(path: Path) -> Config:

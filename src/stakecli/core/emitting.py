@@ -24,8 +24,21 @@ def dump(data: Any, *comments: str) -> str:
     out = io.StringIO()
     for comment in comments:
         out.write(f"# {_one_line(comment)}\n")
-    yaml.dump(data, out)
+    if not isinstance(data, dict):
+        yaml.dump(data, out)
+        return out.getvalue()
+    for key, value in data.items():  # one top-level key at a time, long lists in chunks:
+        if isinstance(value, list) and len(value) > CHUNK:  # the node graph stays small
+            yaml.dump({key: value[:CHUNK]}, out)
+            for start in range(CHUNK, len(value), CHUNK):
+                yaml.dump(value[start : start + CHUNK], out)  # `- ` items at column 0
+        else:
+            yaml.dump({key: value}, out)
     return out.getvalue()
+
+
+CHUNK = 1000
+"""Items of a long top-level list represented at once (memory grows with this, not the list)."""
 
 
 def _text(representer: Any, value: str) -> Any:

@@ -328,6 +328,7 @@ class FastNodes:
         self._buffer: bytearray | None = None
         self._lines: list[int] = []
         self._items: dict[int, list[int]] = {}
+        self._keys: dict[int, dict[str, int]] = {}
         self.reference: Any = None
         """The reference loader's node tree, once something needed it."""
 
@@ -369,7 +370,19 @@ class FastNodes:
                 return items[part], False
             return _NONE, False
         if tree.is_map(node):
-            return tree.find_child(node, str(part)), True
+            keys = self._keys.get(node)
+            if keys is None:  # find_child walks the siblings: index a mapping's keys once
+                keys = self._keys[node] = {}
+                child = tree.first_child(node)
+                while child != _NONE:
+                    view = tree.key(child)
+                    if view is not None:
+                        keys.setdefault(bytes(view).decode("utf-8", "replace"), child)
+                    child = tree.next_sibling(child)
+            found = keys.get(str(part))
+            if found is None:  # a key written in a form the index does not hold (quoted...)
+                return tree.find_child(node, str(part)), True
+            return found, True
         return _NONE, False
 
     # Offsets below are byte offsets into the document; -1 stands for the end of the stream.

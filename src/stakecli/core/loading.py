@@ -19,7 +19,7 @@ import gc
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -177,6 +177,10 @@ class Document:
     data: Any
     node: Any
     text: str = ""
+    _keys: dict[int, dict[str, tuple[Any, Any]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    """Mapping node id -> {key: (value node, key node)}, built on first use (linear lookups)."""
 
     def position(self, loc: Loc, *, at_key: bool = False) -> Position | None:
         """Where `loc` is: the deepest existing part of it (a missing key points at its parent).
@@ -193,16 +197,18 @@ class Document:
             except fastyaml.Unsupported:
                 if node.reference is None:
                     node.reference = _yaml(pure=not has_c_loader()).compose(self.text)
-                return _position(node.reference, loc, at_key)
+                return _position(node.reference, loc, at_key, self._keys)
             return None if span is None else Position(*(n + 1 for n in span))
-        return _position(node, loc, at_key)
+        return _position(node, loc, at_key, self._keys)
 
 
-def _position(root: Any, loc: Loc, at_key: bool) -> Position | None:
+def _position(
+    root: Any, loc: Loc, at_key: bool, index: dict[int, dict[str, tuple[Any, Any]]]
+) -> Position | None:
     """`Document.position` over a ruamel node tree."""
     node, mark = root, root
     for part in loc:
-        child, key = _child(node, part)
+        child, key = _child(node, part, index)
         if child is None:
             break
         mark = key if (at_key and key is not None and part == loc[-1]) else child
@@ -213,8 +219,14 @@ def _position(root: Any, loc: Loc, at_key: bool) -> Position | None:
     return Position(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
 
 
-def _child(node: Any, part: str | int) -> tuple[Any, Any]:
-    """The child of a mapping or sequence node by key or index, with its key node."""
+def _child(
+    node: Any, part: str | int, index: dict[int, dict[str, tuple[Any, Any]]]
+) -> tuple[Any, Any]:
+    """The child of a mapping or sequence node by key or index, with its key node.
+
+    A mapping's keys are indexed once (first key wins), so locating many findings in one
+    large mapping costs one pass over it, not one pass per finding.
+    """
     value = getattr(node, "value", None)
     if not isinstance(value, list):
         return None, None
@@ -222,11 +234,14 @@ def _child(node: Any, part: str | int) -> tuple[Any, Any]:
         if isinstance(part, int) and 0 <= part < len(value):
             return value[part], None
         return None, None
-    wanted = str(part)
-    for key, child in value:
-        if getattr(key, "value", None) == wanted:
-            return child, key
-    return None, None
+    keys = index.get(id(node))
+    if keys is None:
+        keys = index[id(node)] = {}
+        for key, child in value:
+            name = getattr(key, "value", None)
+            if isinstance(name, str):
+                keys.setdefault(name, (child, key))
+    return keys.get(str(part), (None, None))
 
 
 def _yaml(*, pure: bool) -> Any:

@@ -307,15 +307,11 @@ def _sheet_title(title: str) -> str:
 
 
 def write_atomic(target: Path, data: bytes) -> None:
-    """Write bytes via a temporary file in the same folder and a rename: never half a file."""
-    import os
-    import tempfile
+    """Write bytes via a temporary file in the same folder and a rename: never half a file.
 
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        Path(name).replace(target)
-    finally:
-        Path(name).unlink(missing_ok=True)
+    As `publishing.write_atomic`: never through a symbolic link (the link itself is replaced;
+    callers refuse an existing target without --force), never onto a folder, the user's umask.
+    """
+    from stakecli.core.publishing import write_atomic as write
+
+    write(target, data, force=True)

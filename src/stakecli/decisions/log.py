@@ -67,10 +67,24 @@ def create(base: Path, title: str, today: dt.date, supersedes: int | None = None
     """
     if not title.strip():
         raise UsageError("a decision needs a title")
+    try:
+        title.encode("utf-8")
+    except UnicodeEncodeError:
+        raise UsageError("the title is not valid UTF-8 text; retype it") from None
     folder = folder_for(base)
+    from stakecli.core.publishing import new_file_mode, refuse_unsafe
+
+    refuse_unsafe(folder / "x.yaml", base if folder != base else folder.parent)
     existing = numbered(folder)
     if supersedes is not None and supersedes not in existing:
         raise UsageError(f"no decision {supersedes} in {folder} to supersede")
+    if supersedes is not None:
+        by = superseded_by(existing[supersedes])
+        if by is not None:
+            raise UsageError(
+                f"decision {supersedes} ({existing[supersedes]}) is already superseded by {by}; "
+                "nothing was written (supersede the newer record instead)"
+            )
     number = max(existing, default=0) + 1
     target = folder / f"{number:04d}-{slug(title)}.yaml"
     folder.mkdir(parents=True, exist_ok=True)
@@ -78,6 +92,7 @@ def create(base: Path, title: str, today: dt.date, supersedes: int | None = None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(record(number, title.strip(), today, supersedes))
+            os.fchmod(handle.fileno(), new_file_mode())  # mkstemp makes 0600
         try:
             os.link(tmp, target)  # atomic, and fails instead of replacing an existing file
         except FileExistsError:
@@ -85,6 +100,22 @@ def create(base: Path, title: str, today: dt.date, supersedes: int | None = None
     finally:
         Path(tmp).unlink(missing_ok=True)
     return target
+
+
+def superseded_by(path: Path) -> str | None:
+    """Which record supersedes the one at `path` (`decision 3`), None if none does."""
+    from stakecli.core.loading import Document, load
+
+    doc = load(path)
+    data = doc.data if isinstance(doc, Document) else None
+    if not isinstance(data, dict):
+        raise UsageError(f"{path} is not a decision record")
+    by = data.get("superseded_by")
+    if by is not None and by != []:
+        return f"decision {numbers_text(by if isinstance(by, list) else [by])}"
+    if data.get("status") == "superseded":
+        return "another decision (its status is `superseded`)"
+    return None
 
 
 TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]|$)")
@@ -147,10 +178,15 @@ def numbers_text(numbers: list[int]) -> str:
 
 def write_text(path: Path, text: str) -> None:
     """Replace a file atomically."""
+    from stakecli.core.publishing import refuse_unsafe
+
+    refuse_unsafe(path)  # never through a link
+    mode = path.stat().st_mode & 0o7777 if path.exists() else 0o644
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
+            os.fchmod(handle.fileno(), mode)  # keep the record's mode (mkstemp makes 0600)
         Path(tmp).replace(path)
     finally:
         Path(tmp).unlink(missing_ok=True)

@@ -31,8 +31,13 @@ def siblings(parsed: Parsed, workspace: Workspace) -> dict[int, Parsed]:
     return found
 
 
-def reference(number: int, folder: dict[int, Parsed]) -> dict[str, Any]:
-    """A link to decision `number` (its memo in the same output folder), if it exists."""
+MEMO_FILE = "{stem}.decision-memo.internal.md"
+NOTICE_FILE = "{stem}.decision-notice.md"
+"""File names of the memo (internal) and notice (external), as `publishing.file_name` makes."""
+
+
+def reference(number: int, folder: dict[int, Parsed], target: str = MEMO_FILE) -> dict[str, Any]:
+    """A link to decision `number` (its memo, or `target`, in the same output folder)."""
     other = folder.get(number)
     label = f"{number:04d}"
     if other is None:
@@ -40,7 +45,7 @@ def reference(number: int, folder: dict[int, Parsed]) -> dict[str, Any]:
     return {
         "number": label,
         "title": _decision(other).title,
-        "link": quote(f"{other.path.stem}.decision-memo.md"),
+        "link": quote(target.format(stem=other.path.stem)),
     }
 
 
@@ -88,11 +93,15 @@ def notice(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
     """The decision as announced outside: outcome, consequences and who decided."""
     full = memo(parsed, workspace, external=True)
     keep = ("decision", "number", "title", "status", "date", "deciders", "outcome")
-    return {
+    d = _decision(parsed)
+    folder = siblings(parsed, workspace)
+    return {  # an external notice links to the other notices, never to an internal memo
         **{k: full[k] for k in keep},
         "consequences": full["consequences"],
-        "supersedes": full["supersedes"],
-        "superseded_by": full["superseded_by"],
+        "supersedes": [reference(n, folder, NOTICE_FILE) for n in d.supersedes],
+        "superseded_by": (
+            reference(d.superseded_by[0], folder, NOTICE_FILE) if d.superseded_by else None
+        ),
     }
 
 

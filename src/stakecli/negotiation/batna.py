@@ -6,6 +6,7 @@ read through their shortest decimal form, so 0.6 is 3/5).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -243,3 +244,32 @@ def split_the_pie(plan: Negotiation, all_sides: list[Side]) -> PieSplit | None:
     total = exact(plan.deal_value)
     pie = total - sum(batnas.values(), Fraction(0))
     return PieSplit(total, pie, {party: ev + pie / len(batnas) for party, ev in batnas.items()})
+
+
+def derived_secrets(plan: Negotiation) -> Iterator[tuple[tuple[str | int, ...], Fraction]]:
+    """Amounts computed from confidential inputs, as confidential as those (the leak guard).
+
+    Every alternative's expected value, worst and best result, each party's reservation
+    value (derived from its BATNA when not given), the ZOPA's surplus, gap and fair price,
+    and the split of the pie (docs/methods.md §3).
+    """
+    all_sides = sides(plan)
+    for i, s in enumerate(all_sides):
+        for j, alt in enumerate(s.alternatives):
+            loc = ("parties", i, "alternatives", j)
+            yield (*loc, "ev"), alt.ev
+            yield (*loc, "worst"), alt.worst
+            yield (*loc, "best"), alt.best
+        if s.reservation is not None:
+            yield ("parties", i, "reservation"), s.reservation
+    zone = zopa(all_sides)
+    if zone is not None:
+        yield ("zopa", "surplus"), zone.surplus
+        yield ("zopa", "gap"), zone.gap
+        if zone.fair_price is not None:
+            yield ("zopa", "fair_price"), zone.fair_price
+    pie = split_the_pie(plan, all_sides)
+    if pie is not None:
+        yield ("pie",), pie.pie
+        for party, share in pie.shares.items():
+            yield ("pie", party), share

@@ -403,15 +403,22 @@ def _walk_back(
     issues: int,
     target: tuple[int, ...],
 ) -> Iterator[Package]:
-    """Packages of the first `issues` issues reaching `target` through prefix-frontier points."""
-    if issues == 0:
-        yield ()
-        return
-    for j, row in enumerate(rows[issues - 1]):
-        prefix = tuple(t - r for t, r in zip(target, row, strict=True))
-        if prefix in lookups[issues - 1]:
-            for package in _walk_back(rows, lookups, issues - 1, prefix):
-                yield (*package, j)
+    """Packages of the first `issues` issues reaching `target` through prefix-frontier points.
+
+    Depth-first with an explicit stack (a plan may have thousands of issues).
+    """
+    stack: list[tuple[int, tuple[int, ...], Package]] = [(issues, target, ())]
+    while stack:
+        left, goal, suffix = stack.pop()
+        if left == 0:
+            yield suffix
+            continue
+        found = []
+        for j, row in enumerate(rows[left - 1]):
+            prefix = tuple(t - r for t, r in zip(goal, row, strict=True))
+            if prefix in lookups[left - 1]:
+                found.append((left - 1, prefix, (j, *suffix)))
+        stack.extend(reversed(found))
 
 
 # --- acceptability -----------------------------------------------------------------------------
@@ -451,12 +458,36 @@ def _walk_forward(
     total: list[int],
     prefix: Package,
 ) -> Iterator[Package]:
-    issue = len(prefix)
-    if any(t + r < f for t, r, f in zip(total, reach[issue], floor, strict=True)):
+    """Depth-first, in lexicographic order, with an explicit stack (thousands of issues)."""
+
+    def viable(sums: list[int], issue: int) -> bool:
+        return all(t + r >= f for t, r, f in zip(sums, reach[issue], floor, strict=True))
+
+    start = len(prefix)
+    if not viable(total, start):
         return
-    if issue == len(rows):
+    if start == len(rows):
         yield prefix
         return
-    for j, row in enumerate(rows[issue]):
-        step = [t + r for t, r in zip(total, row, strict=True)]
-        yield from _walk_forward(rows, reach, floor, step, (*prefix, j))
+    path = list(prefix)
+    totals = [total]
+    choices = [0]  # the next option to try at each depth below `start`
+    while choices:
+        issue = start + len(choices) - 1
+        j = choices[-1]
+        if j >= len(rows[issue]):
+            choices.pop()
+            totals.pop()
+            if len(path) > start:
+                path.pop()
+            continue
+        choices[-1] = j + 1
+        step = [t + r for t, r in zip(totals[-1], rows[issue][j], strict=True)]
+        if not viable(step, issue + 1):
+            continue
+        if issue + 1 == len(rows):
+            yield (*path, j)
+            continue
+        path.append(j)
+        totals.append(step)
+        choices.append(0)

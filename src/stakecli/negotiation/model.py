@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field
 
@@ -299,6 +299,9 @@ class Negotiation(Model):
         """Our party (None when the file does not have exactly one)."""
         ours = [p for p in self.parties if p.us]
         return ours[0] if len(ours) == 1 else None
+
+    derived_secrets: ClassVar[str] = "stakecli.negotiation.batna:derived_secrets"
+    """Amounts computed from confidential inputs, confidential too (see the leak guard)."""
 
     def references(self) -> Iterator[tuple[tuple[str | int, ...], str]]:
         """Every register id the plan uses, with its loc (for cross-file checks)."""

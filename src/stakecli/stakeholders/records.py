@@ -82,8 +82,14 @@ CSV_HEADER = [
 
 
 def csv_row(a: Assessment) -> list[str]:
-    """One CSV row, in CSV_HEADER order."""
+    """One CSV row, in CSV_HEADER order; a cell a spreadsheet would run is neutralised."""
+    from stakecli.core.tables import escape
+
     s = a.stakeholder
+    return [escape(cell) for cell in _cells(a, s)]
+
+
+def _cells(a: Assessment, s: Any) -> list[str]:
     return [
         str(a.rank),
         s.id,

@@ -73,6 +73,15 @@ RULES = [
         bad=_ann(", owner: benn"),
         good=_ann(", owner: ben"),
     ),
+    Rule(
+        "stakeholders.self-influence",
+        "error",
+        "A stakeholder lists itself under `influences`.",
+        why="""Influence is a relation between two stakeholders; a self-loop adds nothing to the
+        map, inflates network measures and usually hides a copy-paste slip of an id.""",
+        bad=_ann(", owner: ben, influences: [ann]"),
+        good=_ann(", owner: ben, influences: [ben]"),
+    ),
 ]
 
 
@@ -111,6 +120,13 @@ def check(parsed: Parsed, workspace: Workspace) -> Iterator[Finding]:
                 "were found (which interview, journey map or document)",
             )
         yield from _references(person.owner, person.influences, known, at)
+        for j, target in enumerate(person.influences):
+            if target == person.id:
+                yield error(
+                    "stakeholders.self-influence",
+                    (*at, "influences", j),
+                    f"{person.id!r} influences itself; list the other stakeholders it influences",
+                )
 
 
 def _references(
