@@ -109,7 +109,8 @@ def main() -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(1)
     except OSError as exc:
-        sys.stderr.write(f"stakecli: cannot write the output: {exc.strerror or exc}\n")
+        what = f"cannot use {exc.filename}" if exc.filename else "cannot write the output"
+        sys.stderr.write(f"stakecli: {what}: {exc.strerror or exc}\n")
         sys.exit(2)
     except MemoryError:
         os.write(2, _OUT_OF_MEMORY)  # no allocation: there may be no memory left for one
