@@ -30,10 +30,10 @@ def test_table_shows_matrix_load_and_no_findings(run, folder):
     result = run("--color", "never", "raci", str(folder))
     assert result.exit_code == 0
     assert "Onboarding rollout, key decisions (RACI," in result.stdout
-    assert "Load per person across 2 RACI file(s)" in result.stdout
-    tom = next(line for line in result.stdout.splitlines() if "Tomás Ferreira" in line)
+    assert "Load per person across 2 RACI files" in result.stdout
+    tom = next(line for line in result.stdout.splitlines() if line.startswith("Tomás Ferreira"))
     # mkt-lead across both files: R 2+1, A 1+1, C 2, I 2.
-    assert [c.strip() for c in tom.split("│")[3:9]] == ["3", "2", "2", "2", "9", ""]
+    assert tom.split()[-5:] == ["3", "2", "2", "2", "9"]
     assert result.stdout.rstrip().endswith("no findings")
 
 

@@ -129,7 +129,7 @@ def test_check_passes_on_the_committed_docs(run, kpis):
     result = run("render", "--check", "--audience", "all", kpis)
     assert result.exit_code == 0
     assert result.stdout == ""
-    assert re.fullmatch(r"\d+ document\(s\) checked: all up to date\n", result.stderr)
+    assert re.fullmatch(r"\d+ documents checked: all up to date\n", result.stderr)
 
 
 def test_check_fails_after_an_edit_to_the_yaml(run, kpis):

@@ -64,7 +64,8 @@ def test_json_gives_the_domain_8_6_gate_and_the_weighted_sum_exactly(run, tmp_pa
     ] == [("uptime", 0.75, 0.375, None), ("engagement", 0.375, 0.1875, None)]
 
 
-def test_table_prints_each_result_and_the_score_unrounded(run, tmp_path):
+def test_table_prints_each_result_and_the_score_unrounded(run, tmp_path, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "300")
     result = run("--color", "never", "scorecard", folder(tmp_path) / "scorecard.yaml")
     assert "Successful adoption (gate, " in result.stdout
     assert "): fail (all must pass)" in result.stdout

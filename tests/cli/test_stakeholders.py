@@ -46,12 +46,25 @@ stakeholders:
 """
 
 
+@pytest.fixture(autouse=True)
+def wide(monkeypatch):
+    """A terminal wide enough for every column (tests/cli/test_tables.py covers narrow ones)."""
+    monkeypatch.setenv("COLUMNS", "200")
+
+
 def table_rows(stdout):
+    """Rows as [id, name, class, group, quadrant, strategy, C → D, gap, priority]."""
     _title, header, *rows = stdout.splitlines()
     assert re.split(r"\s{2,}", header) == [
-        "id", "name", "class", "group", "quadrant", "strategy", "C → D", "gap", "priority",
+        "#", "name", "quadrant", "strategy", "C → D", "gap", "class", "group", "id",
     ]  # fmt: skip
-    return [re.split(r"\s{2,}", line) for line in rows]
+    out = []
+    for line in rows:
+        rank, name, quadrant, strategy, engagement, gap, cls, group, ident = re.split(
+            r"\s{2,}", line.strip()
+        )
+        out.append([ident, name, cls, group, quadrant, strategy, engagement, gap, rank])
+    return out
 
 
 def test_table_shows_class_quadrant_gap_and_priority_in_attention_order(run, write):

@@ -179,7 +179,8 @@ def test_rules_lists_every_code_once(run):
     assert {"yaml.alias-bomb", "schema.unknown-key", "stakeholders.duplicate-id"} <= set(codes)
 
 
-def test_rules_says_where_each_rule_lives(run):
+def test_rules_says_where_each_rule_lives(run, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
     listing = json.loads(run("rules", "--format", "json").stdout)
     one = next(r for r in listing if r["code"] == "raci.many-agree")
     assert one == {
@@ -189,8 +190,9 @@ def test_rules_says_where_each_rule_lives(run):
         "module": "src/stakecli/raci/variants.py",
     }
     (line,) = [x for x in run("rules").stdout.splitlines() if x.startswith("file.empty ")]
+    assert line.split()[:2] == ["file.empty", "error"]
     assert line.endswith(
-        "  The file is empty or holds only comments.  [src/stakecli/core/loading.py]"
+        "  The file is empty or holds only comments.  src/stakecli/core/loading.py"
     )
 
 

@@ -116,45 +116,66 @@ def _markdown(matrices: list[Any], workspaces: list[Any]) -> None:
 def _tables(
     matrices: list[dict[str, Any]], loads: list[dict[str, Any]], findings: list[Finding]
 ) -> None:
-    from rich.table import Table
+    from stakecli.cli import tables
+    from stakecli.core.plural import count
 
     out = console()
-    if not out.is_terminal:
-        out.width = max(out.width, 200)  # a pipe or a file: no reason to wrap the matrix
     for m in matrices:
-        table = Table(
-            title=f"{m['title']} ({m['variant'].upper()}, {m['path']})", title_justify="left"
-        )
-        table.add_column("decision / activity", max_width=48)
-        for c in m["columns"]:
-            table.add_column(c["id"], justify="center")
-        for r in m["rows"]:
-            table.add_row(r["name"], *r["cells"])
-        out.print(table)
+        title = f"{m['title']} ({m['variant'].upper()}, {m['path']})"
+        labels = [c["label"] for c in m["columns"]]
+        rows = [[r["name"], *r["cells"]] for r in m["rows"]]
+
+        def cols(heads: list[str]) -> list[tables.Col]:
+            first = tables.Col("decision / activity", minimum=24)
+            return [first, *(tables.Col(h, fixed=True, justify="center") for h in heads)]
+
+        short = _initials(labels)
+        natural = tables.layout(cols(labels), rows, 10_000)
+        wide = sum(w or 0 for w in natural) + tables.GAP * len(labels)
+        if wide <= out.width:
+            tables.show(out, title, cols(labels), rows)
+            continue
+        tables.show(out, title, cols(short), rows)
+        legend = [
+            f"{s} = {c['label']}{_holders(c)}" for s, c in zip(short, m["columns"], strict=True)
+        ]
+        out.print(tables.fold("", out.width, units=legend), markup=False, highlight=False)
     for load in loads:
-        out.print(_load_table(load))
+        title = f"Load per person across {count(load['files'], 'RACI file')}"
+        cols = [tables.Col("person", minimum=14)]
+        cols += [
+            tables.Col(f"{c['letter']}\n{c['role']}", fixed=True, justify="right")
+            for c in load["columns"]
+        ]
+        cols.append(tables.Col("total", fixed=True, justify="right"))
+        rows = [
+            [p["name"], *(str(p["counts"][c["id"]]) for c in load["columns"]), str(p["total"])]
+            for p in load["people"]
+        ]
+        tables.show(out, title, cols, rows)
     out.file.flush()
     print_findings(findings)
     if not findings:
         out.print("no findings")
 
 
-def _load_table(load: dict[str, Any]) -> Any:
-    from rich.table import Table
+def _holders(column: dict[str, Any]) -> str:
+    """`(Dana Whitfield)` after a role: who holds it."""
+    if not column["role"]:
+        return ""
+    return f" ({', '.join(p['name'] for p in column['people'])})"
 
-    table = Table(
-        title=f"Load per person across {load['files']} RACI file(s)", title_justify="left"
-    )
-    table.add_column("person")
-    table.add_column("name")
-    for c in load["columns"]:
-        table.add_column(f"{c['letter']}\n{c['role']}", justify="right")
-    table.add_column("total", justify="right")
-    for p in load["people"]:
-        table.add_row(
-            p["id"],
-            p["name"],
-            *(str(p["counts"][c["id"]]) for c in load["columns"]),
-            str(p["total"]),
-        )
-    return table
+
+def _initials(labels: list[str]) -> list[str]:
+    """Short, distinct column headings for a narrow terminal: `Olivia Brandt` -> `OB`."""
+    import re
+
+    short: list[str] = []
+    for label in labels:
+        words = [w for w in re.split(r"[\s\-_]+", label) if w]
+        base = "".join(w[0] for w in words).upper()[:4] or label[:2]
+        guess, n = base, 2
+        while guess in short:
+            guess, n = f"{base}{n}", n + 1
+        short.append(guess)
+    return short

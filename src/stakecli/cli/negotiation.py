@@ -259,18 +259,12 @@ def _json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
-def _tables(title: str, headline: list[str], tables: list[Any]) -> None:
-    from rich.table import Table
-    from rich.text import Text
+def _tables(title: str, headline: list[str], found: list[Any]) -> None:
+    from stakecli.cli import tables
 
     out = console()
-    out.print(title, markup=False, style="bold")
+    out.print(tables.fold(title, out.width), markup=False, style="bold")
     for line in headline:
-        out.print(line, markup=False)
-    for t in tables:
-        table = Table(title=Text(t.title), title_justify="left")
-        for h in t.headers:
-            table.add_column(Text(h), overflow="fold")
-        for row in t.rows:
-            table.add_row(*(Text(c) for c in row))
-        out.print(table)
+        out.print(tables.fold(line, out.width), markup=False)
+    for t in found:
+        tables.show(out, t.title, tables.guess(t.headers, t.rows), t.rows)

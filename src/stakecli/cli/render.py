@@ -142,7 +142,9 @@ def _check(batches: list[_Batch], output: Path | None, wanted: list[str]) -> int
                 f"{extra}: generated from a source that no longer produces it; delete it\n"
             )
     verdict = f"{problems} out of date" if problems else "all up to date"
-    sys.stderr.write(f"{checked} document(s) checked: {verdict}\n")
+    from stakecli.core.plural import count
+
+    sys.stderr.write(f"{count(checked, 'document')} checked: {verdict}\n")
     return 1 if problems else 0
 
 

@@ -81,14 +81,20 @@ def _holds_scorecards(file: Path, path: Path) -> bool:
 
 
 def _tables(records: list[dict[str, Any]], findings: list[Any]) -> None:
-    from rich.table import Table
-
     from stakecli.charters.evaluation import number
+    from stakecli.cli import tables
     from stakecli.core.reporting import styled_line
 
     out = console()
-    if not out.is_terminal:
-        out.width = max(out.width, 160)
+    C = tables.Col
+    cols = [
+        C("metric", minimum=16),
+        C("value", fixed=True, justify="right"),
+        C("target", fixed=True, justify="right"),
+        C("normalised", fixed=True, justify="right", priority=2),
+        C("contribution", fixed=True, justify="right", priority=1),
+        C("verdict", fixed=True, justify="right"),
+    ]
     for r in records:
         if not r["evaluated"]:
             result = "not evaluated (see findings)"
@@ -96,11 +102,7 @@ def _tables(records: list[dict[str, Any]], findings: list[Any]) -> None:
             result = f"{r['status']} (all must pass)"
         else:
             result = f"{r['status']}: score {number(r['score'])} against {number(r['threshold'])}"
-        table = Table(
-            title=f"{r['name']} ({r['type']}, {r['path']}): {result}", title_justify="left"
-        )
-        for column in ("metric", "value", "target", "normalised", "contribution", "verdict"):
-            table.add_column(column, justify="left" if column == "metric" else "right")
+        rows = []
         for m in r["metrics"]:
             target = (
                 f"{m['comparator']} {number(m['threshold'])}"
@@ -108,15 +110,17 @@ def _tables(records: list[dict[str, Any]], findings: list[Any]) -> None:
                 else f"w {number(m['weight'])}, {number(m['min'])}-{number(m['max'])}"
             )
             value = "no data" if m["value"] is None else f"{number(m['value'])} {m['unit']}"
-            table.add_row(
-                m["name"],
-                value.rstrip(),
-                target,
-                number(m["normalised"]),
-                number(m["contribution"]),
-                m["verdict"] or "",
+            rows.append(
+                [
+                    m["name"],
+                    value.rstrip(),
+                    target,
+                    number(m["normalised"]),
+                    number(m["contribution"]),
+                    m["verdict"] or "",
+                ]
             )
-        out.print(table)
+        tables.show(out, f"{r['name']} ({r['type']}, {r['path']}): {result}", cols, rows)
     for f in findings:
         out.print(styled_line(f))
     if not findings:

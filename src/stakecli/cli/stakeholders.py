@@ -198,30 +198,35 @@ def _print_csv(chosen: list[Any]) -> None:
 
 
 def _print_table(title: str, chosen: list[Any], with_circle: bool) -> None:
-    """Aligned columns, `kubectl get` style: fast for 10,000 rows, easy to grep and cut."""
-    from rich.cells import cell_len
-
+    """Aligned columns fitted to the terminal: names first, the id and details as room allows."""
+    from stakecli.cli import tables
+    from stakecli.core.plural import count
     from stakecli.stakeholders.views import row
 
-    header = ["id", "name", "class", "group", "quadrant", "strategy", "C → D", "gap", "priority"]
-    keys = ["id", "name", "cls", "group", "quadrant", "strategy", "engagement", "gap", "rank"]
-    if with_circle:
-        header.append("circle")
-        keys.append("circle")
-    lines = [[_printable(r[k]) for k in keys] for r in map(row, chosen)]
-    widths = [
-        max([cell_len(h), *(cell_len(line[i]) for line in lines)]) for i, h in enumerate(header)
+    C = tables.Col
+    spec = [
+        ("rank", C("#", fixed=True, justify="right")),
+        ("name", C("name", minimum=16)),
+        ("quadrant", C("quadrant", minimum=14, priority=3)),
+        ("strategy", C("strategy", minimum=14)),
+        ("engagement", C("C → D", minimum=20, priority=2)),
+        ("gap", C("gap", fixed=True, priority=1)),
+        ("cls", C("class", minimum=9, priority=4)),
+        ("group", C("group", minimum=9, priority=6)),
+        ("id", C("id", fixed=True, priority=5)),
     ]
-
-    def fit(cells: list[str]) -> str:
-        padded = (c + " " * (w - cell_len(c)) for c, w in zip(cells, widths, strict=True))
-        return "  ".join(padded).rstrip()
-
+    if with_circle:
+        spec.insert(2, ("circle", C("circle", fixed=True, justify="right")))
+    keys = [k for k, _ in spec]
+    cols = [c for _, c in spec]
+    lines = [[_printable(r[k]) for k in keys] for r in map(row, chosen)]
     out = console()
-    out.print(_printable(title), style="bold", markup=False, highlight=False)
-    out.print(fit(header), style="bold", markup=False, highlight=False)
-    out.file.write("".join(fit(line) + "\n" for line in lines))
-    console(stderr=True).print(f"{len(chosen)} stakeholders", markup=False)
+    header, body = tables.plain(cols, lines, out.width)
+    out.print(tables.fold(_printable(title), out.width), style="bold", markup=False)
+    out.print(header, style="bold", markup=False, highlight=False)
+    out.file.write("".join(line + "\n" for line in body))
+    tables.note(out, tables.dropped(cols, lines, out.width, gap=2))
+    console(stderr=True).print(count(len(chosen), "stakeholder"), markup=False)
 
 
 def _printable(value: object) -> str:

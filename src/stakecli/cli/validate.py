@@ -125,9 +125,18 @@ def rules(
     elif code is not None:
         sys.stdout.write(rule_text(chosen[0]))
     else:
-        width = max(len(r.code) for r in chosen)
-        for r in chosen:
-            sys.stdout.write(f"{r.code:<{width}}  {r.severity:<7}  {r.summary}  [{r.source}]\n")
+        from stakecli.cli import tables
+        from stakecli.cli._app import console
+
+        cols = [
+            tables.Col("code", fixed=True),
+            tables.Col("default", fixed=True),
+            tables.Col("meaning", minimum=24),
+            tables.Col("module", fixed=True, priority=1),
+        ]
+        rows = [[r.code, r.severity, r.summary, r.source] for r in chosen]
+        header, lines = tables.plain(cols, rows, console().width)
+        sys.stdout.write("".join(f"{line}\n" for line in [header, *lines]))
 
 
 def rule_data(rule: Rule, *, full: bool = True) -> dict[str, str]:

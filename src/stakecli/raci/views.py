@@ -28,7 +28,7 @@ def matrix(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
     for participant in model.columns():
         people = model.people(participant)
         role = participant in model.roles
-        label = participant if role else who.get(participant, participant)
+        label = role_label(participant) if role else who.get(participant, participant)
         columns.append(
             {
                 "id": participant,
@@ -60,6 +60,12 @@ def matrix(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
         "implied": any(r["implied_responsible"] for r in rows),
         "findings": findings,
     }
+
+
+def role_label(role: str) -> str:
+    """A role id as words: `executive-sponsor` -> `Executive sponsor`."""
+    words = role.replace("_", " ").replace("-", " ").split()
+    return " ".join(words).capitalize() if words else role
 
 
 def _row(row: Row, model: Raci, columns: list[str], config: RaciConfig) -> dict[str, Any]:
