@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
 
     from stakecli.core.documents import DocumentSpec
-    from stakecli.core.project import FileCheck, ProjectCheck
+    from stakecli.core.project import DataCheck, FileCheck, ProjectCheck
     from stakecli.core.rules import Rule
 
 
@@ -31,6 +31,8 @@ class Kind:
         model: the pydantic model of a whole file.
         versions: the `version:` values this kind reads.
         checks: checks of one file (may look at the rest of its project).
+        data_checks: checks of one file's plain data, run whether or not it passes its
+            schema, so that its mistakes are shown at once (a duplicate id beside a typo).
         project_checks: checks across the files of a project, run once when the kind is
             present (or, with `always`, on every run: the register's reference checks must
             also speak when there is no register).
@@ -45,6 +47,7 @@ class Kind:
     model: str
     versions: tuple[int, ...] = (1,)
     checks: tuple[str, ...] = ()
+    data_checks: tuple[str, ...] = ()
     project_checks: tuple[str, ...] = ()
     always: bool = False
     rules: tuple[str, ...] = ()
@@ -57,7 +60,8 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "stakeholders",
         f"{_S}.stakeholders.model:Register",
-        checks=(f"{_S}.stakeholders.register:check", f"{_S}.stakeholders.rules:check"),
+        checks=(f"{_S}.stakeholders.rules:check",),
+        data_checks=(f"{_S}.stakeholders.register:check_ids",),
         project_checks=(
             f"{_S}.stakeholders.references:check",
             f"{_S}.stakeholders.references:check_unique_ids",
@@ -196,6 +200,11 @@ def versions(kind: str) -> tuple[int, ...]:
 def checks(kind: str) -> list[FileCheck]:
     """The one-file checks of `kind`."""
     return [resolve(c) for c in BY_NAME[kind].checks]
+
+
+def data_checks(kind: str) -> list[DataCheck]:
+    """The checks of `kind` that read a file's plain data (schema errors or not)."""
+    return [resolve(c) for c in BY_NAME[kind].data_checks] if kind in BY_NAME else []
 
 
 def project_checks(present: Iterable[str]) -> Iterator[ProjectCheck]:

@@ -275,6 +275,10 @@ def _check_project(
             continue
         if str(path) in named:
             report.files.append(path)
+        document = outcome.document if isinstance(outcome, Parsed) else outcome[1]
+        if document is not None and isinstance(document.data, dict):
+            for data_check in kinds.data_checks(str(document.data.get("kind"))):
+                raw.extend(replace(f, path=str(path)) for f in data_check(document.data))
         if isinstance(outcome, Parsed):
             workspace.files.append(outcome)
             documents[str(path)] = outcome.document

@@ -83,3 +83,69 @@ def test_version_prints_the_package_version(run):
     result = run("--version")
     assert result.exit_code == 0
     assert result.stdout == f"stakecli {__version__}\n"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("validate", "--color", "always"),
+        ("validate", "--color=always"),
+        ("--color", "always", "validate"),
+    ],
+)
+def test_color_is_accepted_before_and_after_the_command(run, write, args):
+    path = write("bad.yaml", BAD)
+    result = run(*args, path)
+    assert result.exit_code == 1
+    assert "\x1b[" in result.stdout
+
+
+def test_global_options_are_moved_only_from_after_the_command():
+    from stakecli.cli._app import hoist_globals
+
+    assert hoist_globals(["raci", "x", "--color", "never"]) == ["--color", "never", "raci", "x"]
+    assert hoist_globals(["--debug", "validate", "--debug"]) == ["--debug", "--debug", "validate"]
+    assert hoist_globals(["render", "--", "--color"]) == ["render", "--", "--color"]
+
+
+def test_force_is_spelled_the_same_on_every_command(run):
+    for command in commands():
+        out = " ".join(run(*command, "--help").stdout.split())
+        if "--force" in out:
+            assert "--no-force" not in out, command
+            assert "--force Overwrite files" in out, command
+
+
+@pytest.mark.parametrize("command", commands(), ids=" ".join)
+def test_help_shows_words_not_python_types(run, command):
+    out = run(*command, "--help").stdout
+    for python in ("<list[", "<str>", "<int>", "<Path>", "<float>"):
+        assert python not in out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("validate", "nope"),
+        ("render", "nope"),
+        ("raci", "nope"),
+        ("negotiation", "nope"),
+        ("frontier", "nope"),
+        ("scorecard", "nope"),
+        ("stakeholders", "nope"),
+        ("stakeholders", "import", "nope"),
+    ],
+)
+def test_a_missing_path_is_reported_the_same_way_everywhere(run, tmp_path, args):
+    missing = tmp_path / "nope"
+    result = run(*args[:-1], missing)
+    assert result.exit_code == 2
+    assert result.stderr == f"stakecli: error: {missing} does not exist\n"
+
+
+def test_an_error_line_says_error_once(run, write):
+    write(".stakecli.yaml", "charter: {profile: custom}\n")
+    path = write("s.yaml", BAD.replace("power: 9", "power: 2"))
+    result = run("validate", path)
+    assert result.exit_code == 2
+    assert result.stderr.replace(str(path.parent), "").count("error") == 1, result.stderr

@@ -300,7 +300,7 @@ def test_invalid_register_is_one_located_error_line(run, write):
     assert result.stderr == (
         f"{path}:8:12: error [schema.out-of-range] stakeholders[0].power: "
         "input should be less than or equal to 5; got 9\n"
-        f"stakecli: {path}: 1 error in the project; nothing analysed (fix them first: "
+        f"stakecli: {path}: 1 error in the project; nothing analysed (fix it first: "
         "`stakecli validate` shows the same findings)\n"
     )
 

@@ -252,7 +252,24 @@ def test_schema_validates_the_example_like_stakecli_does(run):
         jsonschema.validate(data, schema)
 
 
-def test_a_folder_without_stakecli_files_says_so(run, tmp_path):
+def test_a_named_folder_without_stakecli_files_is_a_usage_error(run, tmp_path):
+    (tmp_path / "notes.yaml").write_text("a: 1\n", encoding="utf-8")
     result = run("validate", tmp_path)
-    assert result.exit_code == 0
-    assert "no stakecli files found" in result.stderr
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"stakecli: error: {tmp_path}: no stakecli file in this folder (a YAML file with a "
+        "`kind:` stakecli reads); check the path\n"
+    )
+    assert run("render", "--check", tmp_path).exit_code == 2
+
+
+def test_the_mistakes_example_shows_every_mistake_at_once(run):
+    result = run("validate", EXAMPLES / "mistakes")
+    codes = [line.split("[")[1].split("]")[0] for line in result.stdout.splitlines()]
+    assert codes == [
+        "schema.missing",
+        "schema.out-of-range",
+        "schema.unknown-key",
+        "stakeholders.duplicate-id",
+        "schema.invalid-choice",
+    ]

@@ -11,11 +11,81 @@ from pathlib import Path
 from typing import Annotated, Any, NoReturn, ParamSpec, TypeVar
 
 import typer
+from typer.core import TyperArgument, TyperGroup, TyperOption
 
 from stakecli import __version__
 
+GLOBAL_VALUE_OPTIONS = ("--color",)
+GLOBAL_FLAGS = ("--debug",)
+
+
+def hoist_globals(args: list[str]) -> list[str]:
+    """Global options moved before the command: `validate --color never x` works as well.
+
+    Only words after the command move, up to a `--`; a value of another option is never taken
+    for one (`--color` takes one value, `--debug` none).
+    """
+    front: list[str] = []
+    rest: list[str] = []
+    seen_command = False
+    i = 0
+    while i < len(args):
+        word = args[i]
+        if word == "--":
+            rest.extend(args[i:])
+            break
+        if seen_command and word in GLOBAL_VALUE_OPTIONS and i + 1 < len(args):
+            front.extend(args[i : i + 2])
+            i += 2
+            continue
+        if seen_command and (word.split("=", 1)[0] in GLOBAL_VALUE_OPTIONS or word in GLOBAL_FLAGS):
+            front.append(word)
+        else:
+            if not word.startswith("-"):
+                seen_command = True
+            elif word in GLOBAL_VALUE_OPTIONS and i + 1 < len(args):
+                rest.extend(args[i : i + 2])
+                i += 2
+                continue
+            rest.append(word)
+        i += 1
+    return front + rest
+
+
+class _Root(TyperGroup):
+    """The root command: global options are accepted after the subcommand too."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, hoist_globals(args))
+
+
+TYPE_WORDS = {"str": "text", "int": "number", "float": "number", "Path": "path", "bool": "flag"}
+"""Python type names that help text shows as words."""
+
+
+def _in_words(label: str) -> str:
+    """`<list[Path]>` -> `<path>`, `<str>` -> `<text>`: help shows words, not Python types."""
+    inner = label.strip("<>")
+    if inner.startswith("list[") and inner.endswith("]"):
+        inner = inner[5:-1]
+    inner = "|".join(TYPE_WORDS.get(part, part) for part in inner.split("|"))
+    return f"<{inner}>"
+
+
+def _worded(method: Any) -> Any:
+    def display_type(self: Any, ctx: Any) -> str:
+        return _in_words(method(self, ctx))
+
+    return display_type
+
+
+# Typer 0.29 labels help with the Python annotation; users read words.
+TyperArgument.display_type = _worded(TyperArgument.display_type)  # type: ignore[method-assign]
+TyperOption.display_type = _worded(TyperOption.display_type)  # type: ignore[method-assign]
+
 app = typer.Typer(
     name="stakecli",
+    cls=_Root,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
@@ -132,6 +202,32 @@ def colour(*, stderr: bool = False) -> bool:
         return True
     stream = sys.stderr if stderr else sys.stdout
     return stream.isatty() and os.environ.get("TERM") != "dumb"
+
+
+def existing(value: Any) -> Any:
+    """Callback of path arguments: a path that does not exist is one clear error line, exit 2.
+
+    Every command says it the same way: `stakecli: error: PATH does not exist`.
+    """
+    for path in value if isinstance(value, list) else [value]:
+        if path is not None and not Path(path).exists() and not Path(path).is_symlink():
+            fail(f"{path} does not exist")
+    return value
+
+
+def require_files(paths: list[Path] | None, found: list[Path]) -> None:
+    """A folder named on the command line that holds no stakecli file is an error (exit 2).
+
+    A mistyped path must not pass CI silently; the current folder by default may be empty.
+    """
+    have = [f.resolve() for f in found]
+    for path in paths or ():
+        root = path.resolve()
+        if path.is_dir() and not any(root == f or root in f.parents for f in have):
+            fail(
+                f"{path}: no stakecli file in this folder (a YAML file with a `kind:` "
+                "stakecli reads); check the path"
+            )
 
 
 def fail(message: str) -> NoReturn:

@@ -9,7 +9,15 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from stakecli.cli._app import ConfigOpt, app, console, fail, print_findings, reports_errors
+from stakecli.cli._app import (
+    ConfigOpt,
+    app,
+    console,
+    existing,
+    fail,
+    print_findings,
+    reports_errors,
+)
 
 if TYPE_CHECKING:
     from stakecli.core.findings import Finding
@@ -29,7 +37,7 @@ def raci(
     path: Annotated[
         Path,
         typer.Argument(
-            exists=True,
+            callback=existing,
             help="A folder (searched recursively), or one RACI file (its folder gives the "
             "register and the load).",
         ),

@@ -21,7 +21,9 @@ def init(
             help="Start from a shipped example: conflicting-kpis, partnership, vendor-renewal."
         ),
     ] = None,
-    force: Annotated[bool, typer.Option(help="Overwrite files that already exist.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite files that already exist.")
+    ] = False,
 ) -> None:
     """Create a stakecli folder from a blank start or one of the examples.
 

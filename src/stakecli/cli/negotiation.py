@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from stakecli.cli._app import ConfigOpt, app, console, fail, reports_errors
+from stakecli.cli._app import ConfigOpt, app, console, existing, fail, reports_errors
 
 
 class _DefaultToSummary(TyperGroup):
@@ -40,7 +40,7 @@ class Format(StrEnum):
 PathArg = Annotated[
     Path,
     typer.Argument(
-        exists=True,
+        callback=existing,
         help="A negotiation YAML file, or a folder holding one (with its register).",
     ),
 ]
@@ -209,7 +209,9 @@ def chart(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="SVG file to write (default: stdout).")
     ] = None,
-    force: Annotated[bool, typer.Option(help="Overwrite an existing file.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite files that already exist.")
+    ] = False,
     config: ConfigOpt = None,
 ) -> None:
     """SVG of the packages in (our score, their score) space: frontier, reservations, proposals.
@@ -232,7 +234,7 @@ def chart(
     from stakecli.core.publishing import write_atomic
 
     if (output.exists() or output.is_symlink()) and not force:
-        fail(f"{output} exists; pass --force to overwrite it")
+        fail(f"{output} already exists; nothing was written (use --force to overwrite)")
     try:
         write_atomic(output, svg, force=force)
     except OSError as exc:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from stakecli.cli._app import ConfigOpt, app, fail, reports_errors
+from stakecli.cli._app import ConfigOpt, app, existing, fail, reports_errors, require_files
 
 if TYPE_CHECKING:
     from stakecli.core.documents import DocumentSpec
@@ -31,7 +31,7 @@ def render(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            exists=True,
+            callback=existing,
             help="YAML files or folders (searched recursively). Default: the current folder.",
             show_default=False,
         ),
@@ -55,7 +55,7 @@ def render(
         list[Path] | None,
         typer.Option(
             "--templates",
-            exists=True,
+            callback=existing,
             file_okay=False,
             help="Folder of templates that override the built-ins by name (repeatable).",
         ),
@@ -112,6 +112,7 @@ def _render(
     from stakecli.core import publishing
 
     report = pipeline.subject(path, config, done="rendered")
+    require_files([path], report.files)
     batches = []
     for workspace in report.workspaces:
         root = workspace.root or (path if path.is_dir() else path.parent)

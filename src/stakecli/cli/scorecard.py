@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from stakecli.cli._app import ConfigOpt, app, console, fail, reports_errors
+from stakecli.cli._app import ConfigOpt, app, console, existing, fail, reports_errors
 
 if TYPE_CHECKING:
     from stakecli.core.findings import Finding
@@ -28,7 +28,7 @@ def scorecard(
     path: Annotated[
         Path,
         typer.Argument(
-            exists=True,
+            callback=existing,
             help="A folder (searched recursively), or one charter or scorecard file.",
         ),
     ] = Path(),

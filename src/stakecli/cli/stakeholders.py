@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from stakecli.cli._app import ConfigOpt, app, console, fail, reports_errors
+from stakecli.cli._app import ConfigOpt, app, console, existing, fail, reports_errors
 from stakecli.cli.transfer import DelimiterOpt
 
 
@@ -242,14 +242,14 @@ def _printable(value: object) -> str:
 @reports_errors
 def import_table(
     source: Annotated[
-        Path, typer.Argument(exists=True, dir_okay=False, help="A .csv, .tsv or .xlsx file.")
+        Path, typer.Argument(callback=existing, dir_okay=False, help="A .csv, .tsv or .xlsx file.")
     ],
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Register file to write (default: stdout)."),
     ] = None,
     title: Annotated[str | None, typer.Option(help="The register's title.")] = None,
-    force: Annotated[bool, typer.Option(help="Overwrite an existing --output file.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite files that already exist.")] = False,
     delimiter: DelimiterOpt = None,
     sheet: Annotated[
         str | None, typer.Option(help="The .xlsx sheet to read (default: the first).")
@@ -352,7 +352,7 @@ def export_table(
         typer.Option("--output", "-o", help="File to write (default: stdout; csv only)."),
     ] = None,
     delimiter: DelimiterOpt = None,
-    force: Annotated[bool, typer.Option(help="Overwrite an existing --output file.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite files that already exist.")] = False,
 ) -> None:
     """Write the register itself as a spreadsheet: every field, the headings import reads.
 

@@ -11,7 +11,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from stakecli.cli._app import ConfigOpt, app, fail, print_findings, reports_errors
+from stakecli.cli._app import (
+    ConfigOpt,
+    app,
+    existing,
+    fail,
+    print_findings,
+    reports_errors,
+    require_files,
+)
 
 if TYPE_CHECKING:
     from stakecli.core.project import Report
@@ -33,7 +41,7 @@ def validate(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            exists=True,
+            callback=existing,
             help="Files or folders (searched recursively). Default: the current folder.",
             show_default=False,
         ),
@@ -61,6 +69,7 @@ def validate(
 
     as_of = today.date() if today else None
     report = pipeline.run(paths or [Path()], explicit=config, today=as_of)
+    require_files(paths, report.files)
     _emit(report, fmt, quiet=quiet)
     raise typer.Exit(exit_code(report.findings, strict=strict))
 

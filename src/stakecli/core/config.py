@@ -436,7 +436,8 @@ def validate(data: Any, path: Path) -> Config:
     except ValidationError as exc:
         first = exc.errors(include_url=False, include_input=False)[0]
         where = ".".join(str(p) for p in first["loc"])
-        raise ConfigError(f"{path}: {where}: {first['msg']}") from None
+        message = str(first["msg"]).removeprefix("Value error, ")  # one "error" a line
+        raise ConfigError(f"{path}: {where}: {message}") from None
     return config.model_copy(update={"source": path})
 
 

@@ -38,5 +38,6 @@ class FindingsStop(StakeError):
         n = len(self.findings)
         super().__init__(
             f"{subject}: {n} error{'s' if n != 1 else ''} in the project; nothing {done} "
-            "(fix them first: `stakecli validate` shows the same findings)"
+            f"(fix {'it' if n == 1 else 'them'} first: `stakecli validate` shows the same "
+            "findings)"
         )

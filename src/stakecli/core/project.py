@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from stakecli.core.findings import Finding, Severity
 
@@ -52,6 +52,8 @@ class Workspace:
 FileCheck = Callable[[Parsed, Workspace], Iterable[Finding]]
 """Checks one file; may look at the rest of the workspace. Findings carry only a loc."""
 ProjectCheck = Callable[[Workspace], Iterable[Finding]]
+DataCheck = Callable[[dict[str, Any]], Iterable[Finding]]
+"""A check of one file's plain data: runs whether or not the file passes its schema."""
 """Checks across files. Findings carry a path and a loc."""
 
 

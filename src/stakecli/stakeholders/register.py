@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from stakecli.core.findings import Finding, error
-from stakecli.core.project import Parsed, Workspace
 from stakecli.core.rules import Rule
-from stakecli.stakeholders.model import Register
 
 RULES = [
     Rule(
@@ -38,18 +37,26 @@ RULES = [
 ]
 
 
-def check(parsed: Parsed, workspace: Workspace) -> Iterator[Finding]:
-    """Ids are unique within the register."""
-    register = parsed.model
-    assert isinstance(register, Register)
+def check_ids(data: dict[str, Any]) -> Iterator[Finding]:
+    """Ids are unique within the register.
+
+    A check of the file's plain data: it runs even when the file fails its schema, so that
+    a duplicate id shows up together with the schema errors, not only after they are fixed.
+    """
+    people = data.get("stakeholders")
+    if not isinstance(people, list):
+        return
     seen: dict[str, int] = {}
-    for i, person in enumerate(register.stakeholders):
-        if person.id in seen:
+    for i, person in enumerate(people):
+        ident = person.get("id") if isinstance(person, dict) else None
+        if not isinstance(ident, str):
+            continue
+        if ident in seen:
             yield error(
                 "stakeholders.duplicate-id",
                 ("stakeholders", i, "id"),
-                f"id {person.id!r} is already used by stakeholders[{seen[person.id]}]; "
+                f"id {ident!r} is already used by stakeholders[{seen[ident]}]; "
                 "give each stakeholder its own id",
             )
         else:
-            seen[person.id] = i
+            seen[ident] = i
