@@ -150,17 +150,17 @@ def _tables(
         out.print(tables.fold("", out.width, units=legend), markup=False, highlight=False)
     for load in loads:
         title = f"Load per person across {count(load['files'], 'RACI file')}"
-        cols = [tables.Col("person", minimum=14)]
-        cols += [
+        load_cols = [tables.Col("person", minimum=14)]
+        load_cols += [
             tables.Col(f"{c['letter']}\n{c['role']}", fixed=True, justify="right")
             for c in load["columns"]
         ]
-        cols.append(tables.Col("total", fixed=True, justify="right"))
+        load_cols.append(tables.Col("total", fixed=True, justify="right"))
         rows = [
             [p["name"], *(str(p["counts"][c["id"]]) for c in load["columns"]), str(p["total"])]
             for p in load["people"]
         ]
-        tables.show(out, title, cols, rows)
+        tables.show(out, title, load_cols, rows)
     out.file.flush()
     print_findings(findings)
     if not findings:
