@@ -72,6 +72,8 @@ schemas docs: $(VENV)/.runtime
 	for kind in $$($(BIN)/python -c "from stakecli.kinds import NAMES; print(*NAMES)"); do \
 	  $(SC) schema $$kind > schemas/$$kind.schema.json; done
 	$(SC) rules --format markdown > docs/rules.md
+	$(BIN)/python -c "from stakecli.kinds import rule_codes_module as m; print(m(), end='')" \
+	  > src/stakecli/rule_codes.py.tmp && mv src/stakecli/rule_codes.py.tmp src/stakecli/rule_codes.py
 
 bench: $(VENV)/.dev
 	$(BIN)/python bench/run.py

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from stakecli.cli._app import ConfigOpt, app, existing, fail, reports_errors, require_files
+from stakecli.cli.completion import complete_documents
 
 if TYPE_CHECKING:
     from stakecli.core.documents import DocumentSpec
@@ -46,7 +47,14 @@ def render(
         ),
     ] = None,
     document: Annotated[
-        str | None, typer.Option("--document", "-d", help="Only this document, e.g. decision-memo.")
+        str | None,
+        typer.Option(
+            "--document",
+            "-d",
+            metavar="NAME",
+            autocompletion=complete_documents,
+            help="Only this document, e.g. decision-memo.",
+        ),
     ] = None,
     audience: Annotated[
         Audience, typer.Option(help="internal, external (leak-guarded) or all.")

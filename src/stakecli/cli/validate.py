@@ -20,6 +20,7 @@ from stakecli.cli._app import (
     reports_errors,
     require_files,
 )
+from stakecli.cli.completion import complete_kinds, complete_rule_codes
 
 if TYPE_CHECKING:
     from stakecli.core.project import Report
@@ -106,7 +107,11 @@ class RulesFormat(StrEnum):
 @app.command()
 def rules(
     code: Annotated[
-        str | None, typer.Argument(help="One code: print its full entry (why, examples).")
+        str | None,
+        typer.Argument(
+            autocompletion=complete_rule_codes,
+            help="One code: print its full entry (why, examples).",
+        ),
     ] = None,
     fmt: Annotated[RulesFormat, typer.Option("--format", "-f")] = RulesFormat.TEXT,
 ) -> None:
@@ -212,21 +217,17 @@ def rules_markdown() -> str:
 
 @app.command()
 def schema(
-    kind: Annotated[str, typer.Argument(help="File kind, e.g. stakeholders.")],
+    kind: Annotated[
+        str, typer.Argument(autocompletion=complete_kinds, help="File kind, e.g. stakeholders.")
+    ],
 ) -> None:
     """Print the JSON Schema of a file kind, for editor completion.
 
     Example: stakecli schema stakeholders > schemas/stakeholders.schema.json
     """
-    import json
-
     from stakecli import kinds
+    from stakecli.scaffold import schema_document
 
     if kind not in kinds.BY_NAME:
         fail(f"unknown kind {kind!r}; expected one of {', '.join(kinds.NAMES)}")
-    model = kinds.model(kind)
-    document = {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        **model.model_json_schema(),
-    }
-    sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+    sys.stdout.write(schema_document(kind))
