@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -34,10 +35,14 @@ Run = Callable[..., Result]
 
 @pytest.fixture
 def run() -> Run:
-    """Invoke stakecli in-process: run("validate", "x.yaml") -> Result."""
+    """Invoke stakecli in-process: run("validate", "x.yaml") -> Result.
+
+    Tables are laid out for `COLUMNS` (a wide 200 unless a test sets it: tests/cli/
+    test_tables.py checks the narrow widths), as in a pipe.
+    """
 
     def invoke(*args: str | Path, input: str | None = None) -> Result:
-        runner = CliRunner()
+        runner = CliRunner(env={"COLUMNS": os.environ.get("COLUMNS", "200")})
         result = runner.invoke(app, [str(a) for a in args], input=input, catch_exceptions=False)
         return Result(result.exit_code, result.stdout, result.stderr)
 

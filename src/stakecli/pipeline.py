@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
+from collections.abc import Callable, Collection, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from stakecli import kinds
-from stakecli.core import projects
+from stakecli.core import progress, projects
 from stakecli.core.config import Config
 from stakecli.core.findings import Finding, Severity
 from stakecli.core.loading import Document, declares_kind, load
@@ -262,35 +262,59 @@ def _kind(document: Document) -> object:
     return document.data.get("kind") if isinstance(document.data, dict) else None
 
 
+@dataclass
+class _Project:
+    """What checking one project gathers: its workspace, documents and unlocated findings."""
+
+    workspace: Workspace
+    named: set[str]
+    documents: dict[str, Document] = field(default_factory=dict)
+    raw: list[Finding] = field(default_factory=list)
+
+
 def _check_project(
     project: projects.Project, config: Config, report: Report, loads: _Loads
 ) -> None:
-    workspace = Workspace(config, root=project.root)
-    documents: dict[str, Document] = {}
-    raw: list[Finding] = []
-    named = {str(p) for p in project.named}
-    for path in project.files:
-        outcome = parse_file(path, required=path in project.required, loaded=loads.load(path))
-        if outcome is None:
-            continue
-        if str(path) in named:
-            report.files.append(path)
-        document = outcome.document if isinstance(outcome, Parsed) else outcome[1]
-        if document is not None and isinstance(document.data, dict):
-            for data_check in kinds.data_checks(str(document.data.get("kind"))):
-                raw.extend(replace(f, path=str(path)) for f in data_check(document.data))
-        if isinstance(outcome, Parsed):
-            workspace.files.append(outcome)
-            documents[str(path)] = outcome.document
-            if outcome.kind == ANCHOR:
-                workspace.registers.append(path)
-        else:
-            findings, document = outcome
-            raw.extend(findings)
-            if document is not None:
-                documents[str(path)] = document
-                if _kind(document) == ANCHOR:
-                    workspace.registers.append(path)
+    run_ = _Project(Workspace(config, root=project.root), {str(p) for p in project.named})
+    label = f"checking {project.root.name or project.root}"
+    with progress.task(label, len(project.files)) as tick:
+        for path in project.files:
+            _check_file(path, project.required, run_, report, loads)
+            tick.advance()
+    _check_across(run_, config, report)
+
+
+def _check_file(
+    path: Path, required: Collection[Path], run_: _Project, report: Report, loads: _Loads
+) -> None:
+    """Load, schema-check and data-check one file, filing what it gives in `run_`."""
+    workspace = run_.workspace
+    outcome = parse_file(path, required=path in required, loaded=loads.load(path))
+    if outcome is None:
+        return
+    if str(path) in run_.named:
+        report.files.append(path)
+    document = outcome.document if isinstance(outcome, Parsed) else outcome[1]
+    if document is not None and isinstance(document.data, dict):
+        for data_check in kinds.data_checks(str(document.data.get("kind"))):
+            run_.raw.extend(replace(f, path=str(path)) for f in data_check(document.data))
+    if isinstance(outcome, Parsed):
+        workspace.files.append(outcome)
+        run_.documents[str(path)] = outcome.document
+        if outcome.kind == ANCHOR:
+            workspace.registers.append(path)
+        return
+    findings, document = outcome
+    run_.raw.extend(findings)
+    if document is not None:
+        run_.documents[str(path)] = document
+        if _kind(document) == ANCHOR:
+            workspace.registers.append(path)
+
+
+def _check_across(run_: _Project, config: Config, report: Report) -> None:
+    """The file and project checks over the parsed files, then the located findings."""
+    workspace, documents, raw, named = run_.workspace, run_.documents, run_.raw, run_.named
     present = {parsed.kind for parsed in workspace.files}
     checks = {kind: kinds.checks(kind) for kind in present}
     for parsed in workspace.files:

@@ -59,7 +59,8 @@ def test_the_nash_point_under_each_convention(
     assert [p["package"]["term"] for p in data["acceptable"]["packages"]] == ["a", "b"]
 
 
-def test_the_frontier_table_says_which_d_it_used(run, write):
+def test_the_frontier_table_says_which_d_it_used(run, write, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")  # the title on one line
     path = write("plan.yaml", ONE_ISSUE.format(disagreement="disagreement: worst"))
     result = run("--color", "never", "frontier", path)
     assert (

@@ -143,6 +143,9 @@ def root(
     """Stakeholder maps, negotiation plans and agreements as code."""
     State.color = color
     State.debug = debug
+    from stakecli.cli.progress import enable
+
+    enable(sys.argv[1:])
 
 
 P = ParamSpec("P")

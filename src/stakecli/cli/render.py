@@ -122,12 +122,16 @@ def _render(
     report = pipeline.subject(path, config, done="rendered")
     require_files([path], report.files)
     batches = []
-    for workspace in report.workspaces:
-        root = workspace.root or (path if path.is_dir() else path.parent)
-        docs = publishing.produce(workspace, chosen, root, templates or [])
-        if path.is_file():
-            docs = [d for d in docs if d.source.resolve() == path.resolve()]
-        batches.append(_Batch(docs, root / "docs", whole=path.is_dir()))
+    from stakecli.core import progress
+
+    with progress.task("rendering", len(report.workspaces)) as tick:
+        for workspace in report.workspaces:
+            root = workspace.root or (path if path.is_dir() else path.parent)
+            docs = publishing.produce(workspace, chosen, root, templates or [])
+            if path.is_file():
+                docs = [d for d in docs if d.source.resolve() == path.resolve()]
+            batches.append(_Batch(docs, root / "docs", whole=path.is_dir()))
+            tick.advance()
     return batches
 
 

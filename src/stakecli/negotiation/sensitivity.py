@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
 
+from stakecli.core import progress
 from stakecli.negotiation.batna import (
     AlternativeValue,
     Side,
@@ -194,22 +195,30 @@ def simulate(plan: Negotiation, ours: Side, *, seed: int, samples: int) -> Simul
     )
     rng = random.Random(seed)
     batnas = []
-    for _ in range(samples):
-        best = fixed
-        for alt in ranged:
-            r = alt.range
-            assert r is not None
-            mode = r.mode if r.mode is not None else (r.low + r.high) / 2
-            draw = (
-                rng.triangular(r.low, r.high, mode)
-                if r.distribution == "triangular"
-                else rng.uniform(r.low, r.high)
-            )
-            best = max(best, draw)
-        batnas.append(best)
+    with progress.task("simulating", samples) as tick:
+        for i in range(samples):
+            batnas.append(_draw(ranged, fixed, rng))
+            if i % 4096 == 4095:
+                tick.advance(4096)
     result = {}
     for p in plan.proposals:
         if p.price is not None:
             value = float(worth(plan, p, ours))
             result[p.id] = sum(value >= b for b in batnas) / samples
     return Simulation(seed, samples, result)
+
+
+def _draw(ranged: list[Alternative], fixed: float, rng: random.Random) -> float:
+    """One draw of our BATNA: the best of the fixed alternatives and one draw of each range."""
+    best = fixed
+    for alt in ranged:
+        r = alt.range
+        assert r is not None
+        mode = r.mode if r.mode is not None else (r.low + r.high) / 2
+        draw = (
+            rng.triangular(r.low, r.high, mode)
+            if r.distribution == "triangular"
+            else rng.uniform(r.low, r.high)
+        )
+        best = max(best, draw)
+    return best
