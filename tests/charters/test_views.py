@@ -38,7 +38,7 @@ def test_agreement_documents_are_internal(name):
 
 def test_charter_document(workspace, golden):
     text = render("charter", workspace)
-    assert "Rule: all must pass (AND). Result: **pass**." in text
+    assert "Passes when every metric meets its target. Result: **pass**." in text
     assert "| Go/no-go for general availability | Olivia Brandt | Go/no-go" in text
     golden("partnership-charter.md", text)
 
@@ -54,14 +54,14 @@ def test_charter_document_shows_a_failing_gate(workspace, tmp_path):
     charter.write_text(charter.read_text().replace("{value: 63,", "{value: 50,"))
     report = pipeline.run([tmp_path])
     text = render("charter", Workspace(Config(), report.parsed))
-    assert "Result: **FAIL**." in text
-    row = "| Weekly engagement of new sign-ups | Lena Vogel | \\>= 60 % | 50 % | 2026-11-23 "
-    assert row + "| FAIL |" in text
+    assert "Result: **fail**." in text
+    row = "| Weekly engagement of new sign-ups | Lena Vogel | at least 60% | 50% | 2026-11-23 "
+    assert row + "| fail |" in text
 
 
 @pytest.mark.parametrize(
     ("uptime", "engagement", "status"),
-    [("99.5", "55", "FAIL"), ("99.2", "63", "pass"), ("98.7", "63", "amber")],
+    [("99.5", "55", "fail"), ("99.2", "63", "pass"), ("98.7", "63", "amber")],
 )
 def test_shipped_adoption_gate_gives_domain_8_6_answers(
     workspace, tmp_path, uptime, engagement, status
@@ -70,6 +70,6 @@ def test_shipped_adoption_gate_gives_domain_8_6_answers(
     text = charter.read_text().replace("{value: 99.2,", f"{{value: {uptime},")
     charter.write_text(text.replace("{value: 63,", f"{{value: {engagement},"))
     report = pipeline.run([tmp_path])
-    assert f"Rule: all must pass (AND). Result: **{status}**." in render(
+    assert f"Passes when every metric meets its target. Result: **{status}**." in render(
         "charter", Workspace(Config(), report.parsed)
     )

@@ -22,7 +22,7 @@ def test_one_document_of_one_file_goes_to_stdout(run, kpis):
     assert result.stdout.startswith(
         INTERNAL_BANNER + "# 0002. Cap the payouts beta at 20 design partners\n"
     )
-    assert "| Status | **superseded** by [0003. Open the beta" in result.stdout
+    assert "**Status:** superseded by [0003. Open the beta" in result.stdout
     assert "<!--" not in result.stdout  # the marker is only for files
 
 

@@ -112,8 +112,10 @@ def test_no_scorecard_is_a_usage_error(run, tmp_path):
 def test_the_scorecard_document_renders_a_scorecard_file(run, tmp_path):
     result = run("render", folder(tmp_path), "-d", "scorecard")
     assert result.exit_code == 0, result.stderr
-    assert "Rule: weighted score \\>= 0.5. Result: **pass** (score 0.5625)." in result.stdout
-    assert "| Engagement | Dana Kim | \\>= 60 % | 55 % | 2026-11-23 | FAIL |" in result.stdout
+    assert "Passes when the weighted score is at least 0.5. Result: **pass** (score 0.5625)." in (
+        result.stdout
+    )
+    assert "| Engagement | Dana Kim | at least 60% | 55% | 2026-11-23 | fail |" in result.stdout
     assert "normalised 0.375, contributes 0.1875" in result.stdout
 
 

@@ -40,7 +40,7 @@ def test_new_accepted_superseded(run, tmp_path):
     accept(first)
     assert run("validate", "--strict", tmp_path).exit_code == 0
     memo = run("render", first, "-d", "decision-memo").stdout
-    assert "| Status | **accepted** |" in memo
+    assert "**Status:** accepted  \n" in memo
     assert 'Chosen option: "Vendor A", because it is cheaper.' in memo
 
     second = run("new", "decision", "Switch to Vendor B", "--dir", tmp_path, "--supersedes", "1")

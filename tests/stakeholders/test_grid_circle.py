@@ -136,7 +136,7 @@ def test_the_top_15_are_drawn_on_a_mermaid_pie_by_priority(run, tmp_path):
     ]
     assert "it is not the commercial tool's arithmetic" in section
     # s14: Circle power 3, proximity 4, urgency 5: (4*3/4 + 2*4/4 + 5*5/5) / 11 = 10/11
-    assert "| 1 | Person 14 (`s14`) | 3 | 4 | 5 | 0.9091 |" in section
+    assert "| 1 | Person 14 | 3 | 4 | 5 | 0.91 |" in section
 
 
 def test_no_circle_section_without_circle_ratings(run, tmp_path):

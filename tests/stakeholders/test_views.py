@@ -73,7 +73,7 @@ def test_map_document_matches_the_command(run):
     stdout = run("stakeholders", EXAMPLES / "conflicting-kpis", "-f", "markdown").stdout
     assert INTERNAL_BANNER + text == stdout
     assert (
-        "| 3 | Marcus Bell (`sales-vp`) | Definitive | Definitive | Key players | Manage closely "
+        "| 3 | Marcus Bell | Definitive | Definitive | Key players | Manage closely "
         "| leading → supportive | -1 (over-engaged) | 0.73 |\n"
     ) in text  # Circle power 3, proximity 2, urgency 4: (4*3/4 + 2*2/4 + 5*4/5) / 11 = 8/11
 

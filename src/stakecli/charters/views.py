@@ -15,7 +15,17 @@ from stakecli.raci.model import Raci
 from stakecli.raci.refs import resolve
 from stakecli.stakeholders import scope
 
-STATUS = {"pass": "pass", "amber": "amber", "fail": "FAIL", "no-data": "no data"}
+STATUS = {"pass": "pass", "amber": "amber", "fail": "fail", "no-data": "no data"}
+COMPARED = {">=": "at least", ">": "above", "<=": "at most", "<": "below", "==": "exactly"}
+"""A gate's comparator in words, as a target reads in a document."""
+
+
+def amount(value: Any, unit: str) -> str:
+    """`99.5%`, `12 days`: a value and its unit, a percent sign without a space."""
+    text = number(value)
+    if not unit:
+        return text
+    return f"{text}{unit}" if unit == "%" else f"{text} {unit}"
 
 
 def _charter(parsed: Parsed) -> Charter:
@@ -26,11 +36,10 @@ def _charter(parsed: Parsed) -> Charter:
 
 def _target(metric: Metric) -> str:
     if metric.comparator is not None and metric.threshold is not None:
-        return f"{metric.comparator} {number(metric.threshold)} {metric.unit}".rstrip()
-    return (
-        f"weight {number(metric.weight)}, {number(metric.min)}-{number(metric.max)} "
-        f"{metric.unit}".rstrip()
-    )
+        words = COMPARED.get(str(metric.comparator), str(metric.comparator))
+        return f"{words} {amount(metric.threshold, metric.unit)}"
+    span = f"{number(metric.min)}-{amount(metric.max, metric.unit)}"
+    return f"weight {number(metric.weight)}, scaled over {span}"
 
 
 def _metric_status(metric: Metric, result: scorecard.MetricResult | None) -> str:
@@ -52,12 +61,12 @@ def scorecards(cards: list[Scorecard], who: dict[str, str]) -> list[dict[str, An
         out.append(
             {
                 "name": card.name,
-                "rule": "all must pass (AND)"
+                "rule": "passes when every metric meets its target"
                 if card.type == "gate"
                 else (
-                    f"weighted score >= {number(card.threshold)}"
+                    f"passes when the weighted score is at least {number(card.threshold)}"
                     if card.threshold is not None
-                    else "weighted score"
+                    else "a weighted score"
                 ),
                 "status": STATUS[result.status] if result else "not evaluated (see findings)",
                 "score": None if result is None or result.score is None else number(result.score),
@@ -66,9 +75,7 @@ def scorecards(cards: list[Scorecard], who: dict[str, str]) -> list[dict[str, An
                         "name": m.name,
                         "owner": who.get(m.owner, m.owner),
                         "target": _target(m) if not broken else "",
-                        "current": ""
-                        if m.current is None
-                        else f"{number(m.current.value)} {m.unit}".rstrip(),
+                        "current": "" if m.current is None else amount(m.current.value, m.unit),
                         "as_of": "" if m.current is None else m.current.as_of.isoformat(),
                         "status": _metric_status(m, by_id.get(m.id)),
                     }

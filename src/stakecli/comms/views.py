@@ -41,6 +41,8 @@ def plan(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
     ]
     settings = Settings.from_config(workspace.config)
     asks = workspace.config.cadence.strategy_days
+    named = {row.id: f"{row.channel} ({row.frequency.value})" for row in p.communications}
+    named |= {c.id: c.name for c in p.ceremonies}
     return {
         "plan": p,
         "title": p.title or "Communication plan",
@@ -50,7 +52,7 @@ def plan(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
         "coverage": [
             {
                 "who": person(c.stakeholder.id, people),
-                "reached_by": list(c.reached_by),
+                "reached_by": [named.get(r, r) for r in c.reached_by],
                 "cadence_days": asks.of(assess(c.stakeholder, settings).strategy.value),
             }
             for c in coverage(p, stakeholders(workspace, parsed.path), settings)

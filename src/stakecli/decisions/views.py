@@ -49,6 +49,20 @@ def reference(number: int, folder: dict[int, Parsed], target: str = MEMO_FILE) -
     }
 
 
+def raci_row(ref: str | None, parsed: Parsed, workspace: Workspace) -> str | None:
+    """The name of the RACI row a decision points at (the reference when it names none)."""
+    if ref is None:
+        return None
+    from stakecli.raci import refs
+    from stakecli.stakeholders import scope
+
+    matrices = refs.matrices_of(
+        (p.path, p.model) for p in scope.files(workspace, "raci", parsed.path)
+    )
+    found = refs.resolve(ref, parsed.path, matrices)
+    return ref if isinstance(found, str) else found[1].name
+
+
 def memo(parsed: Parsed, workspace: Workspace, *, external: bool = False) -> dict[str, Any]:
     """Everything the decision memo shows (the external notice uses a subset)."""
     d = _decision(parsed)
@@ -66,7 +80,7 @@ def memo(parsed: Parsed, workspace: Workspace, *, external: bool = False) -> dic
         "deciders": persons(d.deciders, people, external=external),
         "consulted": persons(d.consulted, people, external=external),
         "informed": persons(d.informed, people, external=external),
-        "raci": d.raci,
+        "raci": raci_row(d.raci, parsed, workspace),
         "context": d.context,
         "stances": [
             {"who": persons([s.stakeholder], people, external=False)[0], **s.model_dump()}

@@ -138,10 +138,14 @@ def map_context(
         "quadrants": {n: q.strategy.label for q, n in QUADRANT_NUMBER.items()},
         "groups": [g for g in groups if g["members"]],
         "edges": edges,
-        "counts": {GROUP_PLURALS[g]: sum(a.group is g for a in assessments) for g in GROUP_ORDER},
+        "counts": {
+            GROUP_PLURALS[g].removesuffix("s") if n == 1 else GROUP_PLURALS[g]: n
+            for g in GROUP_ORDER
+            if (n := sum(a.group is g for a in assessments))
+        },
         "circle": circle_rows(assessments),
         "circle_top": CIRCLE_TOP,
-        "circle_weights": "-".join(f"{w:g}" for _, w in settings.weights),
+        "circle_weights": ", ".join(f"{name} {w:g}" for name, w in settings.weights),
         "subset": subset,
         "hidden": [_hidden(a) for a in sorted(assessments, key=lambda a: a.rank) if _is_hidden(a)],
     }
@@ -179,7 +183,7 @@ def circle_rows(assessments: Sequence[Assessment]) -> list[dict[str, Any]]:
                 "power": rated[0],
                 "proximity": rated[1],
                 "urgency": rated[2],
-                "index": f"{a.circle:.4f}",
+                "index": f"{a.circle:.2f}",
                 # Mermaid pie values: a positive number; four decimals keep every slice apart.
                 "slice": Safe(f"{a.circle:.4f}"),
             }
