@@ -180,6 +180,9 @@ NAMES: tuple[str, ...] = tuple(BY_NAME)
 DOCUMENT_NAMES: tuple[str, ...] = (
     "stakeholder-map",
     "stakeholder-list",
+    "internal-map",
+    "external-map",
+    "hidden-map",
     "negotiation-brief",
     "proposal",
     "raci-chart",
@@ -191,6 +194,8 @@ DOCUMENT_NAMES: tuple[str, ...] = (
     "decisions",
     "comms-plan",
     "ceremony-agenda",
+    "journey-map",
+    "review-agenda",
 )
 """The names of `documents()` without importing them, for shell completion (a test keeps the
 two equal: add a new kind's documents here too)."""

@@ -9,6 +9,7 @@ folder can move or leave the repository and completion keeps working.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -22,13 +23,19 @@ from stakecli.core.rendering import builtin_templates
 SCHEMA_DIR = Path(".stakecli") / "schemas"
 """Where a project keeps the JSON Schemas its modelines point at."""
 MODELINE = re.compile(r"^# yaml-language-server: \$schema=\S*\n", re.M)
-PLACES = {"decision": Path("decisions") / "0001-choose-how-to-run-the-initiative.yaml"}
+PLACES = {
+    "decision": Path("decisions") / "0001-choose-how-to-run-the-initiative.yaml",
+    "interactions": Path("interactions") / "contacts.yaml",
+    "interviews": Path("interviews") / "interviews.yaml",
+    "review": Path("reviews") / "first-review.yaml",
+}
 """Where a kind's starter goes in a new folder, when not `<kind>.yaml`."""
 ANCHOR = "stakeholders"
 """The kind every new folder holds: the register the other files name people from."""
-NEEDS = {"charter": ("raci",)}
+NEEDS = {"charter": ("raci",), "review": ("comms",)}
 """Starters that point into another kind's starter (the charter's decision rights name RACI
-rows), so `init --with charter` writes that one too."""
+rows, a review names a ceremony of the comms plan), so `init --with charter` writes that one
+too."""
 
 
 def examples_root() -> Path:
@@ -49,12 +56,18 @@ def starter(kind: str) -> Path:
     return builtin_templates() / "scaffold" / f"{kind}.yaml"
 
 
-def starter_text(kind: str) -> str:
-    """The starter of `kind` as written today (`{{today}}` becomes the date)."""
-    import datetime as dt
+def starter_text(kind: str, today: dt.date | None = None) -> str:
+    """The starter of `kind` as written on `today`, so that it never starts out stale.
+
+    `{{today}}` becomes the date and `{{today-N}}` the date N days earlier.
+    """
+    day = today or dt.date.today()
+
+    def date(match: re.Match[str]) -> str:
+        return (day - dt.timedelta(days=int(match.group(1) or 0))).isoformat()
 
     text = starter(kind).read_text(encoding="utf-8")
-    return text.replace("{{today}}", dt.date.today().isoformat())
+    return re.sub(r"\{\{today(?:-(\d+))?\}\}", date, text)
 
 
 def place(kind: str) -> Path:
@@ -195,7 +208,7 @@ def new(kind: str, path: Path) -> list[Path]:
 
     Never overwrites. Returns the files written: the starter, then its schema if it was new.
     """
-    target = path / place(kind).name if path.is_dir() else path
+    target = path / f"{kind}.yaml" if path.is_dir() else path
     here = target.parent
     while not here.exists() and here != here.parent:
         here = here.parent

@@ -46,7 +46,7 @@ def complete(line: str) -> tuple[list[str], list[str]]:
     [
         ("stakecli render -d decision-", ["decision-memo", "decision-notice"]),
         ("stakecli schema ra", ["raci"]),
-        ("stakecli init --example p", ["partnership"]),
+        ("stakecli init --example pa", ["partnership"]),
         ("stakecli rules raci.one-a", ["raci.one-accountable"]),
         ("stakecli stakeholders d", ["diff", "docs/"]),
         ("stakecli negotiation ch", ["chart"]),

@@ -26,16 +26,16 @@ def test_json_as_of_a_later_day_shows_who_is_overdue(run):
         "never_contacted": False, "sentiment": "positive",
     }  # fmt: skip
     assert data["open_follow_ups"] == [
-        {"action": "Draft the Q1 funding case", "owner": "pm", "due": "2026-11-06",
-         "promised_on": "2026-10-27", "overdue_days": 14},
+        {"action": "Draft the Q1 funding case", "owner": "pm", "owner_name": "Leo Brandt",
+         "due": "2026-11-06", "promised_on": "2026-10-27", "overdue_days": 14},
     ]  # fmt: skip
 
 
 def test_markdown_lists_every_stakeholder(run):
     text = run("engagement", PROJECT, "--today", "2026-11-20", "-f", "markdown").stdout
     assert text.startswith("# Who haven't we talked to (as of 2026-11-20)\n")
-    assert "| Sam Whitfield (`nw-ops`) | overdue 9 d | 2026-10-28 | 2026-11-11 |" in text
-    assert "| Draft the Q1 funding case | pm | 2026-11-06 | 14 days |" in text
+    assert "| Sam Whitfield | overdue 9 d | 2026-10-28 | 2026-11-11 |" in text
+    assert "| Draft the Q1 funding case | Leo Brandt | 2026-11-06 | 14 days |" in text
 
 
 def test_validate_takes_the_date_from_today(run):

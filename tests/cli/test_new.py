@@ -7,6 +7,7 @@ import re
 import pytest
 
 from stakecli.kinds import NAMES
+from stakecli.scaffold import NEEDS
 
 STARTERS = [k for k in NAMES if k != "decision"]
 
@@ -16,8 +17,8 @@ def test_new_writes_a_commented_starter_that_validates_in_an_init_folder(run, tm
     folder = tmp_path / "p"
     assert run("init", folder).exit_code == 0
     (folder / "stakeholders.yaml").unlink() if kind == "stakeholders" else None
-    if kind == "charter":  # its decision rights name the RACI starter's rows
-        assert run("new", "raci", folder).exit_code == 0
+    for need in NEEDS.get(kind, ()):  # a charter names RACI rows, a review a comms ceremony
+        assert run("new", need, folder).exit_code == 0
     result = run("new", kind, folder)
     assert result.exit_code == 0, result.stderr
     written = folder / f"{kind}.yaml"

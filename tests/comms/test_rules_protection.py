@@ -168,5 +168,5 @@ def test_the_removed_cadence_settings_name_their_replacement(data, removed, repl
     with pytest.raises(ConfigError) as caught:
         validate_config(data, Path("c.yaml"))
     message = str(caught.value)
-    assert message.startswith(f"c.yaml: {next(iter(data))}: Value error, {removed} was removed")
+    assert message.startswith(f"c.yaml: {next(iter(data))}: {removed} was removed")
     assert replacement in message

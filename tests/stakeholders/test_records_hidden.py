@@ -43,8 +43,8 @@ def test_hidden_filters_and_markdown_lists_where_they_were_found(run):
     others = run("stakeholders", PROJECT, "--not-hidden", "-f", "json").stdout
     assert {s["hidden"] for s in json.loads(others)["stakeholders"]} == {False}
     text = run("stakeholders", PROJECT, "-f", "markdown").stdout
-    assert "| Dana Reyes (`nw-finance`) | interview | Rosa Diaz" in text
-    assert "Dana Reyes (`nw-finance`) (hidden) |" in text
+    assert "| Dana Reyes | interview | Rosa Diaz" in text
+    assert "| Dana Reyes (hidden) |" in text
 
 
 def test_internal_external_and_hidden_maps_render_as_documents(run):

@@ -22,7 +22,9 @@ def calendar(
         Path | None,
         typer.Option("--output", "-o", dir_okay=False, help="The .ics file to write."),
     ] = None,
-    force: Annotated[bool, typer.Option(help="Overwrite an existing --output file.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite files that already exist.")
+    ] = False,
     today: TodayOpt = None,
     config: ConfigOpt = None,
 ) -> None:

@@ -22,8 +22,8 @@ def init(
             "--with",
             metavar="KINDS",
             autocompletion=complete_kind_list,
-            help="Starter files of these kinds besides the register, comma-separated: "
-            "negotiation, raci, charter, scorecard, decision, comms, or all.",
+            help="Starter files of these kinds besides the register, comma-separated (a kind "
+            "of `stakecli schema`), or all.",
         ),
     ] = None,
     example: Annotated[
@@ -31,7 +31,8 @@ def init(
         typer.Option(
             metavar="NAME",
             autocompletion=complete_examples,
-            help="Start from a shipped example: conflicting-kpis, partnership, vendor-renewal.",
+            help="Start from a shipped example: conflicting-kpis, partnership, product-team, "
+            "vendor-renewal.",
         ),
     ] = None,
     force: Annotated[

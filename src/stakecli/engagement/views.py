@@ -39,6 +39,7 @@ class ContactReport:
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON form (stable keys)."""
+        names = {c.stakeholder.id: c.stakeholder.name for c in self.contacts}
         return {
             "folder": str(self.folder),
             "as_of": self.as_of.isoformat(),
@@ -47,6 +48,7 @@ class ContactReport:
                 {
                     "action": f.follow_up.action,
                     "owner": f.follow_up.owner,
+                    "owner_name": names.get(f.follow_up.owner, f.follow_up.owner),
                     "due": f.follow_up.due.isoformat() if f.follow_up.due else None,
                     "promised_on": f.promised_on.isoformat(),
                     "overdue_days": f.overdue_days,
