@@ -21,6 +21,7 @@ COMMANDS = {
     "frontier": ["frontier", EXAMPLES / "vendor-renewal"],
     "scorecard": ["scorecard", EXAMPLES / "conflicting-kpis"],
     "rules": ["rules"],
+    "engagement": ["engagement", EXAMPLES / "product-team", "--today", "2026-11-20"],
 }
 AMOUNT = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 

@@ -83,28 +83,38 @@ def _json(data: Any) -> None:
 
 
 def _table(report: Any) -> None:
-    from rich.cells import cell_len
+    from stakecli.cli import tables
 
-    header = ["id", "name", "state", "last", "due", "cadence", "sentiment"]
-    lines = [[" ".join(str(r[k]).split()) for k in header] for r in report.rows()]
-    widths = [max([cell_len(h), *(cell_len(x[i]) for x in lines)]) for i, h in enumerate(header)]
-
-    def fit(cells: list[str]) -> str:
-        return "  ".join(c + " " * (w - cell_len(c)) for c, w in zip(cells, widths, strict=True))
-
+    C = tables.Col
+    spec = [
+        ("name", C("name", minimum=14)),
+        ("state", C("state", fixed=True)),
+        ("last", C("last", fixed=True, priority=3)),
+        ("due", C("due", fixed=True)),
+        ("cadence", C("cadence", minimum=10, priority=2)),
+        ("sentiment", C("sentiment", fixed=True, priority=1)),
+        ("id", C("id", fixed=True, priority=4)),
+    ]
+    lines = [[" ".join(str(r[k]).split()) for k, _ in spec] for r in report.rows()]
+    cols = [c for _, c in spec]
     out = console()
+    header, body = tables.plain(cols, lines, out.width)
     out.print(f"as of {report.as_of}", style="bold", markup=False, highlight=False)
-    out.file.write(fit(header).rstrip() + "\n" + "".join(fit(x).rstrip() + "\n" for x in lines))
+    out.file.write(header + "\n" + "".join(line + "\n" for line in body))
+    tables.note(out, tables.dropped(cols, lines, out.width, gap=2))
     late = [f for f in report.follow_ups if f.overdue_days]
+    names = {c.stakeholder.id: c.stakeholder.name for c in report.contacts}
     for f in late:
         out.file.write(
             f"follow-up overdue {f.overdue_days} d: {f.follow_up.action} "
-            f"({f.follow_up.owner}, due {f.follow_up.due})\n"
+            f"({names.get(f.follow_up.owner, f.follow_up.owner)}, due {f.follow_up.due})\n"
         )
+    from stakecli.core.plural import count
+
     overdue = sum(c.overdue for c in report.contacts)
     console(stderr=True).print(
-        f"{overdue} of {len(report.contacts)} stakeholders overdue or never contacted; "
-        f"{len(late)} follow-ups overdue",
+        f"{overdue} of {count(len(report.contacts), 'stakeholder')} overdue or never contacted; "
+        f"{count(len(late), 'follow-up')} overdue",
         markup=False,
     )
 
