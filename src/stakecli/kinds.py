@@ -185,6 +185,7 @@ DOCUMENT_NAMES: tuple[str, ...] = (
     "hidden-map",
     "negotiation-brief",
     "proposal",
+    "negotiation-debrief",
     "raci-chart",
     "charter",
     "agenda",

@@ -64,8 +64,8 @@ def test_the_frontier_table_says_which_d_it_used(run, write, monkeypatch):
     path = write("plan.yaml", ONE_ISSUE.format(disagreement="disagreement: worst"))
     result = run("--color", "never", "frontier", path)
     assert (
-        "Nash solution (max product of gains over d = (buyer 40, supplier 10): each party's "
-        "worst package)"
+        "Nash solution: the package with the largest product of both sides' gains over each "
+        "party's worst package (buyer 40, supplier 10)"
     ) in result.stdout
 
 

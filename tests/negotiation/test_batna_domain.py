@@ -59,14 +59,17 @@ def test_equal_reservation_values_mean_agreement_possible_with_zero_surplus(run,
     assert data["zopa"]["surplus"] == 0
     assert data["proposals"][0]["surplus"] == {"seller": 0, "buyer": 0}
     table = run("--color", "never", "negotiation", path)
-    assert "agreement possible, zero surplus" in table.stdout
+    assert "(agreement possible, nothing to share)" in table.stdout
 
 
 def test_no_zopa_is_said_in_words(run, write):
     result = run(
         "--color", "never", "negotiation", write("n.yaml", SINGLE.format(rv_s=100, rv_b=90))
     )
-    assert "No ZOPA: gap of 10" in result.stdout
+    assert (
+        "No zone of possible agreement: seller needs at least 100 USD and buyer pays at most"
+        in (" ".join(result.stdout.split()))
+    )
 
 
 LITIGATION = """
@@ -149,7 +152,10 @@ def test_a_proposal_below_our_batna_is_walked_away_from(run, write):
         "batna_ev": 100000,
     }
     table = run("--color", "never", "negotiation", path)
-    assert "Walk away from settle (worth 90,000 USD to us) against our BATNA trial" in table.stdout
+    assert (
+        "Walk away from Settle at 135k: we receive 90,000 USD. Without a deal we would go to "
+        "trial, which is expected to bring 100,000 USD."
+    ) in " ".join(table.stdout.split())
 
 
 def test_without_our_alternatives_the_recommendation_is_not_judged(run, write):

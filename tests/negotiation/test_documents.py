@@ -74,11 +74,19 @@ def test_the_proposal_spec_is_external_and_the_brief_internal():
 def test_brief_holds_the_batna_reservation_values_and_the_chart():
     _, text = rendered("negotiation-brief")
     assert "Switch to Contoso Analytics" in text
-    assert "ZOPA: \\[4,300,000 USD, 4,875,000 USD\\]" in text
-    assert "Accept three-year-bundle" in text
+    assert "Zone of possible agreement: from 4,300,000 USD (the least Northwind Data" in text
+    assert "Accept Three-year partnership bundle: we pay 4,500,000 USD" in text
     assert "```mermaid\nquadrantChart" in text
-    assert "| proc-lead | lead | Runs the sessions; Owns the concession plan |" in text
-    assert "Simulation: P(proposal \\>= our BATNA), seed 0, 10000 draws" in text
+    assert "| Sam Okafor | lead | Runs the sessions; Owns the concession plan |" in text
+    assert "Simulation: how often each proposal beats our BATNA (10,000 draws, seed 0)" in text
+
+
+def test_the_brief_names_people_and_options_never_ids():
+    _, text = rendered("negotiation-brief")
+    for ident in ("halden-retail |", "price=d15", "| northwind |", "proc-lead |", "vendor-cs |"):
+        assert ident not in text
+    assert "EV = sum" not in text and ".33 USD" not in text
+    assert "the first 8 shown (all of them: stakecli frontier --format json)" in text
 
 
 def test_brief_is_deterministic(run):

@@ -115,5 +115,6 @@ def test_nash_ties_are_all_reported(run, write):
     assert sorted(p["package"]["deal"] for p in data["nash"]["solutions"]) == ["a", "b"]
     table = run("--color", "never", "frontier", write("tie.yaml", TIE))
     assert (
-        "Nash solution (max product of gains over d = (us 0, them 0): the reservation scores): tie"
+        "Nash solution: the package with the largest product of both sides' gains over the "
+        "reservation scores (us 0, them 0), a tie"
     ) in table.stdout

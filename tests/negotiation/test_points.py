@@ -56,7 +56,7 @@ def test_score_only_summary_speaks_points_not_money():
     lines = text.headline(data)
     assert "USD" not in " ".join(lines)
     assert lines[0].startswith("ZOPA (package-score points): 2 packages")
-    assert "Accept the Nash package price=P1, delivery=D1 (60 points to us)" in lines[1]
+    assert "Accept the Nash package (P1; D1) (60 points to us)" in lines[1]
 
 
 def test_score_only_proposals_are_judged_by_score():

@@ -135,7 +135,10 @@ def _tables(
 
         def cols(heads: list[str]) -> list[tables.Col]:
             first = tables.Col("decision / activity", minimum=24)
-            return [first, *(tables.Col(h, fixed=True, justify="center") for h in heads)]
+            return [
+                first,
+                *(tables.Col(h, fixed=True, justify="center", wrap=False) for h in heads),
+            ]
 
         short = _initials(labels)
         natural = tables.layout(cols(labels), rows, 10_000)

@@ -64,8 +64,11 @@ SamplesOpt = Annotated[
 ]
 
 
-def _load(path: Path, config: Path | None) -> tuple[Any, Any]:
-    """(plan, Config) for the one negotiation file `path` names; errors in its project stop."""
+def _load(path: Path, config: Path | None) -> tuple[Any, Any, dict[str, str]]:
+    """(plan, Config, names of the register's ids) for the one negotiation file `path` names.
+
+    Errors in its project stop the command.
+    """
     from stakecli import pipeline
 
     report = pipeline.subject(path, config)
@@ -77,7 +80,9 @@ def _load(path: Path, config: Path | None) -> tuple[Any, Any]:
         fail(f"{len(mine)} negotiation files in {path}; name one: {names}")
     workspace = report.workspace_of(mine[0].path)
     assert workspace is not None
-    return mine[0].model, workspace.config
+    from stakecli.stakeholders import scope
+
+    return mine[0].model, workspace.config, scope.names(workspace, mine[0].path)
 
 
 @negotiation_app.command()
@@ -93,12 +98,12 @@ def summary(
 
     Example: stakecli negotiation examples/vendor-renewal --seed 7
     """
-    plan, settings = _load(path, config)
+    plan, settings, people = _load(path, config)
     cfg = settings.negotiation
     seed = cfg.seed if seed is None else seed
     samples = cfg.samples if samples is None else samples
     if fmt is Format.MARKDOWN:
-        _brief(plan, seed, samples, cfg.normalise_weights, path, cfg)
+        _brief(plan, seed, samples, cfg.normalise_weights, path, cfg, people)
         return
     from stakecli.negotiation import text, views
 
@@ -106,7 +111,8 @@ def summary(
     if fmt is Format.JSON:
         _json(data)
     else:
-        _tables(data["title"], text.headline(data), text.summary_tables(data))
+        names = text.names_of(plan, people)
+        _tables(data["title"], text.headline(data, names), text.summary_tables(data, names))
 
 
 @negotiation_app.command()
@@ -120,10 +126,10 @@ def packages(
 
     Example: stakecli negotiation packages examples/vendor-renewal --format json
     """
-    plan, settings = _load(path, config)
+    plan, settings, people = _load(path, config)
     cfg = settings.negotiation
     if fmt is Format.MARKDOWN:
-        _brief(plan, cfg.seed, cfg.samples, cfg.normalise_weights, path, cfg)
+        _brief(plan, cfg.seed, cfg.samples, cfg.normalise_weights, path, cfg, people)
         return
     from stakecli.negotiation import text, views
 
@@ -136,7 +142,7 @@ def packages(
     if fmt is Format.JSON:
         _json(data)
     else:
-        _tables(plan.title, [], text.package_tables(data))
+        _tables(plan.title, [], text.package_tables(data, names=text.names_of(plan, people)))
 
 
 @app.command()
@@ -164,19 +170,21 @@ def offers(
 
     Example: stakecli negotiation offers examples/vendor-renewal
     """
-    plan, settings = _load(path, config)
+    plan, settings, people = _load(path, config)
     cfg = settings.negotiation
     if fmt is Format.MARKDOWN:
-        _brief(plan, cfg.seed, cfg.samples, cfg.normalise_weights, path, cfg)
+        _brief(plan, cfg.seed, cfg.samples, cfg.normalise_weights, path, cfg, people)
         return
-    from stakecli.negotiation import record_text, records
+    from stakecli.negotiation import record_text, records, text
 
     data = records.offer_data(plan, silence_days=cfg.silence_days)
     if fmt is Format.JSON:
         _json(data)
     else:
-        table = record_text.offer_table(data, plan.currency)
-        _tables(plan.title, record_text.concession_lines(data), [table] if table.rows else [])
+        names = text.names_of(plan, people)
+        table = record_text.offer_table(data, plan.currency, names)
+        lines = record_text.concession_lines(data, names)
+        _tables(plan.title, lines, [table] if table.rows else [])
 
 
 @negotiation_app.command()
@@ -190,7 +198,7 @@ def debrief(
 
     Example: stakecli negotiation debrief examples/vendor-renewal
     """
-    plan, settings = _load(path, config)
+    plan, settings, people = _load(path, config)
     cfg = settings.negotiation
     if plan.agreement is None:
         fail("the plan records no agreement; add `agreement:` (its package and/or price)")
@@ -199,18 +207,21 @@ def debrief(
         from stakecli.negotiation.documents import debrief as context
 
         folder = path.parent if path.is_file() else path
-        body = render("negotiation-debrief.md.j2", context(plan, cfg), [folder / "templates"])
+        body = render(
+            "negotiation-debrief.md.j2", context(plan, cfg, people), [folder / "templates"]
+        )
         sys.stdout.write(body)
         return
-    from stakecli.negotiation import record_text, records
+    from stakecli.negotiation import record_text, records, text
 
     data = records.debrief_data(plan, normalise=cfg.normalise_weights, rule=cfg.coalition)
     assert data is not None
     if fmt is Format.JSON:
         _json(data)
     else:
-        tables = [t for t in record_text.debrief_tables(data) if t.rows]
-        _tables(plan.title, record_text.debrief_lines(data), tables)
+        names = text.names_of(plan, people)
+        tables = [t for t in record_text.debrief_tables(data, names) if t.rows]
+        _tables(plan.title, record_text.debrief_lines(data, names), tables)
 
 
 @negotiation_app.command()
@@ -229,7 +240,7 @@ def chart(
 
     Example: stakecli negotiation chart examples/vendor-renewal -o packages.svg
     """
-    plan, settings = _load(path, config)
+    plan, settings, _people = _load(path, config)
     from stakecli.negotiation import records, views
     from stakecli.negotiation.chart import package_chart
 
@@ -254,14 +265,22 @@ def chart(
 
 
 def _brief(
-    plan: Any, seed: int, samples: int, normalise: bool, path: Path, cfg: Any = None
+    plan: Any,
+    seed: int,
+    samples: int,
+    normalise: bool,
+    path: Path,
+    cfg: Any = None,
+    people: dict[str, str] | None = None,
 ) -> None:
     from stakecli.core.publishing import INTERNAL_BANNER
     from stakecli.core.rendering import render
     from stakecli.negotiation.documents import brief
 
     folder = path.parent if path.is_file() else path
-    context = brief(plan, seed=seed, samples=samples, normalise=normalise, settings=cfg)
+    context = brief(
+        plan, seed=seed, samples=samples, normalise=normalise, settings=cfg, people=people
+    )
     body = render("negotiation-brief.md.j2", context, [folder / "templates"])
     sys.stdout.write(INTERNAL_BANNER + body)
 

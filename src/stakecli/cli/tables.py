@@ -30,6 +30,7 @@ class Col:
         priority: 0 is always shown; higher numbers are dropped first when space runs out.
         justify: cell alignment.
         minimum: the narrowest a text column gets before columns are dropped.
+        wrap: a number column's heading may wrap onto several lines to stay narrow.
     """
 
     header: str
@@ -37,6 +38,7 @@ class Col:
     priority: int = 0
     justify: Literal["left", "right", "center"] = "left"
     minimum: int = 12
+    wrap: bool = True
 
 
 def cell_width(text: str) -> int:
@@ -57,12 +59,36 @@ def shorten(text: str, width: int) -> str:
     return set_cell_size(text, width - 1).rstrip() + ELLIPSIS
 
 
+def header_width(col: Col, rows: Sequence[Sequence[str]], index: int) -> int:
+    """Cells a heading needs: a number column's heading wraps to its values' width.
+
+    Never below its longest word; `gain for Halden Retail Group` does not widen a column of
+    amounts.
+    """
+    if not col.fixed or not col.wrap or not rows:
+        return cell_width(col.header)
+    values = max(cell_width(r[index]) for r in rows)
+    words = max((cell_width(w) for w in col.header.split()), default=0)
+    return min(cell_width(col.header), max(values, words))
+
+
+def wrap_header(header: str, width: int) -> str:
+    """A heading on as many lines as `width` needs, each line cut to fit."""
+    lines = [
+        piece
+        for line in header.split("\n")
+        for piece in (textwrap.wrap(line, width, break_long_words=False) or [""])
+    ]
+    return "\n".join(shorten(line, width) for line in lines)
+
+
 def layout(
     cols: Sequence[Col], rows: Sequence[Sequence[str]], width: int, gap: int = GAP
 ) -> list[int | None]:
     """Each column's width, or None for a column dropped to make the table fit in `width`."""
     natural = [
-        max([cell_width(c.header), *(cell_width(r[i]) for r in rows)]) for i, c in enumerate(cols)
+        max([header_width(c, rows, i), *(cell_width(r[i]) for r in rows)])
+        for i, c in enumerate(cols)
     ]
     least = [
         n if c.fixed else min(n, max(c.minimum, 1)) for c, n in zip(cols, natural, strict=True)
@@ -102,7 +128,7 @@ def table(cols: Sequence[Col], rows: Sequence[Sequence[str]], width: int) -> Any
     for i in shown:
         c, size = cols[i], sizes[i]
         assert size is not None
-        header = "\n".join(shorten(line, size) for line in c.header.split("\n"))
+        header = wrap_header(c.header, size)
         out.add_column(
             Text(header), justify=c.justify, width=size, no_wrap=True, overflow="ellipsis"
         )
@@ -150,14 +176,21 @@ NUMBER = re.compile(r"^[-+]?[\d.,]+\s*(%|[A-Z]{3})?$|^(yes|no|—|-|)$")
 
 
 def guess(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[Col]:
-    """Columns for a table of strings: numbers fixed and right-aligned, later text droppable."""
+    """Columns for a table of strings: numbers fixed and right-aligned, later columns droppable.
+
+    The first column and the first number column always stay; the others go from the right
+    when the terminal is too narrow.
+    """
     cols = []
+    first_number = True
     for i, header in enumerate(headers):
         numeric = bool(rows) and all(NUMBER.match(r[i].strip()) for r in rows)
+        keep = i == 0 or (numeric and first_number)
+        first_number = first_number and not numeric
         if numeric:
-            cols.append(Col(header, fixed=True, justify="right"))
+            cols.append(Col(header, fixed=True, justify="right", priority=0 if keep else i))
         else:
-            cols.append(Col(header, priority=0 if i == 0 else i, minimum=14))
+            cols.append(Col(header, priority=0 if keep else i, minimum=14))
     return cols
 
 

@@ -18,6 +18,8 @@ from stakecli.negotiation.model import Negotiation
 QUADRANT_POINTS = 13
 """The Mermaid chart shows at most this many frontier points (evenly spread along it): more
 would crowd the chart so much that keeping their labels apart would move them far."""
+BRIEF_ROWS = 8
+"""Rows of a long package list in the brief; the full lists are in `stakecli frontier -f json`."""
 
 
 def brief(
@@ -27,24 +29,29 @@ def brief(
     samples: int = 10_000,
     normalise: bool = False,
     settings: NegotiationConfig | None = None,
+    people: dict[str, str] | None = None,
 ) -> dict[str, Any]:
-    """Everything: BATNAs, reservation values, estimates of the other side, packages, team."""
+    """Everything: BATNAs, reservation values, estimates of the other side, packages, team.
+
+    `people` names the register's ids: the brief says who, never an id.
+    """
     cfg = settings or NegotiationConfig()
+    names = text.names_of(plan, people)
     summary = data.summary(plan, seed=seed, samples=samples)
     packages = data.package_summary(plan, normalise=normalise, rule=cfg.coalition)
-    tables = text.summary_tables(summary)
+    tables = text.summary_tables(summary, names)
     if packages is not None:
-        tables += text.package_tables(packages)
+        tables += text.package_tables(packages, BRIEF_ROWS, names)
     history = records.offer_data(plan, silence_days=cfg.silence_days)
     prep = records.preparation(plan, cfg.questions)
     return {
         "title": plan.title,
         "context": plan.context,
         "currency": plan.currency,
-        "headline": text.headline(summary),
+        "headline": text.headline(summary, names),
         "parties": [
             {
-                "id": p.id,
+                "id": names.who(p.id),
                 "us": p.us,
                 "role": p.role.value if p.role else None,
                 "positions": p.positions,
@@ -55,30 +62,45 @@ def brief(
             for p in plan.parties
         ],
         "tables": [asdict(t) for t in tables if t.rows],
-        "quadrant": quadrant(packages, history["offers"]) if packages is not None else None,
-        "offers": asdict(record_text.offer_table(history, plan.currency))
+        "quadrant": quadrant(packages, history["offers"], names) if packages is not None else None,
+        "offers": asdict(record_text.offer_table(history, plan.currency, names))
         if history["offers"]
         else None,
-        "concessions": record_text.concession_lines(history) if history["offers"] else [],
-        "questions": asdict(record_text.question_table(prep)) if prep else None,
+        "concessions": record_text.concession_lines(history, names) if history["offers"] else [],
+        "questions": asdict(record_text.question_table(prep, names)) if prep else None,
         "relationship": [
-            {"concern": r.concern, "party": r.party, "actions": r.actions}
+            {
+                "concern": r.concern,
+                "party": names.who(r.party) if r.party else None,
+                "actions": r.actions,
+            }
             for r in plan.relationship
         ],
-        "internal": _inside(plan, packages),
+        "internal": _inside(plan, packages, names),
         "agreed": plan.agreement is not None,
         "team": [
-            {"id": m.id, "role": m.role, "responsibilities": m.responsibilities} for m in plan.team
+            {
+                "id": names.who(m.id),
+                "role": m.role.replace("-", " "),
+                "responsibilities": m.responsibilities,
+            }
+            for m in plan.team
         ],
-        "advocates": [{"id": a.id, "party": a.party, "how": a.how} for a in plan.advocates],
+        "advocates": [
+            {"id": names.who(a.id), "party": names.who(a.party), "how": a.how}
+            for a in plan.advocates
+        ],
         "value_beyond_price": [
             [
                 v.interest,
                 v.option,
                 v.legitimacy or text.DASH,
                 text.money(v.value, plan.currency),
-                ", ".join(f"{k}={'/'.join(o)}" for k, o in v.options.items()) or "not linked",
-                ", ".join(item["delivered_by"]) or text.DASH,
+                "; ".join(
+                    " or ".join(names.option(k, one) for one in o) for k, o in v.options.items()
+                )
+                or "not linked",
+                ", ".join(map(names.proposal, item["delivered_by"])) or text.DASH,
             ]
             for v, item in zip(
                 plan.value_beyond_price, summary["value_beyond_price"]["items"], strict=True
@@ -95,30 +117,51 @@ def _label(value: str) -> str:
     return re.sub(r"[^A-Za-z0-9 -]", "-", value)
 
 
-def _inside(plan: Negotiation, packages: dict[str, Any] | None) -> dict[str, Any] | None:
+def _inside(
+    plan: Negotiation, packages: dict[str, Any] | None, names: text.Names = text.PLAIN
+) -> dict[str, Any] | None:
     """Our signatories' stances and who inside supports or blocks each proposal."""
     if not plan.internal:
         return None
     rows = [
         [
-            p["id"],
-            ", ".join(p["inside"]["support"]) or text.DASH,
-            ", ".join(p["inside"]["block"]) or text.DASH,
+            names.proposal(p["id"]),
+            ", ".join(map(names.who, p["inside"]["support"])) or text.DASH,
+            ", ".join(map(names.who, p["inside"]["block"])) or text.DASH,
             text.yes(p["inside"]["clears"]),
             text.yes(p["acceptable"]),
         ]
         for p in (packages or {}).get("proposals", [])
     ]
     front = (packages or {}).get("frontier", {})
+    stances = [
+        {
+            **s,
+            "stakeholder": names.who(s["stakeholder"]),
+            "serves": {
+                names.issues.get(k, k): [names.option(k, o) for o in v]
+                for k, v in s["serves"].items()
+            },
+            "blocks": {
+                names.issues.get(k, k): [names.option(k, o) for o in v]
+                for k, v in s["blocks"].items()
+            },
+        }
+        for s in records.stances(plan)
+    ]
     return {
-        "stances": records.stances(plan),
+        "stances": stances,
         "proposals": rows,
         "signable": front.get("signable"),
         "frontier": front.get("size"),
     }
 
 
-def quadrant(packages: dict[str, Any], offers: Sequence[dict[str, Any]] = ()) -> dict[str, Any]:
+def quadrant(
+    packages: dict[str, Any],
+    offers: Sequence[dict[str, Any]] = (),
+    names: text.Names = text.PLAIN,
+) -> dict[str, Any]:
     """Points for a Mermaid quadrantChart: scores / 100 on (us, first other party) axes.
 
     Offers with a scored package are numbered in order (`O1 by`, `O2 by`...). Proposals and
@@ -144,7 +187,11 @@ def quadrant(packages: dict[str, Any], offers: Sequence[dict[str, Any]] = ()) ->
         if k % step == 0
     ]
     frontier = [f for f in frontier if f[1:] not in taken]
-    return {"us": _label(us), "them": _label(them), "points": layout(marked + frontier)}
+    return {
+        "us": _label(names.who(us)),
+        "them": _label(names.who(them)),
+        "points": layout(marked + frontier),
+    }
 
 
 def proposal(plan: Negotiation) -> dict[str, Any]:
@@ -188,28 +235,40 @@ def brief_context(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
     plan = parsed.model
     assert isinstance(plan, Negotiation)
     cfg = workspace.config.negotiation
+    from stakecli.stakeholders import scope
+
     return brief(
-        plan, seed=cfg.seed, samples=cfg.samples, normalise=cfg.normalise_weights, settings=cfg
+        plan,
+        seed=cfg.seed,
+        samples=cfg.samples,
+        normalise=cfg.normalise_weights,
+        settings=cfg,
+        people=scope.names(workspace, parsed.path),
     )
 
 
-def debrief(plan: Negotiation, settings: NegotiationConfig | None = None) -> dict[str, Any]:
+def debrief(
+    plan: Negotiation,
+    settings: NegotiationConfig | None = None,
+    people: dict[str, str] | None = None,
+) -> dict[str, Any]:
     """The debrief: the agreement against our BATNA, the frontier, Nash and the split.
 
     Also the packages both sides would have preferred, the closest prepared proposal and the
     offers that led there.
     """
     cfg = settings or NegotiationConfig()
+    names = text.names_of(plan, people)
     found = records.debrief_data(plan, normalise=cfg.normalise_weights, rule=cfg.coalition)
     history = records.offer_data(plan, silence_days=cfg.silence_days)
-    tables = record_text.debrief_tables(found) if found is not None else []
+    tables = record_text.debrief_tables(found, names) if found is not None else []
     if history["offers"]:
-        tables.insert(0, record_text.offer_table(history, plan.currency))
+        tables.insert(0, record_text.offer_table(history, plan.currency, names))
     return {
         "title": plan.title,
         "agreed": found is not None,
-        "lines": record_text.debrief_lines(found) if found is not None else [],
-        "concessions": record_text.concession_lines(history) if history["offers"] else [],
+        "lines": record_text.debrief_lines(found, names) if found is not None else [],
+        "concessions": record_text.concession_lines(history, names) if history["offers"] else [],
         "tables": [asdict(t) for t in tables if t.rows],
     }
 
@@ -223,7 +282,9 @@ def debrief_context(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
     """DocumentSpec context of `negotiation-debrief` (internal: it holds our BATNA)."""
     plan = parsed.model
     assert isinstance(plan, Negotiation)
-    return debrief(plan, workspace.config.negotiation)
+    from stakecli.stakeholders import scope
+
+    return debrief(plan, workspace.config.negotiation, scope.names(workspace, parsed.path))
 
 
 def proposal_context(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:

@@ -4,11 +4,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from stakecli.negotiation.text import DASH, Table, money, percent, score, yes
+from stakecli.negotiation.text import (
+    DASH,
+    PLAIN,
+    Names,
+    Table,
+    deal_text,
+    expected,
+    money,
+    percent,
+    score,
+    yes,
+)
 
 
-def _pkg(package: dict[str, str]) -> str:
-    return ", ".join(f"{k}={v}" for k, v in package.items()) or DASH
+def _pkg(package: dict[str, str], names: Names = PLAIN) -> str:
+    if names is PLAIN:
+        return ", ".join(f"{k}={v}" for k, v in package.items()) or DASH
+    return names.package(package) or DASH
 
 
 def _signed(x: float | None) -> str:
@@ -17,14 +30,14 @@ def _signed(x: float | None) -> str:
     return ("+" if x > 0 else "") + score(x)
 
 
-def offer_table(data: dict[str, Any], currency: str) -> Table:
+def offer_table(data: dict[str, Any], currency: str, names: Names = PLAIN) -> Table:
     """One row per offer: who, when, what, the scores, the concession, our reservation."""
     parties = data["parties"]
     rows = []
     for o in data["offers"]:
         scores = o["scores"] or {}
         gains = ", ".join(
-            f"{k} {_signed(v)}" for k, v in o["receiver_gain"].items() if v is not None
+            f"{names.who(k)} {_signed(v)}" for k, v in o["receiver_gain"].items() if v is not None
         )
         notes = []
         if o["silence_days"] is not None:
@@ -37,8 +50,9 @@ def offer_table(data: dict[str, Any], currency: str) -> Table:
         rows.append(
             [
                 f"{o['number']} (round {o['round']}{', ' + o['at'] if o['at'] else ''})",
-                o["by"],
-                _pkg(o["package"]) + (f"; {money(o['price'], currency)}" if o["price"] else ""),
+                names.who(o["by"]),
+                _pkg(o["package"], names)
+                + (f"; {money(o['price'], currency)}" if o["price"] else ""),
                 *[score(scores.get(p)) for p in parties],
                 concession,
                 gains or DASH,
@@ -49,76 +63,74 @@ def offer_table(data: dict[str, Any], currency: str) -> Table:
     return Table(
         "Offers and concessions (concession in the offering party's own score, and in money; "
         "the receivers' gain beside it)",
-        ["offer", "by", "package; price", *parties, "concession", "receivers' gain",
+        ["offer", "by", "package; price", *map(names.who, parties), "concession", "receivers' gain",
          "above our reservation", "response"],
         rows,
     )  # fmt: skip
 
 
-def concession_lines(data: dict[str, Any]) -> list[str]:
+def concession_lines(data: dict[str, Any], names: Names = PLAIN) -> list[str]:
     """Each party's total concession and its reciprocity [D]."""
     out = []
     for party, total in data["conceded"].items():
         ratio = data["reciprocity"][party]
         recip = DASH if ratio is None else f"{score(ratio)}"
         out.append(
-            f"{party} conceded {score(total)} points in all; reciprocity (the others' "
+            f"{names.who(party)} conceded {score(total)} points in all; reciprocity (the others' "
             f"concessions over the same rounds / its own) {recip}."
         )
     return out
 
 
-def debrief_lines(data: dict[str, Any]) -> list[str]:
+def debrief_lines(data: dict[str, Any], names: Names = PLAIN) -> list[str]:
     """The bottom line of a debrief, as sentences."""
-    lines = [_agreed_line(data), *_worth_lines(data)]
+    lines = [_agreed_line(data, names), *_worth_lines(data, names)]
     if data["packages"] is not None:
-        lines += _package_lines(data, data["packages"])
+        lines += _package_lines(data, data["packages"], names)
     if data["closest"] is not None:
         lines.append(_closest_line(data["closest"]))
     if data["rationale"]:
         lines.append(f"Why we agreed: {data['rationale']}")
     if data.get("inside") is not None:
-        lines.append(_inside_line(data["inside"]))
+        lines.append(_inside_line(data["inside"], names))
     return lines
 
 
-def _agreed_line(data: dict[str, Any]) -> str:
+def _agreed_line(data: dict[str, Any], names: Names = PLAIN) -> str:
     """What was agreed, in which round, at what price."""
     price = f" at {money(data['price'], data['currency'])}" if data["price"] is not None else ""
     when = f" in round {data['round']}" if data["round"] else ""
-    return f"Agreed{when}: {_pkg(data['package'])}{price}."
+    return f"Agreed{when}: {_pkg(data['package'], names)}{price}."
 
 
-def _worth_lines(data: dict[str, Any]) -> list[str]:
-    """The deal's money worth to us against our BATNA (none when it has no worth)."""
+def _worth_lines(data: dict[str, Any], names: Names = PLAIN) -> list[str]:
+    """What the deal means for us in money, against our BATNA (none when it has no worth)."""
     if data["worth"] is None:
         return []
     cur = data["currency"]
-    beyond = (
-        f" (price plus {money(data['value_beyond'], cur)} value beyond price)"
-        if data["value_beyond"]
-        else ""
-    )
+    deal = deal_text(data["price"], data["value_beyond"], data["worth"], cur)
     verdict = {True: "beats", False: "is worse than", None: "cannot be compared with"}
+    batna = names.alternative(data["batna"]) if data["batna"] else DASH
     return [
-        f"Worth {money(data['worth'], cur)} to us{beyond}: it {verdict[data['beats_batna']]} "
-        f"our BATNA {data['batna'] or DASH} (EV {money(data['batna_ev'], cur)})."
+        f"{deal[:1].upper()}{deal[1:]}: the deal {verdict[data['beats_batna']]} our BATNA, "
+        f"{batna[:1].lower()}{batna[1:]}, which was expected to "
+        f"{expected(data['batna_ev'], cur)}."
     ]
 
 
-def _package_lines(data: dict[str, Any], pk: dict[str, Any]) -> list[str]:
+def _package_lines(data: dict[str, Any], pk: dict[str, Any], names: Names = PLAIN) -> list[str]:
     """Our score against the BATNA (score-only plans), efficiency, post-settlement suggestions."""
     lines = []
     if data["units"] == "score" and data["batna_ev"] is not None:
         compared = "beats" if data["beats_batna"] else "is worse than"
         lines.append(
             f"It scores {score(pk['scores'][pk['parties'][0]])} points for us: it {compared} "
-            f"our BATNA {data['batna']} ({score(data['batna_ev'])} points)."
+            f"our BATNA {names.alternative(data['batna'])} ({score(data['batna_ev'])} points)."
         )
     lines.append(_efficiency_line(pk))
     for s in pk["suggestion"]:
-        gains = ", ".join(f"{k} {_signed(v)}" for k, v in s["gains"].items())
-        lines.append(f"Post-settlement suggestion: {_pkg(s['package'])} ({gains}).")
+        gains = ", ".join(f"{names.who(k)} {_signed(v)}" for k, v in s["gains"].items())
+        lines.append(f"Post-settlement suggestion: {_pkg(s['package'], names)} ({gains}).")
     return lines
 
 
@@ -140,27 +152,27 @@ def _closest_line(closest: dict[str, Any]) -> str:
     """Our prepared proposal nearest the agreement, and its rationale."""
     because = f"; its rationale: {closest['rationale'].rstrip('.')}" if closest["rationale"] else ""
     return (
-        f"Closest prepared proposal: {closest['name']} ({closest['id']}), "
+        f"Closest prepared proposal: {closest['name']}, "
         f"{len(closest['same_issues'])} of {closest['issues']} issues as agreed{because}."
     )
 
 
-def _inside_line(inside: dict[str, Any]) -> str:
+def _inside_line(inside: dict[str, Any], names: Names = PLAIN) -> str:
     """Whether the deal clears our signatories, with who supports and who blocks it."""
     clears = "clears our signatories" if inside["clears"] else "does NOT clear our signatories"
     return (
-        f"Inside our side: {clears} (support: {', '.join(inside['support']) or DASH}; "
-        f"block: {', '.join(inside['block']) or DASH})."
+        f"Inside our side: {clears} (support: {', '.join(map(names.who, inside['support'])) or DASH}; "
+        f"block: {', '.join(map(names.who, inside['block'])) or DASH})."
     )
 
 
-def debrief_tables(data: dict[str, Any]) -> list[Table]:
+def debrief_tables(data: dict[str, Any], names: Names = PLAIN) -> list[Table]:
     """Pareto improvements over the agreement, and the split against the Nash solution."""
     pk = data["packages"]
     if pk is None:
         return []
     parties = pk["parties"]
-    head = ["package", *[f"gain {p}" for p in parties], "joint gain"]
+    head = ["package", *[f"gain {names.who(p)}" for p in parties], "joint gain"]
     shown = len(pk["dominating"])
     more = f", first {shown} shown" if pk["dominating_count"] > shown else ""
     improvements = Table(
@@ -168,7 +180,7 @@ def debrief_tables(data: dict[str, Any]) -> list[Table]:
         head,
         [
             [
-                _pkg(d["package"]),
+                _pkg(d["package"], names),
                 *[_signed(d["gains"][p]) for p in parties],
                 _signed(d["joint_gain"]),
             ]
@@ -196,16 +208,16 @@ def debrief_tables(data: dict[str, Any]) -> list[Table]:
         )
     split = Table(
         "The split: each party's gain over the disagreement point (share of the gains)",
-        ["package", *parties, *[f"gain {p}" for p in parties]],
+        ["package", *map(names.who, parties), *[f"gain {names.who(p)}" for p in parties]],
         split_rows,
     )
     return [improvements, split]
 
 
-def question_table(prep: list[dict[str, Any]]) -> Table:
+def question_table(prep: list[dict[str, Any]], names: Names = PLAIN) -> Table:
     """Open positions of the other side and the 'why' questions to ask about each."""
     return Table(
         "Questions to ask: positions whose interest we do not know yet",
         ["party", "position", "questions"],
-        [[p["party"], p["position"], " · ".join(p["questions"])] for p in prep],
+        [[names.who(p["party"]), p["position"], " · ".join(p["questions"])] for p in prep],
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 DASH = "—"
@@ -11,11 +11,73 @@ LIMIT = 25
 
 
 def money(x: float | None, currency: str = "") -> str:
-    """`1,234,567` or `1,234.50`, with the currency code, or a dash when unknown."""
+    """`1,234,567 USD` with the currency code, or a dash when unknown.
+
+    Whole units from 100 up (an expected value of -5,333,333.33 reads -5,333,333: estimates
+    are not known to the cent); cents below, where they can matter.
+    """
     if x is None:
         return DASH
-    text = f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}"
+    whole = float(x).is_integer() or abs(x) >= 100
+    text = f"{round(x):,}" if whole else f"{x:,.2f}"
     return f"{text} {currency}".strip()
+
+
+def expected(x: float | None, currency: str = "") -> str:
+    """A value to us as money with a verb: `cost 4,875,000 USD` or `bring 2,545,000 USD`."""
+    if x is None:
+        return "be unknown"
+    return f"cost {money(-x, currency)}" if x < 0 else f"bring {money(x, currency)}"
+
+
+@dataclass(frozen=True, slots=True)
+class Names:
+    """How a document calls what a plan names by id.
+
+    Parties and people by their register name; proposals, alternatives, issues and options
+    by their `name`.
+    """
+
+    people: dict[str, str] = field(default_factory=dict)
+    proposals: dict[str, str] = field(default_factory=dict)
+    alternatives: dict[str, str] = field(default_factory=dict)
+    issues: dict[str, str] = field(default_factory=dict)
+    options: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def who(self, ident: str) -> str:
+        """A party or a person by name."""
+        return self.people.get(ident, ident)
+
+    def proposal(self, ident: str) -> str:
+        """A proposal by its name."""
+        return self.proposals.get(ident, ident)
+
+    def alternative(self, ident: str) -> str:
+        """An alternative to agreement by its name."""
+        return self.alternatives.get(ident, ident)
+
+    def option(self, issue: str, option: str) -> str:
+        """One option of an issue by its name."""
+        return self.options.get(issue, {}).get(option, option)
+
+    def package(self, package: dict[str, str]) -> str:
+        """A package as the names of its options, issue by issue."""
+        return "; ".join(self.option(k, v) for k, v in package.items())
+
+
+def names_of(plan: Any, people: dict[str, str] | None = None) -> Names:
+    """The names of everything `plan` refers to by id; `people` maps register ids to names."""
+    return Names(
+        people=dict(people or {}),
+        proposals={p.id: p.name or p.id for p in plan.proposals},
+        alternatives={a.id: a.name for party in plan.parties for a in party.alternatives},
+        issues={i.id: i.name for i in plan.issues},
+        options={i.id: {o.id: o.name for o in i.options} for i in plan.issues},
+    )
+
+
+PLAIN = Names()
+"""Ids as they are (the JSON output and callers without a register)."""
 
 
 def amount(x: float | None, data: dict[str, Any]) -> str:
@@ -51,7 +113,7 @@ class Table:
     rows: list[list[str]]
 
 
-def summary_tables(data: dict[str, Any]) -> list[Table]:
+def summary_tables(data: dict[str, Any], names: Names = PLAIN) -> list[Table]:
     """Alternatives per side, reservation values, proposals judged, sensitivity, simulation."""
     cur = data["currency"]
 
@@ -59,12 +121,12 @@ def summary_tables(data: dict[str, Any]) -> list[Table]:
         return amount(x, data)
 
     alts = Table(
-        "Alternatives to agreement (EV = sum p (value - cost))",
-        ["party", "alternative", "EV", "worst", "best", "BATNA", "WATNA"],
+        "Alternatives to agreement: what each side does without a deal, at its expected value",
+        ["party", "alternative", "expected", "worst case", "best case", "BATNA", "WATNA"],
         [
             [
-                s["party"] + (" (us)" if s["us"] else ""),
-                f"{a['name']} ({a['id']})",
+                names.who(s["party"]) + (" (us)" if s["us"] else ""),
+                a["name"],
                 amt(a["ev"]),
                 amt(a["worst"]) + (f" ({a['worst_outcome']})" if a["worst_outcome"] else ""),
                 amt(a["best"]),
@@ -78,14 +140,14 @@ def summary_tables(data: dict[str, Any]) -> list[Table]:
     score_only = data.get("units") == "score"
     rvs = Table(
         "Reservation values" + (" (package-score points)" if score_only else ""),
-        ["party", "role", "BATNA EV", "reservation", "from", "aspiration"],
+        ["party", "role", "BATNA (expected)", "walk-away point", "from", "aspiration"],
         [
             [
-                s["party"],
+                names.who(s["party"]),
                 s["role"] or DASH,
                 amt(s["batna_ev"]),
                 amt(s["reservation"]),
-                s["reservation_source"],
+                SOURCES.get(s["reservation_source"], s["reservation_source"]),
                 amt(s["aspiration"]) if not score_only else DASH,
             ]
             for s in data["sides"]
@@ -95,44 +157,40 @@ def summary_tables(data: dict[str, Any]) -> list[Table]:
     if score_only:
         props = Table(
             "Proposals judged against each side's reservation score",
-            ["proposal", *[f"score {p}" for p in parties], "verdict"],
+            ["proposal", *[f"score {names.who(p)}" for p in parties], "verdict"],
             [
-                [
-                    f"{p['name']} ({p['id']})",
-                    *[score(p["scores"][q]) for q in parties],
-                    p["verdict"],
-                ]
+                [p["name"], *[score(p["scores"][q]) for q in parties], _verdict(p, names)]
                 for p in data["proposals"]
             ],
         )
     else:
         props = Table(
-            "Proposals judged against each side's reservation value",
+            "Proposals judged against each side's walk-away point",
             [
                 "proposal",
                 "price",
-                *[f"surplus {p}" for p in parties],
+                *[f"gain for {names.who(p)}" for p in parties],
                 "value beyond price",
                 "verdict",
             ],
             [
                 [
-                    f"{p['name']} ({p['id']})",
+                    p["name"],
                     money(p["price"], cur),
                     *[money(p["surplus"][q], cur) for q in parties],
                     money(p["value_beyond"], cur) if p["value_beyond"] else DASH,
-                    p["verdict"],
+                    _verdict(p, names),
                 ]
                 for p in data["proposals"]
             ],
         )
     sens = Table(
-        "Sensitivity: where each estimate flips the recommendation",
+        "Sensitivity: how far each estimate must move to change the recommendation",
         ["alternative", "estimate", "now", "break-even", "change"],
         [
             [
-                s["alternative"],
-                s["estimate"],
+                names.alternative(s["alternative"]),
+                estimate_name(s["estimate"]),
                 _estimate(s["estimate"], s["current"], data),
                 _estimate(s["estimate"], s["break_even"], data, "never (alone)"),
                 _estimate(s["estimate"], s["change"], data, DASH),
@@ -145,12 +203,37 @@ def summary_tables(data: dict[str, Any]) -> list[Table]:
     if sim is not None:
         tables.append(
             Table(
-                f"Simulation: P(proposal >= our BATNA), seed {sim['seed']}, {sim['samples']} draws",
-                ["proposal", "probability"],
-                [[k, percent(v)] for k, v in sim["p_beats_batna"].items()],
+                f"Simulation: how often each proposal beats our BATNA ({sim['samples']:,} "
+                f"draws, seed {sim['seed']})",
+                ["proposal", "beats our BATNA"],
+                [[names.proposal(k), percent(v)] for k, v in sim["p_beats_batna"].items()],
             )
         )
     return tables
+
+
+SOURCES = {"batna": "our BATNA", "given": "stated in the plan"}
+"""Where a reservation value comes from, in words."""
+
+
+def _verdict(p: dict[str, Any], names: Names) -> str:
+    """`acceptable to all`, or `rejected by Northwind Data` (the party by name)."""
+    verdict = str(p["verdict"])
+    head, sep, who = verdict.partition("rejected by ")
+    if not sep:
+        return verdict
+    return head + sep + ", ".join(names.who(w.strip()) for w in who.split(","))
+
+
+def estimate_name(path: str) -> str:
+    """`outcomes[failed migration].cost` -> `cost if failed migration`; `range.low` -> `low end`."""
+    import re
+
+    match = re.fullmatch(r"outcomes\[(.+)\]\.(\w+)", path)
+    if match:
+        return f"{match.group(2)} if {match.group(1)}"
+    words = {"range.low": "low end", "range.high": "high end", "range.mode": "most likely"}
+    return words.get(path, path.replace("_", " "))
 
 
 def _estimate(name: str, value: float | None, data: dict[str, Any], none: str = DASH) -> str:
@@ -158,6 +241,9 @@ def _estimate(name: str, value: float | None, data: dict[str, Any], none: str = 
         return none
     return f"{value:.4g}" if name.endswith("probability") else amount(value, data)
 
+
+FULL = " (all of them: stakecli frontier --format json)"
+"""Where a shortened package list is given in full."""
 
 DISAGREEMENT = {
     "reservation": "the reservation scores",
@@ -167,15 +253,15 @@ DISAGREEMENT = {
 """How the frontier table names the plan's `disagreement:` convention."""
 
 
-def package_tables(data: dict[str, Any], limit: int = LIMIT) -> list[Table]:
+def package_tables(data: dict[str, Any], limit: int = LIMIT, names: Names = PLAIN) -> list[Table]:
     """Proposal scores, the frontier, acceptable packages, Nash and logroll."""
     parties = data["parties"]
 
     def row(point: dict[str, Any]) -> list[str]:
-        pkg = ", ".join(f"{k}={v}" for k, v in point["package"].items())
+        pkg = names.package(point["package"])
         return [pkg, *[score(point["scores"][p]) for p in parties], score(point["joint"])]
 
-    head = ["package", *parties, "joint"]
+    head = ["package", *[names.who(p) for p in parties], "joint"]
     front = data["frontier"]
     inside = front.get("signable") is not None  # the plan records our signatories' stances
     proposals = Table(
@@ -183,9 +269,12 @@ def package_tables(data: dict[str, Any], limit: int = LIMIT) -> list[Table]:
         ["proposal", *head, "acceptable", "efficient"]
         + (["supported inside by", "blocked inside by"] if inside else []),
         [
-            [p["id"], *row(p), yes(p["acceptable"]), yes(p["efficient"])]
+            [names.proposal(p["id"]), *row(p), yes(p["acceptable"]), yes(p["efficient"])]
             + (
-                [", ".join(p["inside"]["support"]) or DASH, ", ".join(p["inside"]["block"]) or DASH]
+                [
+                    ", ".join(map(names.who, p["inside"]["support"])) or DASH,
+                    ", ".join(map(names.who, p["inside"]["block"])) or DASH,
+                ]
                 if inside
                 else []
             )
@@ -202,7 +291,7 @@ def package_tables(data: dict[str, Any], limit: int = LIMIT) -> list[Table]:
         Table(
             f"Pareto frontier: {front['size']} points ({front['packages']} of "
             f"{data['space_size']} packages){signable}"
-            + (f", first {limit} shown" if front["size"] > limit else ""),
+            + (f"; the first {limit} shown{FULL}" if front["size"] > limit else ""),
             [*head, "signable"] if inside else head,
             [[*row(p), yes(p["signable"])] if inside else row(p) for p in front["points"][:limit]],
         ),
@@ -211,20 +300,21 @@ def package_tables(data: dict[str, Any], limit: int = LIMIT) -> list[Table]:
     more = "at least " if acc["count_capped"] else ""
     tables.append(
         Table(
-            f"Acceptable packages (every party >= its reservation score): {more}{acc['count']}; "
+            "Acceptable packages (every party at or above its reservation score): "
+            f"{more}{acc['count']}; "
             f"the {acc['efficient_count']} efficient ones"
-            + (f", first {limit} shown" if acc["efficient_count"] > limit else ""),
+            + (f"; the first {limit} shown{FULL}" if acc["efficient_count"] > limit else ""),
             head,
             [row(p) for p in acc["efficient"][:limit]],
         )
     )
     nash = data["nash"]
     d = data["disagreement"]
-    point = ", ".join(f"{p} {score(v)}" for p, v in d["point"].items())
+    point = ", ".join(f"{names.who(p)} {score(v)}" for p, v in d["point"].items())
     tables.append(
         Table(
-            f"Nash solution (max product of gains over d = ({point}): "
-            f"{DISAGREEMENT[d['convention']]})" + (": tie" if nash["tie"] else ""),
+            f"Nash solution: the package with the largest product of both sides' gains over "
+            f"{DISAGREEMENT[d['convention']]} ({point})" + (", a tie" if nash["tie"] else ""),
             [*head, "Nash product"],
             [[*row(p), score(nash["product"])] for p in nash["solutions"]]
             or [["no package is acceptable to every party", *[DASH] * (len(head))]],
@@ -236,81 +326,101 @@ def package_tables(data: dict[str, Any], limit: int = LIMIT) -> list[Table]:
             f"Split the difference vs the best logroll (joint gain {score(log['joint_gain'])}, "
             f"integrative potential {score(log['integrative_potential'])})",
             ["kind", *head],
-            [["compromise", *row(data["compromise"])]]
+            [["split the difference", *row(data["compromise"])]]
             + [["logroll", *row(p)] for p in log["best"]],
         )
     )
     return tables
 
 
-def headline(data: dict[str, Any]) -> list[str]:
-    """ZOPA, split of the pie and the recommendation, as sentences."""
+def headline(data: dict[str, Any], names: Names = PLAIN) -> list[str]:
+    """The zone of agreement, the split of the pie and the recommendation, as sentences."""
     if data.get("units") == "score":
-        return _score_headline(data)
+        return _score_headline(data, names)
     cur = data["currency"]
     lines = []
     pairs = data.get("zopas") or []
     if len(pairs) > 1:
-        lines += [_pair_line(z, cur) for z in pairs]
+        lines += [_pair_line(z, cur, names) for z in pairs]
     elif pairs and pairs[0]["reason"] is not None:
-        lines.append(_pair_line(pairs[0], cur))
+        lines.append(_pair_line(pairs[0], cur, names))
     else:
-        lines.append(_zone_line(data["zopa"], cur))
+        lines.append(_zone_line(data["zopa"], cur, names))
     pie = data["split_the_pie"]
     if pie is not None:
-        shares = ", ".join(f"{k} {money(v, cur)}" for k, v in pie["shares"].items())
-        lines.append(f"Split the pie: pie {money(pie['pie'], cur)}; {shares}.")
+        shares = ", ".join(f"{names.who(k)} {money(v, cur)}" for k, v in pie["shares"].items())
+        lines.append(f"Split the pie of {money(pie['pie'], cur)}: {shares}.")
     rec = data["recommendation"]
     if rec is not None and rec["proposal"] is not None:
+        chosen = next((p for p in data["proposals"] if p["id"] == rec["proposal"]), None)
+        title = chosen["name"] if chosen else names.proposal(rec["proposal"])
+        price = chosen["price"] if chosen else None
+        beyond = chosen["value_beyond"] if chosen else 0
+        deal = deal_text(price, beyond, rec["value"], cur)
         if rec["accept"] is None:
             lines.append(
-                f"Best proposal for us: {rec['proposal']} (worth {money(rec['value'], cur)}); "
-                "add our alternatives to judge it against walking away."
+                f"Best proposal for us: {title} ({deal}); add our alternatives to judge it "
+                "against walking away."
             )
             return lines
         verb = "Accept" if rec["accept"] else "Walk away from"
-        beyond = next(
-            (p["value_beyond"] for p in data["proposals"] if p["id"] == rec["proposal"]), 0
-        )
-        extra = f": the price and {money(beyond, cur)} value beyond price" if beyond else ""
+        batna = names.alternative(rec["batna"]) if rec["batna"] else DASH
         lines.append(
-            f"{verb} {rec['proposal']} (worth {money(rec['value'], cur)} to us{extra}) against "
-            f"our BATNA {rec['batna'] or DASH} (EV {money(rec['batna_ev'], cur)})."
+            f"{verb} {title}: {deal}. Without a deal we would {batna[:1].lower()}{batna[1:]}, "
+            f"which is expected to {expected(rec['batna_ev'], cur)}."
         )
     return lines
 
 
-def _zone_line(z: dict[str, Any] | None, cur: str) -> str:
+def deal_text(price: float | None, beyond: float, value: float | None, cur: str) -> str:
+    """What a proposal means for us in money: what we pay (or receive) and what else we gain."""
+    if price is None:
+        return f"worth {money(value, cur)} to us"
+    paying = value is not None and value < 0
+    text = f"we {'pay' if paying else 'receive'} {money(price, cur)}"
+    if beyond:
+        text += f" and gain {money(beyond, cur)} of value beyond price"
+    return text
+
+
+def _zone_line(z: dict[str, Any] | None, cur: str, names: Names = PLAIN) -> str:
     if z is None:
-        return "ZOPA: needs a buyer and a seller with reservation values."
+        return "Zone of possible agreement: needs a buyer and a seller with walk-away points."
+    seller, buyer = names.who(z["seller"]), names.who(z["buyer"])
     if z["exists"]:
         return (
-            f"ZOPA: [{money(z['low'], cur)}, {money(z['high'], cur)}] between seller "
-            f"{z['seller']} and buyer {z['buyer']}; surplus {money(z['surplus'], cur)}"
-            + (" (agreement possible, zero surplus)" if z["surplus"] == 0 else "")
+            f"Zone of possible agreement: from {money(z['low'], cur)} (the least {seller} "
+            f"accepts) to {money(z['high'], cur)} (the most {buyer} pays), "
+            f"{money(z['surplus'], cur)} to share"
+            + (" (agreement possible, nothing to share)" if z["surplus"] == 0 else "")
             + f"; the even split is at {money(z['fair_price'], cur)}."
         )
     return (
-        f"No ZOPA: gap of {money(z['gap'], cur)} (seller {z['seller']} needs at least "
-        f"{money(z['low'], cur)}, buyer {z['buyer']} pays at most {money(z['high'], cur)}); "
-        "each side's BATNA governs."
+        f"No zone of possible agreement: {seller} needs at least {money(z['low'], cur)} and "
+        f"{buyer} pays at most {money(z['high'], cur)}, a gap of {money(z['gap'], cur)}; each "
+        "side's BATNA governs."
     )
 
 
-def _pair_line(z: dict[str, Any], cur: str) -> str:
+def _pair_line(z: dict[str, Any], cur: str, names: Names = PLAIN) -> str:
     if z["reason"] is not None:
-        return f"No ZOPA for seller {z['seller']} and buyer {z['buyer']}: {z['reason']}."
-    return _zone_line(z, cur)
+        return (
+            f"No zone of possible agreement between {names.who(z['seller'])} and "
+            f"{names.who(z['buyer'])}: {z['reason']}."
+        )
+    return _zone_line(z, cur, names)
 
 
-def _score_headline(data: dict[str, Any]) -> list[str]:
+def _score_headline(data: dict[str, Any], names: Names = PLAIN) -> list[str]:
     """The headline of a score-only plan: everything in package-score points."""
     z = data["zopa_scores"]
     if z is None:
         lines = ["No ZOPA: no package reaches every party's reservation score; each side's "
                  "BATNA governs."]  # fmt: skip
     else:
-        ranges = ", ".join(f"{p} {score(z['low'][p])}-{score(z['high'][p])}" for p in z["low"])
+        ranges = ", ".join(
+            f"{names.who(p)} {score(z['low'][p])}-{score(z['high'][p])}" for p in z["low"]
+        )
         more = "at least " if z["count_capped"] else ""
         lines = [
             f"ZOPA (package-score points): {more}{z['count']} packages reach every party's "
@@ -318,8 +428,10 @@ def _score_headline(data: dict[str, Any]) -> list[str]:
         ]
     rec = data["recommendation"]
     if rec is not None:
-        what = rec["proposal"] or "the Nash package " + ", ".join(
-            f"{k}={v}" for k, v in rec["package"].items()
+        what = (
+            names.proposal(rec["proposal"])
+            if rec["proposal"]
+            else "the Nash package (" + names.package(rec["package"]) + ")"
         )
         if rec["accept"] is None:
             lines.append(f"Best for us: {what} ({score(rec['value'])} points); add our "
@@ -328,6 +440,7 @@ def _score_headline(data: dict[str, Any]) -> list[str]:
             verb = "Accept" if rec["accept"] else "Walk away from"
             lines.append(
                 f"{verb} {what} ({score(rec['value'])} points to us) against our BATNA "
-                f"{rec['batna'] or DASH} ({score(rec['batna_ev'])} points)."
+                f"{names.alternative(rec['batna']) if rec['batna'] else DASH} "
+                f"({score(rec['batna_ev'])} points)."
             )
     return lines
