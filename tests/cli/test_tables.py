@@ -22,6 +22,9 @@ COMMANDS = {
     "scorecard": ["scorecard", EXAMPLES / "conflicting-kpis"],
     "rules": ["rules"],
     "engagement": ["engagement", EXAMPLES / "product-team", "--today", "2026-11-20"],
+    "decision-list": ["decision", "list", "--dir", EXAMPLES / "conflicting-kpis"],
+    "debrief": ["negotiation", "debrief", EXAMPLES / "vendor-renewal"],
+    "offers": ["negotiation", "offers", EXAMPLES / "vendor-renewal"],
 }
 AMOUNT = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from stakecli.cli._app import ConfigOpt, fail, reports_errors
+from stakecli.cli._app import ConfigOpt, existing, fail, reports_errors
 from stakecli.cli.transfer import import_app, print_findings
 
 
@@ -18,7 +18,7 @@ def import_adr(
     source: Annotated[
         Path,
         typer.Argument(
-            exists=True, file_okay=False, help="The log folder (doc/adr, docs/decisions...)."
+            callback=existing, file_okay=False, help="The log folder (doc/adr, docs/decisions...)."
         ),
     ],
     into: Annotated[

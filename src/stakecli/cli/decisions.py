@@ -100,6 +100,20 @@ def _tell(folder: Path, changes: list[Any], config: Path | None) -> None:
             sys.stdout.write(f"  {h.who:<{width}}  {h.why}{name}\n")
 
 
+def _names(folder: Path) -> dict[str, str]:
+    """Register id -> name for the log's project, or nothing when its register is unreadable."""
+    from stakecli import pipeline
+    from stakecli.core.errors import StakeError
+    from stakecli.stakeholders import registers
+
+    base = folder.parent if folder.name == "decisions" else folder
+    try:
+        register = pipeline.register(registers.find(base))
+    except StakeError:
+        return {}
+    return {s.id: s.name for s in register.stakeholders}
+
+
 @group.command("list")
 @reports_errors
 def list_decisions(
@@ -135,11 +149,31 @@ def list_decisions(
         since=since.date() if since else None,
         until=until.date() if until else None,
     )
-    for d in rows:
-        extra = f"  [{', '.join(d.tags)}]" if d.tags else ""
-        deciders = ", ".join(d.deciders) or "-"
-        sys.stdout.write(
-            f"{d.number:04d}  {d.status.value:<10}  {d.date.isoformat()}  {d.title}  "
-            f"({deciders}){extra}\n"
-        )
+    from stakecli.cli import tables
+    from stakecli.cli._app import console
+
+    who = _names(folder)
+    cols = [
+        tables.Col("no.", fixed=True),
+        tables.Col("status", fixed=True),
+        tables.Col("date", fixed=True, priority=2),
+        tables.Col("decision", minimum=24),
+        tables.Col("decided by", minimum=14, priority=1),
+        tables.Col("tags", minimum=8, priority=3),
+    ]
+    lines = [
+        [
+            f"{d.number:04d}",
+            d.status.value,
+            d.date.isoformat(),
+            d.title,
+            ", ".join(who.get(p, p) for p in d.deciders) or "-",
+            ", ".join(d.tags),
+        ]
+        for d in rows
+    ]
+    out = console()
+    header, body = tables.plain(cols, lines, out.width)
+    out.file.write("".join(f"{line}\n" for line in [header, *body]))
+    tables.note(out, tables.dropped(cols, lines, out.width, gap=2), hint="")
     sys.stderr.write(f"{len(rows)} of {len(decisions)} decisions\n")

@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal
 
 import typer
 
-from stakecli.cli._app import ConfigOpt, fail, reports_errors
+from stakecli.cli._app import ConfigOpt, existing, fail, reports_errors
 from stakecli.cli.transfer import DelimiterOpt, export_app, import_app
 
 
@@ -27,7 +27,8 @@ class Variant(StrEnum):
 @reports_errors
 def import_raci(
     source: Annotated[
-        Path, typer.Argument(exists=True, dir_okay=False, help="A .csv, .tsv or .xlsx matrix.")
+        Path,
+        typer.Argument(callback=existing, dir_okay=False, help="A .csv, .tsv or .xlsx matrix."),
     ],
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="raci.yaml to write (default: stdout).")
@@ -46,7 +47,9 @@ def import_raci(
     ] = None,
     sheet: Annotated[str | None, typer.Option(help="The .xlsx sheet to read.")] = None,
     delimiter: DelimiterOpt = None,
-    force: Annotated[bool, typer.Option(help="Overwrite an existing --output file.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite files that already exist.")
+    ] = False,
     config: ConfigOpt = None,
 ) -> None:
     """Turn a RACI matrix sheet (activities x people, letters in the cells) into raci.yaml.
@@ -110,7 +113,7 @@ def _people(register: Path | None, output: Path | None) -> dict[str, str]:
 @reports_errors
 def export_raci(
     path: Annotated[
-        Path, typer.Argument(exists=True, help="A raci.yaml file, or a folder holding one.")
+        Path, typer.Argument(callback=existing, help="A raci.yaml file, or a folder holding one.")
     ] = Path(),
     fmt: Annotated[
         Literal["csv", "xlsx"], typer.Option("--format", "-f", help="csv or xlsx.")
@@ -120,7 +123,9 @@ def export_raci(
         typer.Option("--output", "-o", help="File to write (default: stdout; csv only)."),
     ] = None,
     delimiter: DelimiterOpt = None,
-    force: Annotated[bool, typer.Option(help="Overwrite an existing --output file.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite files that already exist.")
+    ] = False,
 ) -> None:
     """Write a RACI matrix as a sheet: ID, activity, one column per participant, Notes.
 

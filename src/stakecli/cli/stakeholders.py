@@ -260,7 +260,9 @@ def import_table(
         typer.Option("--output", "-o", help="Register file to write (default: stdout)."),
     ] = None,
     title: Annotated[str | None, typer.Option(help="The register's title.")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite files that already exist.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite files that already exist.")
+    ] = False,
     delimiter: DelimiterOpt = None,
     sheet: Annotated[
         str | None, typer.Option(help="The .xlsx sheet to read (default: the first).")
@@ -363,7 +365,9 @@ def export_table(
         typer.Option("--output", "-o", help="File to write (default: stdout; csv only)."),
     ] = None,
     delimiter: DelimiterOpt = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite files that already exist.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite files that already exist.")
+    ] = False,
 ) -> None:
     """Write the register itself as a spreadsheet: every field, the headings import reads.
 

@@ -93,7 +93,10 @@ def layout(
     least = [
         n if c.fixed else min(n, max(c.minimum, 1)) for c, n in zip(cols, natural, strict=True)
     ]
-    kept = list(range(len(cols)))
+    # a droppable column with nothing in it says nothing
+    kept = [
+        i for i, c in enumerate(cols) if not (rows and c.priority and not any(r[i] for r in rows))
+    ]
 
     def needed(indices: list[int], sizes: list[int]) -> int:
         return sum(sizes[i] for i in indices) + gap * (len(indices) - 1)
@@ -168,7 +171,11 @@ def dropped(
 ) -> list[str]:
     """The headers of the columns `table` leaves out at `width`."""
     sizes = layout(cols, rows, width, gap)
-    return [" ".join(c.header.split()) for c, s in zip(cols, sizes, strict=True) if s is None]
+    return [
+        " ".join(c.header.split())
+        for i, (c, s) in enumerate(zip(cols, sizes, strict=True))
+        if s is None and any(r[i] for r in rows)
+    ]
 
 
 NUMBER = re.compile(r"^[-+]?[\d.,]+\s*(%|[A-Z]{3})?$|^(yes|no|—|-|)$")
@@ -217,8 +224,8 @@ def show(out: Any, title: str, cols: Sequence[Col], rows: Sequence[Sequence[str]
     note(out, dropped(cols, rows, width))
 
 
-def note(out: Any, gone: list[str]) -> None:
+def note(out: Any, gone: list[str], hint: str = " or use --format") -> None:
     """Say which columns a narrow terminal left out, and how to see them."""
     if gone:
-        text = f"(not shown at this width: {', '.join(gone)}; widen the terminal or use --format)"
+        text = f"(not shown at this width: {', '.join(gone)}; widen the terminal{hint})"
         out.print(fold(text, out.width), markup=False, highlight=False)
