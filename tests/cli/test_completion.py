@@ -62,7 +62,7 @@ def test_completion_offers_the_words_users_type_without_loading_models(line, exp
 
 def test_group_completion_lists_subcommands_and_paths():
     found, _ = complete("stakecli stakeholders ")
-    assert found[:3] == ["show", "import", "diff"]
+    assert {"show", "import", "diff"} <= set(found)
     assert "examples/" in found
 
 

@@ -53,6 +53,36 @@ def test_every_file_validate_accepts_passes_its_published_schema(path):
     check(path)
 
 
+def rule_examples() -> list[tuple[str, str, str]]:
+    """(code, file name, text) of every file of the rule catalogue's examples, both sides."""
+    from stakecli.core.rules import REGISTER
+    from stakecli.kinds import all_rules
+
+    split = re.compile(r"^# file: (\S+)\n", re.M)
+    out = [("register", "stakeholders.yaml", REGISTER)]
+    for rule in all_rules().values():
+        if rule.code.startswith("csv."):
+            continue
+        for side, example in (("bad", rule.bad), ("good", rule.good)):
+            parts = split.split(example)
+            named = [("first.yaml", parts[0]), *zip(parts[1::2], parts[2::2], strict=True)]
+            out += [(f"{rule.code}/{side}", n, t) for n, t in named if t.strip()]
+    return out
+
+
+def test_every_rule_example_that_passes_the_model_passes_its_schema(tmp_path):
+    """The catalogue's examples are test inputs too: hundreds of small, varied files."""
+    checked = 0
+    for i, (_code, name, text) in enumerate(rule_examples()):
+        path = tmp_path / str(i) / Path(name).name
+        path.parent.mkdir(parents=True)
+        path.write_text(text, encoding="utf-8")
+        if isinstance(parse_file(path, required=False), Parsed):
+            check(path)
+            checked += 1
+    assert checked > 100
+
+
 def test_every_kind_is_covered_by_an_accepted_file():
     kinds = {parse_file(p).kind for p in FILES}  # type: ignore[union-attr]
     from stakecli.kinds import NAMES

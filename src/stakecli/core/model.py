@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
@@ -33,3 +34,49 @@ def is_confidential(model: type[BaseModel], name: str) -> bool:
     """Whether field `name` of `model` is marked confidential."""
     extra = model.model_fields[name].json_schema_extra
     return isinstance(extra, dict) and bool(extra.get(CONFIDENTIAL_KEY))
+
+
+def one_or_many(schema: dict[str, Any]) -> None:
+    """`json_schema_extra` of a list field that also takes one item (`x: 3` for `x: [3]`).
+
+    The published schema then accepts what `validate` accepts: a list, or one of its items;
+    for a mapping of lists (`roles: {lead: ana}`), each value likewise.
+    """
+    if schema.get("type") == "array" and "items" in schema:
+        items = schema.pop("items")
+        array = {"type": "array", "items": items}
+        for key in ("minItems", "maxItems", "uniqueItems"):
+            if key in schema:
+                array[key] = schema.pop(key)
+        del schema["type"]
+        schema["anyOf"] = [items, array]
+        return
+    for key in ("additionalProperties", "patternProperties"):
+        holders = schema.get(key)
+        if not isinstance(holders, dict):
+            continue
+        if holders.get("type") == "array":  # additionalProperties: the value schema itself
+            schema[key] = {"anyOf": [holders["items"], holders]}
+            continue
+        for name, many in holders.items():  # patternProperties: pattern -> value schema
+            if isinstance(many, dict) and many.get("type") == "array":
+                holders[name] = {"anyOf": [many["items"], many]}
+
+
+def any_case(choices: Any, description: str = "") -> dict[str, Any]:
+    """The JSON Schema of a choice `validate` reads in any case (`Accepted` is `accepted`).
+
+    Each choice matches letter by letter in either case (JSON Schema patterns have no
+    case-insensitive flag); use it with `WithJsonSchema`.
+    """
+    values = [str(getattr(c, "value", c)) for c in choices]
+    letters = "|".join(
+        "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else re.escape(c) for c in value)
+        for value in values
+    )
+    schema: dict[str, Any] = {
+        "anyOf": [{"enum": values}, {"type": "string", "pattern": f"^({letters})$"}]
+    }  # the enum first: editors complete from it
+    if description:
+        schema["description"] = description
+    return schema

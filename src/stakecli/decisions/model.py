@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, WithJsonSchema, field_validator
 
 from stakecli.core.findings import Loc
-from stakecli.core.model import Id, Model, Text, confidential
+from stakecli.core.model import Id, Model, Text, any_case, confidential, one_or_many
 
 Number = Annotated[
     int, Field(ge=0, le=9999, description="Sequence number, 0-9999 (MADR logs start at 0000).")
@@ -73,7 +73,9 @@ class Decision(Model):
     version: Literal[1]
     number: Number
     title: Text
-    status: Status
+    status: Annotated[
+        Status, WithJsonSchema(any_case(Status, ", ".join(s.value for s in Status) + " (any case)"))
+    ]
     date: dt.date = Field(description="When the status last changed (YYYY-MM-DD).")
     review_by: dt.date | None = Field(None, description="Revisit the decision by this date.")
     decision_type: DecisionType | None = None
@@ -94,11 +96,14 @@ class Decision(Model):
     superseded_by: list[Number] = Field(
         default=[],
         description="The number(s) that replaced this one (a number, or a list when it was split).",
+        json_schema_extra=one_or_many,
     )
     amends: list[Number] = Field(
         default=[], description="Numbers this decision changes in part; they stay in force."
     )
-    amended_by: list[Number] = Field(default=[], description="Numbers that amend this one.")
+    amended_by: list[Number] = Field(
+        default=[], description="Numbers that amend this one.", json_schema_extra=one_or_many
+    )
     notes: Text | None = confidential(description="Candid notes; internal only.")
     sections: dict[Text, Text] = Field(
         default={},

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, StringConstraints, field_validator
 
 from stakecli.core.findings import Loc
-from stakecli.core.model import Id, Model, Text
+from stakecli.core.model import Id, Model, Text, one_or_many
 
 Variant = Literal["raci", "rasci", "daci", "rapid", "raci-vs"]
 
@@ -30,20 +30,6 @@ class Row(Model):
     notes: Text | None = None
 
 
-def _one_or_many(schema: dict[str, Any]) -> None:
-    """The published schema accepts `role: id` as `validate` does, not only `role: [id]`."""
-    for key in ("additionalProperties", "patternProperties"):
-        holders = schema.get(key)
-        if not isinstance(holders, dict):
-            continue
-        if holders.get("type") == "array":  # additionalProperties: the value schema itself
-            schema[key] = {"anyOf": [holders["items"], holders]}
-            continue
-        for name, many in holders.items():  # patternProperties: pattern -> value schema
-            if isinstance(many, dict) and many.get("type") == "array":
-                holders[name] = {"anyOf": [many["items"], many]}
-
-
 class Raci(Model):
     """A `raci.yaml` file: rows (activities or decisions) against participants."""
 
@@ -56,7 +42,7 @@ class Raci(Model):
         default={},
         description="Named roles -> the register id (or list of ids) holding them; [] for a "
         "role nobody holds yet (a matrix drawn before the register).",
-        json_schema_extra=_one_or_many,
+        json_schema_extra=one_or_many,
     )
     participants: list[Id] = Field(
         default=[], description="Column order (ids or role names); default: order of first use."
