@@ -160,10 +160,9 @@ def _closest_line(closest: dict[str, Any]) -> str:
 def _inside_line(inside: dict[str, Any], names: Names = PLAIN) -> str:
     """Whether the deal clears our signatories, with who supports and who blocks it."""
     clears = "clears our signatories" if inside["clears"] else "does NOT clear our signatories"
-    return (
-        f"Inside our side: {clears} (support: {', '.join(map(names.who, inside['support'])) or DASH}; "
-        f"block: {', '.join(map(names.who, inside['block'])) or DASH})."
-    )
+    support = ", ".join(map(names.who, inside["support"])) or DASH
+    block = ", ".join(map(names.who, inside["block"])) or DASH
+    return f"Inside our side: {clears} (support: {support}; block: {block})."
 
 
 def debrief_tables(data: dict[str, Any], names: Names = PLAIN) -> list[Table]:
