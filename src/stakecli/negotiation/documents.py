@@ -176,7 +176,11 @@ def quadrant(
         for p in packages["proposals"]
     ]
     marked += [
-        (_label(f"O{o['number']} {o['by']}"), o["scores"][us] / 100, o["scores"][them] / 100)
+        (
+            _label(f"O{o['number']} {names.who(o['by'])}"),
+            o["scores"][us] / 100,
+            o["scores"][them] / 100,
+        )
         for o in offers
         if o["scores"] is not None
     ]
