@@ -153,7 +153,7 @@ def test_a_proposal_below_our_batna_is_walked_away_from(run, write):
     }
     table = run("--color", "never", "negotiation", path)
     assert (
-        "Walk away from Settle at 135k: we receive 90,000 USD. Without a deal we would go to "
+        "Walk away from Settle at 90k: we receive 90,000 USD. Without a deal we would go to "
         "trial, which is expected to bring 100,000 USD."
     ) in " ".join(table.stdout.split())
 
