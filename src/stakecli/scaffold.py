@@ -182,15 +182,25 @@ def _example_plan(target: Path, example: str) -> Plan:
 def project_root(folder: Path) -> Path:
     """The folder whose `.stakecli/schemas` a new file in `folder` uses.
 
-    The nearest folder from `folder` up that already has `.stakecli/` (stopping at a git
-    root), else `folder` itself.
+    From `folder` up (stopping at a git root): the nearest folder that already has
+    `.stakecli/`, else the nearest that holds a register (the project's folder: a decision in
+    `decisions/` uses the schemas beside the register), else `folder` itself.
     """
+    from stakecli.core.loading import declares_kind
+
     here = folder.resolve()
+    chain = []
     for candidate in (here, *here.parents):
-        if (candidate / ".stakecli").is_dir():
-            return candidate
+        chain.append(candidate)
         if (candidate / ".git").exists():
             break
+    for candidate in chain:
+        if (candidate / ".stakecli").is_dir():
+            return candidate
+    for candidate in chain:
+        yaml = [p for p in candidate.glob("*.y*ml") if p.suffix in (".yaml", ".yml")]
+        if any(declares_kind(p, "stakeholders") for p in yaml):
+            return candidate
     return here
 
 

@@ -63,3 +63,16 @@ def test_every_kind_has_a_starter_template():
     from stakecli.scaffold import starter
 
     assert [k for k in NAMES if not starter(k).is_file()] == []
+
+
+def test_a_decision_uses_the_schemas_beside_the_register(run, tmp_path):
+    """No `.stakecli/` yet: the project folder is the one holding the register."""
+    (tmp_path / "stakeholders.yaml").write_text(
+        "kind: stakeholders\nversion: 1\nstakeholders: []\n", encoding="utf-8"
+    )
+    assert run("new", "decision", "Pick a vendor", "--dir", tmp_path).exit_code == 0
+    (record,) = (tmp_path / "decisions").glob("0001-*.yaml")
+    first = record.read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../.stakecli/schemas/decision.schema.json"
+    assert (tmp_path / ".stakecli/schemas/decision.schema.json").is_file()
+    assert not (tmp_path / "decisions/.stakecli").exists()
