@@ -134,3 +134,15 @@ def codes(folder: Path, config: Config | None = None) -> list[tuple[str, str, tu
 def findings(folder: Path) -> list[Finding]:
     """Every finding of a validation run over `folder`."""
     return pipeline.run([folder], Config()).findings
+
+
+PEOPLE_REGISTER = """
+kind: stakeholders
+version: 1
+stakeholders:
+  - {id: ann, name: Ann, side: internal, power: 4, legitimacy: 4, urgency: 3, interest: 4,
+     owner: ben}
+  - {id: ben, name: Ben, side: internal, power: 3, legitimacy: 4, urgency: 3, interest: 4}
+  - {id: cy, name: Cy, side: internal, power: 2, legitimacy: 4, urgency: 3, interest: 4}
+"""
+"""The three-person register the agreement tests (RACI, charters, references) refer to."""

@@ -7,18 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from helpers import PEOPLE_REGISTER as REGISTER
 from stakecli import pipeline
 from stakecli.core.config import Config
 
-REGISTER = """
-kind: stakeholders
-version: 1
-stakeholders:
-  - {id: ann, name: Ann, side: internal, power: 4, legitimacy: 4, urgency: 3, interest: 4,
-     owner: ben}
-  - {id: ben, name: Ben, side: internal, power: 3, legitimacy: 4, urgency: 3, interest: 4}
-  - {id: cy, name: Cy, side: internal, power: 2, legitimacy: 4, urgency: 3, interest: 4}
-"""
 RACI = """
 kind: raci
 version: 1
