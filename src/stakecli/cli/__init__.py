@@ -5,7 +5,6 @@ command it invokes (`stakecli validate` never builds the negotiation commands); 
 an unknown command and completion of a command name import them all.
 """
 
-from __future__ import annotations
 
 import gc
 import importlib

@@ -1,6 +1,5 @@
 """The Typer application, global options, and the one place errors become exit codes."""
 
-from __future__ import annotations
 
 import functools
 import os

@@ -1,6 +1,5 @@
 """`stakecli import adr DIR`: an existing MADR or adr-tools log becomes decision records."""
 
-from __future__ import annotations
 
 import sys
 from pathlib import Path

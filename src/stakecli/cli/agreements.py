@@ -1,6 +1,5 @@
 """`stakecli raci`: the RACI matrices of a folder, the load per person, and their findings."""
 
-from __future__ import annotations
 
 import sys
 from enum import StrEnum
@@ -57,7 +56,7 @@ def raci(
     from stakecli.core.findings import exit_code
     from stakecli.raci import views as view
 
-    def own(f: Finding) -> bool:  # a RACI file's findings are shown beside its matrix
+    def own(f: "Finding") -> bool:  # a RACI file's findings are shown beside its matrix
         return _is_raci(Path(f.path), path)
 
     report = pipeline.subject(path, config, shows=own)
@@ -91,7 +90,7 @@ def _own(parsed: Any, workspaces: list[Any]) -> Any:
     return next(w for w in workspaces if parsed in w.files)
 
 
-def _json(matrices: list[Any], workspaces: list[Any], findings: list[Finding]) -> None:
+def _json(matrices: list[Any], workspaces: list[Any], findings: "list[Finding]") -> None:
     import json
 
     from stakecli.core.reporting import as_dict
@@ -122,7 +121,7 @@ def _markdown(matrices: list[Any], workspaces: list[Any]) -> None:
 
 
 def _tables(
-    matrices: list[dict[str, Any]], loads: list[dict[str, Any]], findings: list[Finding]
+    matrices: list[dict[str, Any]], loads: list[dict[str, Any]], findings: "list[Finding]"
 ) -> None:
     from stakecli.cli import tables
     from stakecli.core.plural import count

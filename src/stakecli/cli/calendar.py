@@ -1,6 +1,5 @@
 """`stakecli calendar [PATH]`: the ceremonies and comms cadences as an iCalendar file."""
 
-from __future__ import annotations
 
 import sys
 from pathlib import Path

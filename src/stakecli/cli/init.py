@@ -1,6 +1,5 @@
 """`stakecli init`: scaffold a folder."""
 
-from __future__ import annotations
 
 import sys
 from pathlib import Path

@@ -1,6 +1,5 @@
 """`stakecli negotiation [PATH]`, `negotiation packages|offers|debrief|chart`, `frontier`."""
 
-from __future__ import annotations
 
 import sys
 from enum import StrEnum

@@ -1,6 +1,5 @@
 """`stakecli new KIND`: a commented starter file of any kind; `new decision` numbers records."""
 
-from __future__ import annotations
 
 import sys
 from pathlib import Path

@@ -5,7 +5,6 @@ machine-readable format: there the bar would be noise in a log or a captured str
 imported only when a bar is actually shown.
 """
 
-from __future__ import annotations
 
 import os
 import sys

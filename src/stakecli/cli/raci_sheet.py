@@ -1,6 +1,5 @@
 """`stakecli import raci FILE` and `stakecli export raci PATH`: RACI matrices as spreadsheets."""
 
-from __future__ import annotations
 
 import sys
 from enum import StrEnum

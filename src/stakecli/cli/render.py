@@ -1,6 +1,5 @@
 """`stakecli render`: Markdown documents from YAML, to stdout, to a folder, or checked for CI."""
 
-from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
@@ -107,13 +106,13 @@ def render(
 class _Batch:
     """The documents of one project, where they are committed, and whether orphans count."""
 
-    docs: list[Rendered]
+    docs: "list[Rendered]"
     folder: Path
     whole: bool
 
 
 def _render(
-    path: Path, chosen: list[DocumentSpec], templates: list[Path] | None, config: Path | None
+    path: Path, chosen: "list[DocumentSpec]", templates: list[Path] | None, config: Path | None
 ) -> list[_Batch]:
     """Every chosen document of the projects `path` belongs to (one named file: its own)."""
     from stakecli import pipeline
@@ -161,7 +160,7 @@ def _check(batches: list[_Batch], output: Path | None, wanted: list[str]) -> int
     return 1 if problems else 0
 
 
-def _write(docs: list[Rendered], folder: Path, *, force: bool) -> int:
+def _write(docs: "list[Rendered]", folder: Path, *, force: bool) -> int:
     from stakecli.core.publishing import State, refuse_unsafe, state, write_atomic
 
     refused = 0
@@ -193,7 +192,7 @@ def _write(docs: list[Rendered], folder: Path, *, force: bool) -> int:
     return 1 if refused else 0
 
 
-def _print(docs: list[Rendered]) -> None:
+def _print(docs: "list[Rendered]") -> None:
     if len(docs) != 1:
         names = ", ".join(f"{d.name}" for d in docs) or "none"
         fail(

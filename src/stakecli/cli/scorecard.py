@@ -1,6 +1,5 @@
 """`stakecli scorecard`: every scorecard of a folder or file, evaluated."""
 
-from __future__ import annotations
 
 import sys
 from enum import StrEnum
@@ -48,7 +47,7 @@ def scorecard(
     from stakecli.core import reporting
     from stakecli.core.findings import exit_code
 
-    def own(f: Finding) -> bool:  # a scorecard's findings are shown beside its evaluation
+    def own(f: "Finding") -> bool:  # a scorecard's findings are shown beside its evaluation
         return _holds_scorecards(Path(f.path), path)
 
     report = pipeline.subject(path, config, shows=own)

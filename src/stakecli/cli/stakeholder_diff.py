@@ -1,6 +1,5 @@
 """`stakecli stakeholders diff REV1 [REV2] [PATH]`: what changed between two git revisions."""
 
-from __future__ import annotations
 
 import sys
 from enum import StrEnum

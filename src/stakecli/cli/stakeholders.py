@@ -1,6 +1,5 @@
 """`stakecli stakeholders [PATH]` (the analysis) and `stakecli stakeholders diff REV1 [REV2]`."""
 
-from __future__ import annotations
 
 import sys
 from enum import StrEnum

@@ -7,7 +7,6 @@ its minimum). When even the minimums do not fit, the columns of the lowest prior
 and the caller can say so under the table.
 """
 
-from __future__ import annotations
 
 import re
 import textwrap

@@ -1,6 +1,5 @@
 """`stakecli validate`, `stakecli rules` and `stakecli schema`."""
 
-from __future__ import annotations
 
 import os
 import sys
@@ -75,7 +74,7 @@ def validate(
     raise typer.Exit(exit_code(report.findings, strict=strict))
 
 
-def _emit(report: Report, fmt: Format, *, quiet: bool) -> None:
+def _emit(report: "Report", fmt: Format, *, quiet: bool) -> None:
     """The report on stdout in `fmt`, the summary line on stderr (not for JSON or SARIF)."""
     from stakecli.core import reporting
 
@@ -153,7 +152,7 @@ def rules(
         sys.stdout.write("".join(f"{line}\n" for line in [header, *lines]))
 
 
-def rule_data(rule: Rule, *, full: bool = True) -> dict[str, str]:
+def rule_data(rule: "Rule", *, full: bool = True) -> dict[str, str]:
     """One rule as JSON data (the listing leaves out the examples)."""
     data = {"code": rule.code, "severity": rule.severity, "summary": rule.summary}
     data["module"] = rule.source
@@ -162,7 +161,7 @@ def rule_data(rule: Rule, *, full: bool = True) -> dict[str, str]:
     return data
 
 
-def rule_text(rule: Rule) -> str:
+def rule_text(rule: "Rule") -> str:
     """One rule's full entry for the terminal."""
 
     def block(text: str) -> str:
@@ -178,7 +177,7 @@ def rule_text(rule: Rule) -> str:
     )
 
 
-def rule_section(rule: Rule) -> str:
+def rule_section(rule: "Rule") -> str:
     """One rule's section of docs/rules.md: summary, why, a failing and a passing example."""
     lang = "csv" if rule.code.startswith("csv.") else "yaml"
     return (

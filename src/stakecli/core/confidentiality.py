@@ -37,7 +37,6 @@ from fractions import Fraction
 from functools import cache
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from jinja2 import TemplateRuntimeError
 from pydantic import BaseModel
 
 from stakecli.core.findings import Finding, Loc, Severity, dotted
@@ -84,8 +83,16 @@ RULES = [
 ]
 
 
-class ConfidentialValueError(TemplateRuntimeError):
-    """An external document tried to use a confidential field."""
+class ConfidentialValueError(Exception):
+    """An external document tried to use a confidential field.
+
+    A plain exception, not a Jinja one: `validate` uses this module without importing
+    Jinja, and the renderer catches it before any template error.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 class Withheld:
