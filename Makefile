@@ -74,6 +74,7 @@ schemas docs: $(VENV)/.runtime
 	$(SC) rules --format markdown > docs/rules.md
 	$(BIN)/python -c "from stakecli.kinds import rule_codes_module as m; print(m(), end='')" \
 	  > src/stakecli/rule_codes.py.tmp && mv src/stakecli/rule_codes.py.tmp src/stakecli/rule_codes.py
+	$(BIN)/python -m stakecli.cli.completion_index
 
 bench: $(VENV)/.dev
 	$(BIN)/python bench/run.py

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -53,9 +54,9 @@ def test_the_invoked_command_is_the_first_word_that_is_not_a_root_option(words, 
     assert invoked(words) == expected
 
 
-def test_unknown_commands_and_help_load_everything():
+def test_unknown_commands_load_everything_and_help_nothing():
     assert modules_for(["nonsense"], completing=False) is None
-    assert modules_for(["--help"], completing=False) is None
+    assert modules_for(["--help"], completing=False) == []  # listed from the command table
     assert modules_for(["val"], completing=True) is None  # completing a command's name
     assert modules_for(["raci", "."], completing=False) == ["agreements"]
 
@@ -97,10 +98,41 @@ def test_command_modules_keep_real_annotations():
     assert postponed == []
 
 
-def test_help_loads_no_model():
+def test_help_loads_no_model_and_no_command():
     found = loaded("--help")
     assert not any(m.startswith("pydantic") for m in found)
     assert not any(m.endswith(".model") for m in found)
+    assert {m for m in found if m.startswith("stakecli.cli.")} <= {
+        "stakecli.cli._app",
+        "stakecli.cli.fastcomplete",
+    }
+
+
+@pytest.mark.parametrize("columns", ["60", "80", "120"])
+@pytest.mark.parametrize("args", [["--help"], ["-h"], [], ["--color", "always", "--help"]])
+def test_help_from_the_command_table_is_the_help_typer_builds(args, columns):
+    """`stakecli --help` lists the commands from the table without building them: the same
+    text, at any width, with and without colour, as when every command is built."""
+
+    def run(**extra: str) -> subprocess.CompletedProcess[str]:
+        env = {**os.environ, "COLUMNS": columns, "TERM": "xterm-256color", **extra}
+        return subprocess.run(
+            [sys.executable, "-m", "stakecli", *args],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            env=env,
+            check=False,
+        )
+
+    fast, built = run(), run(STAKECLI_COMMAND_TABLE="0")
+    assert (fast.returncode, fast.stdout, fast.stderr) == (
+        built.returncode,
+        built.stdout,
+        built.stderr,
+    )
+    assert "validate" in fast.stdout + fast.stderr
+    assert "stakeholders" in fast.stdout + fast.stderr
 
 
 def test_a_closed_stderr_keeps_the_exit_code_and_a_full_disk_is_one_clear_line():

@@ -5,7 +5,6 @@ command it invokes (`stakecli validate` never builds the negotiation commands); 
 an unknown command and completion of a command name import them all.
 """
 
-
 import gc
 import importlib
 import os
@@ -68,6 +67,8 @@ def modules_for(words: list[str], completing: bool) -> list[str] | None:
     name = invoked(words)
     if name is None and "--version" in words:
         return []  # answered by the root callback before any command is looked at
+    if name is None and not completing:
+        return []  # help, or no command: listed from the completion table (see _Root)
     if name is None or name not in table:
         return None
     if completing and words and words[-1] == name:  # still typing the command's name
@@ -92,10 +93,27 @@ def main() -> None:
     # stakecli's models use no pydantic plugin; looking for them scans every installed
     # distribution's entry points on each start. A user who sets the variable keeps theirs.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
+    words, completing = _words()
+    if words == ["--version"] and not completing:  # what the root callback prints, sooner
+        from stakecli import __version__
+
+        sys.stdout.write(f"stakecli {__version__}\n")
+        sys.exit(0)
+    if completing:  # a Tab press: answered from the completion table when it can be
+        from stakecli.cli import fastcomplete
+
+        fastcomplete.run()
     from stakecli.cli._app import State, app
 
-    words, completing = _words()
-    load(modules_for(words, completing))
+    modules = modules_for(words, completing)
+    if modules == [] and "--version" not in words:
+        from stakecli.cli.fastcomplete import table
+
+        if table() is None:
+            modules = None  # no table to list the commands from: build them all
+        else:
+            app.info.cls.from_table = True  # type: ignore[union-attr]
+    load(modules)
     try:
         app(prog_name="stakecli")
     except SystemExit:

@@ -1,16 +1,15 @@
 """The Typer application, global options, and the one place errors become exit codes."""
 
-
 import functools
 import os
 import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, ParamSpec, TypeVar
+from typing import Annotated, Any, ClassVar, NoReturn, ParamSpec, TypeVar
 
 import typer
-from typer.core import TyperArgument, TyperGroup, TyperOption
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from stakecli import __version__
 
@@ -52,10 +51,72 @@ def hoist_globals(args: list[str]) -> list[str]:
 
 
 class _Root(TyperGroup):
-    """The root command: global options are accepted after the subcommand too."""
+    """The root command: global options are accepted after the subcommand too.
+
+    A run that names no command (`stakecli --help`) imports no command module: with
+    `from_table` set, the commands it lists are read from the completion table
+    (`stakecli.cli.completion_index`), which holds each command's help as Typer has it.
+    """
+
+    from_table: ClassVar[bool] = False
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         return super().parse_args(ctx, hoist_globals(args))
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        listed = _listed() if self.from_table and not self.commands else None
+        return list(listed) if listed is not None else super().list_commands(ctx)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        listed = _listed() if self.from_table and not self.commands else None
+        if listed is None:
+            return super().get_command(ctx, cmd_name)
+        node = listed.get(cmd_name)
+        if node is None:
+            return None
+        return TyperCommand(
+            cmd_name,
+            help=node["help_text"],
+            short_help=node["short_help"],
+            hidden=node["hidden"],
+            deprecated=node["deprecated"],
+            rich_help_panel=node["panel"],
+        )
+
+
+def _listed() -> dict[str, Any] | None:
+    """The root's commands as the completion table holds them (None if it cannot be read)."""
+    from stakecli.cli.fastcomplete import table
+
+    root = table()
+    return None if root is None else dict(root["commands"])
+
+
+class DefaultCommandGroup(TyperGroup):
+    """A group whose first word may be a path: `stakecli negotiation PATH` runs `summary`.
+
+    Subclasses name the subcommand in `default`; completion offers the subcommands and paths
+    (what the default subcommand takes). `stakecli.cli.fastcomplete` reads both from the
+    completion table.
+    """
+
+    default: ClassVar[str]
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if ctx.resilient_parsing and not args:  # completing: offer the subcommands
+            return super().parse_args(ctx, args)
+        if not args or (args[0] not in self.commands and args[0] not in ("-h", "--help")):
+            args = [self.default, *args]
+        return super().parse_args(ctx, args)
+
+    def shell_complete(self, ctx: Any, incomplete: str) -> list[Any]:
+        """The subcommands, and paths (the default subcommand takes one)."""
+        from typer._click.shell_completion import CompletionItem
+
+        from stakecli.cli.completion import complete_paths
+
+        paths = [CompletionItem(p) for p in complete_paths(incomplete)]
+        return [*super().shell_complete(ctx, incomplete), *paths]
 
 
 TYPE_WORDS = {"str": "text", "int": "number", "float": "number", "Path": "path", "bool": "flag"}

@@ -1,6 +1,5 @@
 """`stakecli import adr DIR`: an existing MADR or adr-tools log becomes decision records."""
 
-
 import sys
 from pathlib import Path
 from typing import Annotated

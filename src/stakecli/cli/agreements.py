@@ -1,6 +1,5 @@
 """`stakecli raci`: the RACI matrices of a folder, the load per person, and their findings."""
 
-
 import sys
 from enum import StrEnum
 from pathlib import Path

@@ -1,6 +1,5 @@
 """`stakecli calendar [PATH]`: the ceremonies and comms cadences as an iCalendar file."""
 
-
 import sys
 from pathlib import Path
 from typing import Annotated

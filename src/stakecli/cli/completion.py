@@ -5,7 +5,6 @@ Every <TAB> runs stakecli again, so these callbacks stay cheap: they read static
 no pydantic model (bench/bench_startup.py times a completion run).
 """
 
-
 from pathlib import Path
 
 

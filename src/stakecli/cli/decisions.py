@@ -1,6 +1,5 @@
 """`stakecli decision status|list`: the decision log's lifecycle from the command line."""
 
-
 import datetime as dt
 import sys
 from enum import StrEnum

@@ -1,6 +1,5 @@
 """`stakecli engagement [PATH]` (who haven't we talked to) and `stakecli stakeholders history`."""
 
-
 import datetime as dt
 import sys
 from enum import StrEnum

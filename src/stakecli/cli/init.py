@@ -1,6 +1,5 @@
 """`stakecli init`: scaffold a folder."""
 
-
 import sys
 from pathlib import Path
 from typing import Annotated

@@ -1,6 +1,5 @@
 """`stakecli new KIND`: a commented starter file of any kind; `new decision` numbers records."""
 
-
 import sys
 from pathlib import Path
 from typing import Annotated, Any

@@ -5,7 +5,6 @@ machine-readable format: there the bar would be noise in a log or a captured str
 imported only when a bar is actually shown.
 """
 
-
 import os
 import sys
 import threading

@@ -1,6 +1,5 @@
 """`stakecli import raci FILE` and `stakecli export raci PATH`: RACI matrices as spreadsheets."""
 
-
 import sys
 from enum import StrEnum
 from pathlib import Path

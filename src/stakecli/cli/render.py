@@ -1,6 +1,5 @@
 """`stakecli render`: Markdown documents from YAML, to stdout, to a folder, or checked for CI."""
 
-
 import sys
 from dataclasses import dataclass
 from enum import StrEnum

@@ -1,6 +1,5 @@
 """`stakecli scorecard`: every scorecard of a folder or file, evaluated."""
 
-
 import sys
 from enum import StrEnum
 from pathlib import Path

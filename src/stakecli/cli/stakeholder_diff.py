@@ -1,6 +1,5 @@
 """`stakecli stakeholders diff REV1 [REV2] [PATH]`: what changed between two git revisions."""
 
-
 import sys
 from enum import StrEnum
 from pathlib import Path

@@ -1,36 +1,28 @@
 """`stakecli stakeholders [PATH]` (the analysis) and `stakecli stakeholders diff REV1 [REV2]`."""
 
-
 import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
 
-from stakecli.cli._app import ConfigOpt, app, console, existing, fail, reports_errors
+from stakecli.cli._app import (
+    ConfigOpt,
+    DefaultCommandGroup,
+    app,
+    console,
+    existing,
+    fail,
+    reports_errors,
+)
 from stakecli.cli.transfer import DelimiterOpt
 
 
-class _ShowByDefault(TyperGroup):
+class _ShowByDefault(DefaultCommandGroup):
     """`stakecli stakeholders PATH` means `stakecli stakeholders show PATH`."""
 
-    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        if ctx.resilient_parsing and not args:  # completing: offer the subcommands
-            return super().parse_args(ctx, args)
-        if not args or (args[0] not in self.commands and args[0] not in ("-h", "--help")):
-            args = ["show", *args]
-        return super().parse_args(ctx, args)
-
-    def shell_complete(self, ctx: Any, incomplete: str) -> list[Any]:
-        """The subcommands, and paths (the default subcommand takes one)."""
-        from click.shell_completion import CompletionItem
-
-        from stakecli.cli.completion import complete_paths
-
-        paths = [CompletionItem(p) for p in complete_paths(incomplete)]
-        return [*super().shell_complete(ctx, incomplete), *paths]
+    default = "show"
 
 
 group = typer.Typer(

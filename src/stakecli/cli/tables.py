@@ -7,7 +7,6 @@ its minimum). When even the minimums do not fit, the columns of the lowest prior
 and the caller can say so under the table.
 """
 
-
 import re
 import textwrap
 from collections.abc import Sequence

@@ -3,7 +3,6 @@
 Kinds add their commands to these groups from their own modules (`raci_sheet`, `adr`).
 """
 
-
 import sys
 from pathlib import Path
 from typing import Annotated, Any

@@ -1,6 +1,5 @@
 """`stakecli validate`, `stakecli rules` and `stakecli schema`."""
 
-
 import os
 import sys
 from datetime import datetime
