@@ -28,6 +28,25 @@ BIN = Path(sys.executable).parent
 EXAMPLE = ROOT / "examples" / "vendor-renewal"
 FLOOR = "import typer, pydantic; pydantic.TypeAdapter(int)"
 """What any Typer 0.29 command pays: it coerces every parameter through a pydantic TypeAdapter."""
+MODELS_FLOOR = (
+    FLOOR + "; import stakecli.core.config; from stakecli import kinds; "
+    "[kinds.model(k) for k in {kinds!r}]"
+)
+"""What validating the example cannot go below with pydantic models: the floor, the config
+model and the models of the kinds the example holds (no YAML, no checks, no output)."""
+
+
+def kinds_of(example: Path) -> list[str]:
+    """The file kinds present in an example folder (its `kind:` lines)."""
+    found: list[str] = []
+    for path in sorted(example.rglob("*.yaml")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("kind:"):
+                kind = line.split(":", 1)[1].strip()
+                if kind not in found:
+                    found.append(kind)
+                break
+    return found
 
 
 def commands(stakecli: str, example: Path) -> dict[str, tuple[list[str], dict[str, str]]]:
@@ -62,11 +81,17 @@ def main() -> None:
         compileall.compile_dir(str(Path(args.baseline) / "src"), quiet=1)
     typer_s = cpu([sys.executable, "-c", "import typer"], {}, args.runs)
     floor_s = cpu([sys.executable, "-c", FLOOR], {}, args.runs)
+    kinds = kinds_of(EXAMPLE)
+    models_s = cpu([sys.executable, "-c", MODELS_FLOOR.format(kinds=kinds)], {}, args.runs)
     load = os.getloadavg()[0]
     print(f"median CPU time of {args.runs} runs; load average {load:.2f}\n")
     print(f"{'python -c import typer':<30} {typer_s * 1000:6.0f} ms  1.00x")
     print(
         f"{'+ pydantic TypeAdapter (floor)':<30} {floor_s * 1000:6.0f} ms  {floor_s / typer_s:.2f}x"
+    )
+    print(
+        f"{'+ config, models of the kinds':<30} {models_s * 1000:6.0f} ms  "
+        f"{models_s / typer_s:.2f}x  (validate's floor: {', '.join(kinds)})"
     )
     mine = commands(str(BIN / "stakecli"), EXAMPLE)
     other = {}
