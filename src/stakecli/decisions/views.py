@@ -116,6 +116,7 @@ def notice(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
         "superseded_by": (
             reference(d.superseded_by[0], folder, NOTICE_FILE) if d.superseded_by else None
         ),
+        "successors": [reference(n, folder, NOTICE_FILE) for n in d.superseded_by],
     }
 
 
@@ -133,6 +134,7 @@ def index(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
                 "superseded_by": (
                     reference(d.superseded_by[0], folder) if d.superseded_by else None
                 ),
+                "successors": [reference(n, folder) for n in d.superseded_by],
                 "chosen": d.outcome.chosen if d.outcome else None,
             }
         )
