@@ -115,21 +115,30 @@ class Table:
 
 def summary_tables(data: dict[str, Any], names: Names = PLAIN) -> list[Table]:
     """Alternatives per side, reservation values, proposals judged, sensitivity, simulation."""
-    cur = data["currency"]
+    tables = [
+        _alternatives(data, names),
+        _reservations(data, names),
+        _score_proposals(data, names) if data.get("units") == "score" else _proposals(data, names),
+        _sensitivity(data, names),
+    ]
+    if data["simulation"] is not None:
+        tables.append(_simulation(data["simulation"], names))
+    return tables
 
-    def amt(x: float | None) -> str:
-        return amount(x, data)
 
-    alts = Table(
+def _alternatives(data: dict[str, Any], names: Names) -> Table:
+    """Each side's alternatives to agreement, its BATNA and WATNA marked."""
+    return Table(
         "Alternatives to agreement: what each side does without a deal, at its expected value",
         ["party", "alternative", "expected", "worst case", "best case", "BATNA", "WATNA"],
         [
             [
                 names.who(s["party"]) + (" (us)" if s["us"] else ""),
                 a["name"],
-                amt(a["ev"]),
-                amt(a["worst"]) + (f" ({a['worst_outcome']})" if a["worst_outcome"] else ""),
-                amt(a["best"]),
+                amount(a["ev"], data),
+                amount(a["worst"], data)
+                + (f" ({a['worst_outcome']})" if a["worst_outcome"] else ""),
+                amount(a["best"], data),
                 yes(a["id"] == s["batna"]),
                 yes(a["id"] == s["watna"]),
             ]
@@ -137,54 +146,70 @@ def summary_tables(data: dict[str, Any], names: Names = PLAIN) -> list[Table]:
             for a in s["alternatives"]
         ],
     )
+
+
+def _reservations(data: dict[str, Any], names: Names) -> Table:
+    """Each side's BATNA, walk-away point (and where it comes from) and aspiration."""
     score_only = data.get("units") == "score"
-    rvs = Table(
+    return Table(
         "Reservation values" + (" (package-score points)" if score_only else ""),
         ["party", "role", "BATNA (expected)", "walk-away point", "from", "aspiration"],
         [
             [
                 names.who(s["party"]),
                 s["role"] or DASH,
-                amt(s["batna_ev"]),
-                amt(s["reservation"]),
+                amount(s["batna_ev"], data),
+                amount(s["reservation"], data),
                 SOURCES.get(s["reservation_source"], s["reservation_source"]),
-                amt(s["aspiration"]) if not score_only else DASH,
+                amount(s["aspiration"], data) if not score_only else DASH,
             ]
             for s in data["sides"]
         ],
     )
+
+
+def _score_proposals(data: dict[str, Any], names: Names) -> Table:
+    """The proposals of a score-only plan: each party's score and the verdict."""
     parties = [s["party"] for s in data["sides"]]
-    if score_only:
-        props = Table(
-            "Proposals judged against each side's reservation score",
-            ["proposal", *[f"score {names.who(p)}" for p in parties], "verdict"],
+    return Table(
+        "Proposals judged against each side's reservation score",
+        ["proposal", *[f"score {names.who(p)}" for p in parties], "verdict"],
+        [
+            [p["name"], *[score(p["scores"][q]) for q in parties], _verdict(p, names)]
+            for p in data["proposals"]
+        ],
+    )
+
+
+def _proposals(data: dict[str, Any], names: Names) -> Table:
+    """The proposals in money: price, each party's gain, value beyond price, the verdict."""
+    cur = data["currency"]
+    parties = [s["party"] for s in data["sides"]]
+    return Table(
+        "Proposals judged against each side's walk-away point",
+        [
+            "proposal",
+            "price",
+            *[f"gain for {names.who(p)}" for p in parties],
+            "value beyond price",
+            "verdict",
+        ],
+        [
             [
-                [p["name"], *[score(p["scores"][q]) for q in parties], _verdict(p, names)]
-                for p in data["proposals"]
-            ],
-        )
-    else:
-        props = Table(
-            "Proposals judged against each side's walk-away point",
-            [
-                "proposal",
-                "price",
-                *[f"gain for {names.who(p)}" for p in parties],
-                "value beyond price",
-                "verdict",
-            ],
-            [
-                [
-                    p["name"],
-                    money(p["price"], cur),
-                    *[money(p["surplus"][q], cur) for q in parties],
-                    money(p["value_beyond"], cur) if p["value_beyond"] else DASH,
-                    _verdict(p, names),
-                ]
-                for p in data["proposals"]
-            ],
-        )
-    sens = Table(
+                p["name"],
+                money(p["price"], cur),
+                *[money(p["surplus"][q], cur) for q in parties],
+                money(p["value_beyond"], cur) if p["value_beyond"] else DASH,
+                _verdict(p, names),
+            ]
+            for p in data["proposals"]
+        ],
+    )
+
+
+def _sensitivity(data: dict[str, Any], names: Names) -> Table:
+    """How far each estimate must move to change the recommendation."""
+    return Table(
         "Sensitivity: how far each estimate must move to change the recommendation",
         ["alternative", "estimate", "now", "break-even", "change"],
         [
@@ -198,18 +223,16 @@ def summary_tables(data: dict[str, Any], names: Names = PLAIN) -> list[Table]:
             for s in data["sensitivity"]
         ],
     )
-    tables = [alts, rvs, props, sens]
-    sim = data["simulation"]
-    if sim is not None:
-        tables.append(
-            Table(
-                f"Simulation: how often each proposal beats our BATNA ({sim['samples']:,} "
-                f"draws, seed {sim['seed']})",
-                ["proposal", "beats our BATNA"],
-                [[names.proposal(k), percent(v)] for k, v in sim["p_beats_batna"].items()],
-            )
-        )
-    return tables
+
+
+def _simulation(sim: dict[str, Any], names: Names) -> Table:
+    """How often each proposal beats our BATNA over the simulated draws."""
+    return Table(
+        f"Simulation: how often each proposal beats our BATNA ({sim['samples']:,} "
+        f"draws, seed {sim['seed']})",
+        ["proposal", "beats our BATNA"],
+        [[names.proposal(k), percent(v)] for k, v in sim["p_beats_batna"].items()],
+    )
 
 
 SOURCES = {"batna": "our BATNA", "given": "stated in the plan"}
@@ -255,21 +278,45 @@ DISAGREEMENT = {
 
 def package_tables(data: dict[str, Any], limit: int = LIMIT, names: Names = PLAIN) -> list[Table]:
     """Proposal scores, the frontier, acceptable packages, Nash and logroll."""
-    parties = data["parties"]
+    return [
+        _scored_proposals(data, names),
+        _frontier(data, limit, names),
+        _acceptable(data, limit, names),
+        _nash(data, names),
+        _logroll(data, names),
+    ]
 
-    def row(point: dict[str, Any]) -> list[str]:
-        pkg = names.package(point["package"])
-        return [pkg, *[score(point["scores"][p]) for p in parties], score(point["joint"])]
 
-    head = ["package", *[names.who(p) for p in parties], "joint"]
-    front = data["frontier"]
-    inside = front.get("signable") is not None  # the plan records our signatories' stances
-    proposals = Table(
+def _head(data: dict[str, Any], names: Names) -> list[str]:
+    """The columns of a package row: the package, each party's score, the joint score."""
+    return ["package", *[names.who(p) for p in data["parties"]], "joint"]
+
+
+def _row(point: dict[str, Any], data: dict[str, Any], names: Names) -> list[str]:
+    """A package row: its options by name, each party's score and the joint score."""
+    scores = [score(point["scores"][p]) for p in data["parties"]]
+    return [names.package(point["package"]), *scores, score(point["joint"])]
+
+
+def _shown(count: int, limit: int) -> str:
+    """The note on a list cut at `limit` rows, if it is."""
+    return f"; the first {limit} shown{FULL}" if count > limit else ""
+
+
+def _scored_proposals(data: dict[str, Any], names: Names) -> Table:
+    """Each proposal's scores, whether acceptable and efficient, and who inside backs it."""
+    inside = data["frontier"].get("signable") is not None  # the plan records our signatories
+    return Table(
         "Proposals scored (0-100 per party)",
-        ["proposal", *head, "acceptable", "efficient"]
+        ["proposal", *_head(data, names), "acceptable", "efficient"]
         + (["supported inside by", "blocked inside by"] if inside else []),
         [
-            [names.proposal(p["id"]), *row(p), yes(p["acceptable"]), yes(p["efficient"])]
+            [
+                names.proposal(p["id"]),
+                *_row(p, data, names),
+                yes(p["acceptable"]),
+                yes(p["efficient"]),
+            ]
             + (
                 [
                     ", ".join(map(names.who, p["inside"]["support"])) or DASH,
@@ -281,56 +328,67 @@ def package_tables(data: dict[str, Any], limit: int = LIMIT, names: Names = PLAI
             for p in data["proposals"]
         ],
     )
+
+
+def _frontier(data: dict[str, Any], limit: int, names: Names) -> Table:
+    """The Pareto frontier's first `limit` points, signable ones marked when known."""
+    front = data["frontier"]
+    inside = front.get("signable") is not None
     signable = (
         f"; {front['signable']} signable (the other side's reservation and our coalition)"
         if inside
         else ""
     )
-    tables = [
-        proposals,
-        Table(
-            f"Pareto frontier: {front['size']} points ({front['packages']} of "
-            f"{data['space_size']} packages){signable}"
-            + (f"; the first {limit} shown{FULL}" if front["size"] > limit else ""),
-            [*head, "signable"] if inside else head,
-            [[*row(p), yes(p["signable"])] if inside else row(p) for p in front["points"][:limit]],
-        ),
-    ]
+    head = _head(data, names)
+    return Table(
+        f"Pareto frontier: {front['size']} points ({front['packages']} of "
+        f"{data['space_size']} packages){signable}" + _shown(front["size"], limit),
+        [*head, "signable"] if inside else head,
+        [
+            [*_row(p, data, names), yes(p["signable"])] if inside else _row(p, data, names)
+            for p in front["points"][:limit]
+        ],
+    )
+
+
+def _acceptable(data: dict[str, Any], limit: int, names: Names) -> Table:
+    """How many packages every party accepts, and the first `limit` efficient ones."""
     acc = data["acceptable"]
     more = "at least " if acc["count_capped"] else ""
-    tables.append(
-        Table(
-            "Acceptable packages (every party at or above its reservation score): "
-            f"{more}{acc['count']}; "
-            f"the {acc['efficient_count']} efficient ones"
-            + (f"; the first {limit} shown{FULL}" if acc["efficient_count"] > limit else ""),
-            head,
-            [row(p) for p in acc["efficient"][:limit]],
-        )
+    return Table(
+        "Acceptable packages (every party at or above its reservation score): "
+        f"{more}{acc['count']}; "
+        f"the {acc['efficient_count']} efficient ones" + _shown(acc["efficient_count"], limit),
+        _head(data, names),
+        [_row(p, data, names) for p in acc["efficient"][:limit]],
     )
+
+
+def _nash(data: dict[str, Any], names: Names) -> Table:
+    """The Nash solutions against the disagreement point, or a row saying there is none."""
     nash = data["nash"]
     d = data["disagreement"]
     point = ", ".join(f"{names.who(p)} {score(v)}" for p, v in d["point"].items())
-    tables.append(
-        Table(
-            f"Nash solution: the package with the largest product of both sides' gains over "
-            f"{DISAGREEMENT[d['convention']]} ({point})" + (", a tie" if nash["tie"] else ""),
-            [*head, "Nash product"],
-            [[*row(p), score(nash["product"])] for p in nash["solutions"]]
-            or [["no package is acceptable to every party", *[DASH] * (len(head))]],
-        )
+    head = _head(data, names)
+    return Table(
+        f"Nash solution: the package with the largest product of both sides' gains over "
+        f"{DISAGREEMENT[d['convention']]} ({point})" + (", a tie" if nash["tie"] else ""),
+        [*head, "Nash product"],
+        [[*_row(p, data, names), score(nash["product"])] for p in nash["solutions"]]
+        or [["no package is acceptable to every party", *[DASH] * (len(head))]],
     )
+
+
+def _logroll(data: dict[str, Any], names: Names) -> Table:
+    """Splitting the difference on every issue against the best trade across issues."""
     log = data["logroll"]
-    tables.append(
-        Table(
-            f"Split the difference vs the best logroll (joint gain {score(log['joint_gain'])}, "
-            f"integrative potential {score(log['integrative_potential'])})",
-            ["kind", *head],
-            [["split the difference", *row(data["compromise"])]]
-            + [["logroll", *row(p)] for p in log["best"]],
-        )
+    return Table(
+        f"Split the difference vs the best logroll (joint gain {score(log['joint_gain'])}, "
+        f"integrative potential {score(log['integrative_potential'])})",
+        ["kind", *_head(data, names)],
+        [["split the difference", *_row(data["compromise"], data, names)]]
+        + [["logroll", *_row(p, data, names)] for p in log["best"]],
     )
-    return tables
 
 
 def headline(data: dict[str, Any], names: Names = PLAIN) -> list[str]:
