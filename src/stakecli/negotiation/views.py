@@ -61,76 +61,96 @@ def summary(plan: Negotiation, *, seed: int = 0, samples: int = 10_000) -> dict[
     sides = batna.sides(plan)
     ours = next((s for s in sides if s.us), None)
     zone = batna.zopa(sides)
-    judged = [j for p in plan.proposals if (j := batna.judge(p, sides)) is not None]
     beyond = {p.id: packages.value_beyond(plan, p.options) for p in plan.proposals}
     out: dict[str, Any] = {
         "title": plan.title,
         "currency": plan.currency,
         "units": "score" if plan.score_only else "money",
         "sides": [_side(s) for s in sides],
-        "zopa": None,
+        "zopa": None if zone is None else _zone(zone),
         "zopas": [_pair(pair) for pair in batna.zopas(sides)],
         "zopa_scores": None,
-        "proposals": [
-            {
-                "id": j.proposal,
-                "name": j.name,
-                "price": num(j.price),
-                "surplus": {k: num(v) for k, v in j.surplus.items()},
-                "acceptable": j.acceptable,
-                "beats_batna": j.beats_batna,
-                "verdict": j.verdict,
-                "value_beyond": num(beyond[j.proposal][0]),
-            }
-            for j in judged
-        ],
+        "proposals": _judged(plan, sides, beyond),
         "recommendation": None,
         "sensitivity": [],
         "simulation": None,
-        "split_the_pie": None,
-        "value_beyond_price": {
-            "items": [
-                {
-                    **v.model_dump(),
-                    "counted": bool(v.options),
-                    "delivered_by": [pid for pid, (_, hits) in beyond.items() if k in hits],
-                }
-                for k, v in enumerate(plan.value_beyond_price)
-            ],
-            "total": num(
-                sum((batna.exact(v.value or 0) for v in plan.value_beyond_price), Fraction(0))
-            ),
-        },
+        "split_the_pie": _pie(batna.split_the_pie(plan, sides)),
+        "value_beyond_price": _value_beyond(plan, beyond),
     }
-    if zone is not None:
-        out["zopa"] = _zone(zone)
-    pie = batna.split_the_pie(plan, sides)
-    if pie is not None:
-        out["split_the_pie"] = {
-            "deal_value": num(pie.deal_value),
-            "pie": num(pie.pie),
-            "shares": {k: num(v) for k, v in pie.shares.items()},
-        }
     if plan.score_only:
         _score_only(plan, out, ours)
     elif ours is not None:
-        rec = sensitivity.recommend(plan, ours)
-        out["recommendation"] = {
+        out.update(_judgement(plan, ours, seed=seed, samples=samples))
+    return out
+
+
+Beyond = dict[str, tuple[Fraction, tuple[int, ...]]]
+"""Per proposal id, its value beyond price and the items of `value_beyond_price` it delivers."""
+
+
+def _judged(plan: Negotiation, sides: list[batna.Side], beyond: Beyond) -> list[dict[str, Any]]:
+    """Each proposal judged in money against every side's walk-away point."""
+    judged = [j for p in plan.proposals if (j := batna.judge(p, sides)) is not None]
+    return [
+        {
+            "id": j.proposal,
+            "name": j.name,
+            "price": num(j.price),
+            "surplus": {k: num(v) for k, v in j.surplus.items()},
+            "acceptable": j.acceptable,
+            "beats_batna": j.beats_batna,
+            "verdict": j.verdict,
+            "value_beyond": num(beyond[j.proposal][0]),
+        }
+        for j in judged
+    ]
+
+
+def _value_beyond(plan: Negotiation, beyond: Beyond) -> dict[str, Any]:
+    """The plan's value beyond price: each item, which proposals deliver it, the total."""
+    items = plan.value_beyond_price
+    return {
+        "items": [
+            {
+                **v.model_dump(),
+                "counted": bool(v.options),
+                "delivered_by": [pid for pid, (_, hits) in beyond.items() if k in hits],
+            }
+            for k, v in enumerate(items)
+        ],
+        "total": num(sum((batna.exact(v.value or 0) for v in items), Fraction(0))),
+    }
+
+
+def _pie(pie: batna.PieSplit | None) -> dict[str, Any] | None:
+    """The split of the pie, when there is one to split."""
+    if pie is None:
+        return None
+    return {
+        "deal_value": num(pie.deal_value),
+        "pie": num(pie.pie),
+        "shares": {k: num(v) for k, v in pie.shares.items()},
+    }
+
+
+def _judgement(plan: Negotiation, ours: batna.Side, *, seed: int, samples: int) -> dict[str, Any]:
+    """Our recommendation in money, how far each estimate may move, and the simulation."""
+    rec = sensitivity.recommend(plan, ours)
+    evens = _break_evens(sensitivity.break_evens(plan, ours))
+    sim = sensitivity.simulate(plan, ours, seed=seed, samples=samples)
+    return {
+        "recommendation": {
             "accept": rec.accept,
             "proposal": rec.proposal,
             "value": num(rec.value),
             "batna": rec.batna.id if rec.batna else None,
             "batna_ev": num(rec.batna.ev) if rec.batna else None,
-        }
-        out["sensitivity"] = _break_evens(sensitivity.break_evens(plan, ours))
-        sim = sensitivity.simulate(plan, ours, seed=seed, samples=samples)
-        if sim is not None:
-            out["simulation"] = {
-                "seed": sim.seed,
-                "samples": sim.samples,
-                "p_beats_batna": sim.probability,
-            }
-    return out
+        },
+        "sensitivity": evens,
+        "simulation": None
+        if sim is None
+        else {"seed": sim.seed, "samples": sim.samples, "p_beats_batna": sim.probability},
+    }
 
 
 def _zone(zone: batna.Zopa) -> dict[str, Any]:
@@ -175,27 +195,8 @@ def _score_only(plan: Negotiation, out: dict[str, Any], ours: batna.Side | None)
         side["reservation"] = num(rv[side["party"]])
         given = next(p for p in plan.parties if p.id == side["party"]).reservation_score
         side["reservation_source"] = "given" if given is not None else side["reservation_source"]
-    zone = points.zopa(analysis)
-    if zone is not None:
-        out["zopa_scores"] = {
-            "count": zone.count,
-            "count_capped": zone.capped,
-            "efficient": zone.efficient,
-            "low": {p: num(x) for p, x in zip(parties, zone.low, strict=True)},
-            "high": {p: num(x) for p, x in zip(parties, zone.high, strict=True)},
-        }
-    out["proposals"] = [
-        {
-            "id": s.id,
-            "name": s.name,
-            "scores": {p: num(x) for p, x in zip(parties, s.scores, strict=True)},
-            "acceptable": {
-                p: x >= r for p, x, r in zip(parties, s.scores, analysis.reservation, strict=True)
-            },
-            "verdict": points.proposal_verdict(s.scores, parties, analysis.reservation),
-        }
-        for s in analysis.proposals
-    ]
+    out["zopa_scores"] = _zopa_scores(analysis)
+    out["proposals"] = _proposal_scores(analysis)
     rec = points.recommend(plan, analysis)
     if rec is not None:
         out["recommendation"] = {
@@ -208,6 +209,43 @@ def _score_only(plan: Negotiation, out: dict[str, Any], ours: batna.Side | None)
         }
         if ours is not None:
             out["sensitivity"] = _break_evens(sensitivity.break_evens(plan, ours, rec.value))
+
+
+def _by_party(parties: Sequence[str], values: Sequence[Fraction]) -> dict[str, Any]:
+    """Party -> value, as JSON numbers."""
+    return {p: num(x) for p, x in zip(parties, values, strict=True)}
+
+
+def _zopa_scores(analysis: packages.PackageAnalysis) -> dict[str, Any] | None:
+    """The zone of agreement of a score-only plan: how many packages, each party's range."""
+    zone = points.zopa(analysis)
+    if zone is None:
+        return None
+    parties = analysis.space.parties
+    return {
+        "count": zone.count,
+        "count_capped": zone.capped,
+        "efficient": zone.efficient,
+        "low": _by_party(parties, zone.low),
+        "high": _by_party(parties, zone.high),
+    }
+
+
+def _proposal_scores(analysis: packages.PackageAnalysis) -> list[dict[str, Any]]:
+    """Each proposal of a score-only plan: its scores, who accepts it, the verdict."""
+    parties, reservation = analysis.space.parties, analysis.reservation
+    return [
+        {
+            "id": s.id,
+            "name": s.name,
+            "scores": _by_party(parties, s.scores),
+            "acceptable": {
+                p: x >= r for p, x, r in zip(parties, s.scores, reservation, strict=True)
+            },
+            "verdict": points.proposal_verdict(s.scores, parties, reservation),
+        }
+        for s in analysis.proposals
+    ]
 
 
 def _point(sp: pspace.Space, scores: tuple[Fraction, ...], pkg: pspace.Package) -> dict[str, Any]:
@@ -286,19 +324,15 @@ def package_summary(
     if a is None:
         return None
     sp = a.space
-    front = a.frontier
-    marks = coalition.signable(plan, front, a.reservation, rule)
-    nash_points = [_point(sp, p.scores, p.package) for p in a.nash.points]
-    shown = range(len(front) if limit is None else min(limit, len(front)))
-    efficient = list(a.acceptable_index if limit is None else a.acceptable_index[:limit])
+    marks = coalition.signable(plan, a.frontier, a.reservation, rule)
     return {
         "parties": list(sp.parties),
         "issues": list(sp.issues),
         "space_size": sp.size,
-        "reservation_scores": {p: num(r) for p, r in zip(sp.parties, a.reservation, strict=True)},
+        "reservation_scores": _by_party(sp.parties, a.reservation),
         "disagreement": {
             "convention": a.convention,
-            "point": {p: num(d) for p, d in zip(sp.parties, a.disagreement, strict=True)},
+            "point": _by_party(sp.parties, a.disagreement),
         },
         "proposals": [
             {
@@ -311,27 +345,46 @@ def package_summary(
             }
             for s in a.proposals
         ],
-        "frontier": {
-            "size": len(front),
-            "packages": sum(front.counts),
-            "signable": None if marks is None else int(sum(marks)),
-            "points": frontier_points(front, shown, marks),
-        },
-        "acceptable": {
-            "count": a.acceptable_count,
-            "count_capped": a.acceptable_count >= packages.COUNTED,
-            "packages": package_points(front, a.acceptable_packages),
-            "efficient_count": len(a.acceptable_index),
-            "efficient": [
-                {k: v for k, v in p.items() if k not in ("count", "signable")}
-                for p in frontier_points(front, efficient)
-            ],
-        },
-        "nash": {
-            "product": num(a.nash.value),
-            "solutions": nash_points,
-            "tie": len(nash_points) > 1,
-        },
+        "frontier": _frontier(a.frontier, limit, marks),
+        "acceptable": _acceptable(a, limit),
+        **_solutions(a),
+    }
+
+
+def _frontier(
+    front: fr.Frontier, limit: int | None, marks: Sequence[bool] | None
+) -> dict[str, Any]:
+    """The frontier's size, its first `limit` points and how many of them we can sign."""
+    shown = range(len(front) if limit is None else min(limit, len(front)))
+    return {
+        "size": len(front),
+        "packages": sum(front.counts),
+        "signable": None if marks is None else int(sum(marks)),
+        "points": frontier_points(front, shown, marks),
+    }
+
+
+def _acceptable(a: packages.PackageAnalysis, limit: int | None) -> dict[str, Any]:
+    """How many packages every party accepts, and the first `limit` efficient ones."""
+    efficient = list(a.acceptable_index if limit is None else a.acceptable_index[:limit])
+    return {
+        "count": a.acceptable_count,
+        "count_capped": a.acceptable_count >= packages.COUNTED,
+        "packages": package_points(a.frontier, a.acceptable_packages),
+        "efficient_count": len(a.acceptable_index),
+        "efficient": [
+            {k: v for k, v in p.items() if k not in ("count", "signable")}
+            for p in frontier_points(a.frontier, efficient)
+        ],
+    }
+
+
+def _solutions(a: packages.PackageAnalysis) -> dict[str, Any]:
+    """The Nash and Kalai-Smorodinsky solutions, the compromise and the best logroll."""
+    sp = a.space
+    nash = [_point(sp, p.scores, p.package) for p in a.nash.points]
+    return {
+        "nash": {"product": num(a.nash.value), "solutions": nash, "tie": len(nash) > 1},
         "kalai_smorodinsky": {
             "min_share": num(a.kalai_smorodinsky.value),
             "solutions": [_point(sp, p.scores, p.package) for p in a.kalai_smorodinsky.points],
