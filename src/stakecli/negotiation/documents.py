@@ -39,9 +39,6 @@ def brief(
     names = text.names_of(plan, people)
     summary = data.summary(plan, seed=seed, samples=samples)
     packages = data.package_summary(plan, normalise=normalise, rule=cfg.coalition)
-    tables = text.summary_tables(summary, names)
-    if packages is not None:
-        tables += text.package_tables(packages, BRIEF_ROWS, names)
     history = records.offer_data(plan, silence_days=cfg.silence_days)
     prep = records.preparation(plan, cfg.questions)
     return {
@@ -49,67 +46,105 @@ def brief(
         "context": plan.context,
         "currency": plan.currency,
         "headline": text.headline(summary, names),
-        "parties": [
-            {
-                "id": names.who(p.id),
-                "us": p.us,
-                "role": p.role.value if p.role else None,
-                "positions": p.positions,
-                "interests": p.interests,
-                "criteria": p.criteria,
-                "notes": p.notes,
-            }
-            for p in plan.parties
-        ],
-        "tables": [asdict(t) for t in tables if t.rows],
+        "parties": _parties(plan, names),
+        "tables": _tables(summary, packages, names),
         "quadrant": quadrant(packages, history["offers"], names) if packages is not None else None,
-        "offers": asdict(record_text.offer_table(history, plan.currency, names))
-        if history["offers"]
-        else None,
+        "offers": _offers(history, plan.currency, names),
         "concessions": record_text.concession_lines(history, names) if history["offers"] else [],
         "questions": asdict(record_text.question_table(prep, names)) if prep else None,
-        "relationship": [
-            {
-                "concern": r.concern,
-                "party": names.who(r.party) if r.party else None,
-                "actions": r.actions,
-            }
-            for r in plan.relationship
-        ],
+        "relationship": _relationship(plan, names),
         "internal": _inside(plan, packages, names),
         "agreed": plan.agreement is not None,
-        "team": [
-            {
-                "id": names.who(m.id),
-                "role": m.role.replace("-", " "),
-                "responsibilities": m.responsibilities,
-            }
-            for m in plan.team
-        ],
-        "advocates": [
-            {"id": names.who(a.id), "party": names.who(a.party), "how": a.how}
-            for a in plan.advocates
-        ],
-        "value_beyond_price": [
-            [
-                v.interest,
-                v.option,
-                v.legitimacy or text.DASH,
-                text.money(v.value, plan.currency),
-                "; ".join(
-                    " or ".join(names.option(k, one) for one in o) for k, o in v.options.items()
-                )
-                or "not linked",
-                ", ".join(map(names.proposal, item["delivered_by"])) or text.DASH,
-            ]
-            for v, item in zip(
-                plan.value_beyond_price, summary["value_beyond_price"]["items"], strict=True
-            )
-        ],
+        "team": _team(plan, names),
+        "advocates": _advocates(plan, names),
+        "value_beyond_price": _value_beyond_price(plan, summary, names),
         "value_total": text.money(summary["value_beyond_price"]["total"], plan.currency),
         "seed": seed,
         "samples": samples,
     }
+
+
+def _parties(plan: Negotiation, names: text.Names) -> list[dict[str, Any]]:
+    """Each party by name: its role, positions, interests, criteria and notes."""
+    return [
+        {
+            "id": names.who(p.id),
+            "us": p.us,
+            "role": p.role.value if p.role else None,
+            "positions": p.positions,
+            "interests": p.interests,
+            "criteria": p.criteria,
+            "notes": p.notes,
+        }
+        for p in plan.parties
+    ]
+
+
+def _tables(
+    summary: dict[str, Any], packages: dict[str, Any] | None, names: text.Names
+) -> list[dict[str, Any]]:
+    """The summary's tables, then the packages' (long lists cut at `BRIEF_ROWS`); none empty."""
+    tables = text.summary_tables(summary, names)
+    if packages is not None:
+        tables += text.package_tables(packages, BRIEF_ROWS, names)
+    return [asdict(t) for t in tables if t.rows]
+
+
+def _offers(history: dict[str, Any], currency: str, names: text.Names) -> dict[str, Any] | None:
+    """The table of offers and concessions, when the plan records offers."""
+    if not history["offers"]:
+        return None
+    return asdict(record_text.offer_table(history, currency, names))
+
+
+def _relationship(plan: Negotiation, names: text.Names) -> list[dict[str, Any]]:
+    """Each relationship matter, the party it concerns, and how we look after it."""
+    return [
+        {
+            "concern": r.concern,
+            "party": names.who(r.party) if r.party else None,
+            "actions": r.actions,
+        }
+        for r in plan.relationship
+    ]
+
+
+def _team(plan: Negotiation, names: text.Names) -> list[dict[str, Any]]:
+    """Our negotiating team by name, with their roles and responsibilities."""
+    return [
+        {
+            "id": names.who(m.id),
+            "role": m.role.replace("-", " "),
+            "responsibilities": m.responsibilities,
+        }
+        for m in plan.team
+    ]
+
+
+def _advocates(plan: Negotiation, names: text.Names) -> list[dict[str, Any]]:
+    """Those on another side who argue for our interests there, and how they help."""
+    return [
+        {"id": names.who(a.id), "party": names.who(a.party), "how": a.how} for a in plan.advocates
+    ]
+
+
+def _value_beyond_price(
+    plan: Negotiation, summary: dict[str, Any], names: text.Names
+) -> list[list[str]]:
+    """Rows of the value beyond price: interest, option, value, the options and proposals."""
+    items = summary["value_beyond_price"]["items"]
+    return [
+        [
+            v.interest,
+            v.option,
+            v.legitimacy or text.DASH,
+            text.money(v.value, plan.currency),
+            "; ".join(" or ".join(names.option(k, one) for one in o) for k, o in v.options.items())
+            or "not linked",
+            ", ".join(map(names.proposal, item["delivered_by"])) or text.DASH,
+        ]
+        for v, item in zip(plan.value_beyond_price, items, strict=True)
+    ]
 
 
 def _label(value: str) -> str:
