@@ -33,40 +33,44 @@ def _signed(x: float | None) -> str:
 def offer_table(data: dict[str, Any], currency: str, names: Names = PLAIN) -> Table:
     """One row per offer: who, when, what, the scores, the concession, our reservation."""
     parties = data["parties"]
-    rows = []
-    for o in data["offers"]:
-        scores = o["scores"] or {}
-        gains = ", ".join(
-            f"{names.who(k)} {_signed(v)}" for k, v in o["receiver_gain"].items() if v is not None
-        )
-        notes = []
-        if o["silence_days"] is not None:
-            notes.append(f"after {o['silence_days']} days' silence")
-        if o["unanswered"]:
-            notes.append("second concession without a counter-offer: hold")
-        concession = _signed(o["concession"])
-        if o["price_concession"]:
-            concession += f" ({money(o['price_concession'], currency)})"
-        rows.append(
-            [
-                f"{o['number']} (round {o['round']}{', ' + o['at'] if o['at'] else ''})",
-                names.who(o["by"]),
-                _pkg(o["package"], names)
-                + (f"; {money(o['price'], currency)}" if o["price"] else ""),
-                *[score(scores.get(p)) for p in parties],
-                concession,
-                gains or DASH,
-                yes(o["above_reservation"]),
-                "; ".join([o["response"], *notes]),
-            ]
-        )
     return Table(
         "Offers and concessions (concession in the offering party's own score, and in money; "
         "the receivers' gain beside it)",
         ["offer", "by", "package; price", *map(names.who, parties), "concession", "receivers' gain",
          "above our reservation", "response"],
-        rows,
+        [_offer_row(o, parties, currency, names) for o in data["offers"]],
     )  # fmt: skip
+
+
+def _offer_row(o: dict[str, Any], parties: list[str], currency: str, names: Names) -> list[str]:
+    """One offer: number and round, who, package and price, scores, concessions, response."""
+    scores = o["scores"] or {}
+    gains = ", ".join(
+        f"{names.who(k)} {_signed(v)}" for k, v in o["receiver_gain"].items() if v is not None
+    )
+    concession = _signed(o["concession"])
+    if o["price_concession"]:
+        concession += f" ({money(o['price_concession'], currency)})"
+    return [
+        f"{o['number']} (round {o['round']}{', ' + o['at'] if o['at'] else ''})",
+        names.who(o["by"]),
+        _pkg(o["package"], names) + (f"; {money(o['price'], currency)}" if o["price"] else ""),
+        *[score(scores.get(p)) for p in parties],
+        concession,
+        gains or DASH,
+        yes(o["above_reservation"]),
+        "; ".join([o["response"], *_offer_notes(o)]),
+    ]
+
+
+def _offer_notes(o: dict[str, Any]) -> list[str]:
+    """What to notice about an offer: a long silence before it, a concession not returned."""
+    notes = []
+    if o["silence_days"] is not None:
+        notes.append(f"after {o['silence_days']} days' silence")
+    if o["unanswered"]:
+        notes.append("second concession without a counter-offer: hold")
+    return notes
 
 
 def concession_lines(data: dict[str, Any], names: Names = PLAIN) -> list[str]:
@@ -170,13 +174,17 @@ def debrief_tables(data: dict[str, Any], names: Names = PLAIN) -> list[Table]:
     pk = data["packages"]
     if pk is None:
         return []
+    return [_improvements(pk, names), _split(pk, names)]
+
+
+def _improvements(pk: dict[str, Any], names: Names) -> Table:
+    """The packages both sides prefer to the agreement, with each party's gain."""
     parties = pk["parties"]
-    head = ["package", *[f"gain {names.who(p)}" for p in parties], "joint gain"]
     shown = len(pk["dominating"])
     more = f", first {shown} shown" if pk["dominating_count"] > shown else ""
-    improvements = Table(
+    return Table(
         f"Packages both sides prefer to the agreement: {pk['dominating_count']}{more}",
-        head,
+        ["package", *[f"gain {names.who(p)}" for p in parties], "joint gain"],
         [
             [
                 _pkg(d["package"], names),
@@ -186,31 +194,33 @@ def debrief_tables(data: dict[str, Any], names: Names = PLAIN) -> list[Table]:
             for d in pk["dominating"]
         ],
     )
-    split_rows = []
+
+
+def _split(pk: dict[str, Any], names: Names) -> Table:
+    """The agreement and the Nash solution: each party's score, gain and share of the gains."""
+    parties = pk["parties"]
+    rows = []
     for label, split, scores in (
         ("agreed", pk["split"], pk["scores"]),
         *[("Nash", pk["nash_split"], n["scores"]) for n in pk["nash"][:1]],
     ):
-        if split is None:
-            continue
-        split_rows.append(
-            [
-                label,
-                *[score(scores[p]) for p in parties],
-                *[
-                    f"{_signed(split['gains'][p])} ({percent(split['shares'][p])})"
-                    if split["shares"][p] is not None
-                    else _signed(split["gains"][p])
-                    for p in parties
-                ],
-            ]
-        )
-    split = Table(
+        if split is not None:
+            rows.append([label, *[score(scores[p]) for p in parties], *_gains(split, parties)])
+    return Table(
         "The split: each party's gain over the disagreement point (share of the gains)",
         ["package", *map(names.who, parties), *[f"gain {names.who(p)}" for p in parties]],
-        split_rows,
+        rows,
     )
-    return [improvements, split]
+
+
+def _gains(split: dict[str, Any], parties: list[str]) -> list[str]:
+    """Each party's gain, with its share of the gains where there is one."""
+    return [
+        f"{_signed(split['gains'][p])} ({percent(split['shares'][p])})"
+        if split["shares"][p] is not None
+        else _signed(split["gains"][p])
+        for p in parties
+    ]
 
 
 def question_table(prep: list[dict[str, Any]], names: Names = PLAIN) -> Table:
