@@ -101,26 +101,6 @@ def charter(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
     """Context of the `charter` document."""
     model = _charter(parsed)
     who = scope.names(workspace, parsed.path)
-    matrices = [
-        (p.path, p.model)
-        for p in scope.files(workspace, "raci", parsed.path)
-        if isinstance(p.model, Raci)
-    ]
-
-    def people(ids: list[str]) -> str:
-        return ", ".join(who.get(i, i) for i in ids)
-
-    rights = []
-    for right in model.decision_rights:
-        found = resolve(right.raci, parsed.path, matrices)
-        rights.append(
-            {
-                "decision": right.decision,
-                "decides": who.get(right.decides, right.decides),
-                "raci": right.raci,
-                "row": found[1].name if not isinstance(found, str) else "unresolved",
-            }
-        )
     config = workspace.config.charter
     return {
         "title": model.title,
@@ -128,59 +108,18 @@ def charter(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
         "profile": PROFILE_NAMES[config.chosen],
         "missing": [SECTION_NAMES[s] for s in missing(model, config)],
         "purpose": model.purpose,
-        "goals": [
-            {
-                "statement": g.statement,
-                "owners": people(g.owners),
-                "success_criteria": g.success_criteria,
-            }
-            for g in model.goals
-        ],
-        "lists": {
-            "before_scope": _lists(
-                ("High-level requirements", model.requirements),
-                ("Assumptions", model.assumptions),
-                ("Constraints", model.constraints),
-            ),
-            "risks": _lists(("High-level risks", model.risks)),
-            "approval": _lists(
-                ("Approval requirements", model.approval_requirements),
-                ("Exit criteria", model.exit_criteria),
-            ),
-        },
-        "scope_description": model.scope.description if model.scope else None,
-        "scope_in": model.scope.in_ if model.scope else [],
-        "scope_out": model.scope.out if model.scope else [],
-        "deliverables": model.scope.deliverables if model.scope else [],
+        "goals": _goals(model, who),
+        "lists": _sections(model),
+        **_scope(model),
         "milestones": [
             {"name": m.name, "due": m.due.isoformat() if m.due else ""} for m in model.milestones
         ],
-        "funds": [
-            {
-                "label": label,
-                "amount": f"{funds.amount:,.2f} {funds.currency}",
-                "notes": funds.notes,
-            }
-            for label, funds in (
-                ("Summary budget", model.budget),
-                ("Preapproved financial resources", model.financial_resources),
-            )
-            if funds is not None
-        ],
+        "funds": _funds(model),
         "stakeholders": [who.get(i, i) for i in model.stakeholders],
-        "authority": [
-            {
-                "role": role,
-                "name": who.get(holder.id, holder.id),
-                "responsibility": getattr(holder, "responsibility", None),
-                "authority": holder.authority,
-            }
-            for role, holder in (("Project manager", model.manager), ("Sponsor", model.sponsor))
-            if holder is not None
-        ],
-        "decision_rights": rights,
+        "authority": _authority(model, who),
+        "decision_rights": _decision_rights(model, parsed, workspace, who),
         "escalation": [
-            {"level": e.level, "who": people(e.who), "days": e.time_limit_days, "how": e.how}
+            {"level": e.level, "who": _people(e.who, who), "days": e.time_limit_days, "how": e.how}
             for e in model.escalation
         ],
         "scorecards": scorecards(model.scorecards, who),
@@ -193,6 +132,103 @@ def charter(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
             for s in model.signatories
         ],
     }
+
+
+def _people(ids: list[str], who: dict[str, str]) -> str:
+    """Register ids as names, comma-separated."""
+    return ", ".join(who.get(i, i) for i in ids)
+
+
+def _goals(model: Charter, who: dict[str, str]) -> list[dict[str, Any]]:
+    """Each goal with its owners by name and its success criteria."""
+    return [
+        {
+            "statement": g.statement,
+            "owners": _people(g.owners, who),
+            "success_criteria": g.success_criteria,
+        }
+        for g in model.goals
+    ]
+
+
+def _sections(model: Charter) -> dict[str, list[dict[str, Any]]]:
+    """The bullet-list sections, grouped by where the document shows them."""
+    return {
+        "before_scope": _lists(
+            ("High-level requirements", model.requirements),
+            ("Assumptions", model.assumptions),
+            ("Constraints", model.constraints),
+        ),
+        "risks": _lists(("High-level risks", model.risks)),
+        "approval": _lists(
+            ("Approval requirements", model.approval_requirements),
+            ("Exit criteria", model.exit_criteria),
+        ),
+    }
+
+
+def _scope(model: Charter) -> dict[str, Any]:
+    """What the project covers and leaves out, and what it delivers."""
+    found = model.scope
+    return {
+        "scope_description": found.description if found else None,
+        "scope_in": found.in_ if found else [],
+        "scope_out": found.out if found else [],
+        "deliverables": found.deliverables if found else [],
+    }
+
+
+def _funds(model: Charter) -> list[dict[str, Any]]:
+    """The summary budget and the preapproved financial resources, those that are given."""
+    return [
+        {
+            "label": label,
+            "amount": f"{funds.amount:,.2f} {funds.currency}",
+            "notes": funds.notes,
+        }
+        for label, funds in (
+            ("Summary budget", model.budget),
+            ("Preapproved financial resources", model.financial_resources),
+        )
+        if funds is not None
+    ]
+
+
+def _authority(model: Charter, who: dict[str, str]) -> list[dict[str, Any]]:
+    """The project manager and the sponsor by name, with their responsibility and authority."""
+    return [
+        {
+            "role": role,
+            "name": who.get(holder.id, holder.id),
+            "responsibility": getattr(holder, "responsibility", None),
+            "authority": holder.authority,
+        }
+        for role, holder in (("Project manager", model.manager), ("Sponsor", model.sponsor))
+        if holder is not None
+    ]
+
+
+def _decision_rights(
+    model: Charter, parsed: Parsed, workspace: Workspace, who: dict[str, str]
+) -> list[dict[str, Any]]:
+    """Each decision right, who decides it, and the RACI row it points at (or `unresolved`)."""
+    matrices = [
+        (p.path, p.model)
+        for p in scope.files(workspace, "raci", parsed.path)
+        if isinstance(p.model, Raci)
+    ]
+    rights = []
+    for right in model.decision_rights:
+        found = resolve(right.raci, parsed.path, matrices)
+        rights.append(
+            {
+                "decision": right.decision,
+                "decides": who.get(right.decides, right.decides),
+                "raci": right.raci,
+                "row": found[1].name if not isinstance(found, str) else "unresolved",
+            }
+        )
+    return rights
 
 
 def _lists(*sections: tuple[str, list[str]]) -> list[dict[str, Any]]:
