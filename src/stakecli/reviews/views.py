@@ -8,7 +8,7 @@ from stakecli.comms.model import CommsPlan
 from stakecli.comms.views import CEREMONY_LABELS, _ceremony
 from stakecli.core.documents import DocumentSpec
 from stakecli.core.project import Parsed, Workspace
-from stakecli.reviews.model import Metric, Review
+from stakecli.reviews.model import Feature, Goal, Initiative, Metric, Review
 from stakecli.reviews.rules import verdict
 from stakecli.stakeholders import scope
 from stakecli.stakeholders.people import person, register
@@ -48,12 +48,7 @@ def agenda(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
     review = parsed.model
     assert isinstance(review, Review)
     people = register(workspace, parsed.path)
-    ceremony = None
-    for plan_file in scope.files(workspace, "comms", parsed.path):
-        plan = plan_file.model
-        assert isinstance(plan, CommsPlan)
-        found = next((c for c in plan.ceremonies if c.id == review.ceremony), None)
-        ceremony = ceremony or (_ceremony(found, people) if found else None)
+    ceremony = _find_ceremony(review, parsed, workspace, people)
     max_age = workspace.config.engagement.figure_max_age_days
     goals = {g.id: g for g in review.goals}
     return {
@@ -66,16 +61,7 @@ def agenda(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
         "account": person(review.account, people) if review.account else None,
         "agreed_on": review.outcomes_agreed_on.isoformat() if review.outcomes_agreed_on else None,
         "changes": review.changes_since_agreed,
-        "goals": [
-            {
-                "id": g.id,
-                "outcome": g.outcome,
-                "target": g.target,
-                "actual": g.actual,
-                "status": g.status.value if g.status else None,
-            }
-            for g in review.goals
-        ],
+        "goals": [_goal(g) for g in review.goals],
         "metrics": [
             {
                 **_metric(m, review, max_age),
@@ -84,55 +70,81 @@ def agenda(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
             for m in review.metrics
         ],
         "max_age": max_age,
-        "initiatives": [
-            {
-                "objective": i.objective,
-                "bet": i.bet,
-                "owner": person(i.owner, people)["name"] if i.owner else None,
-                "status": i.status.value,
-                "moscow": i.moscow,
-                "funding": number(i.funding_ask, i.currency),
-                "results": i.results,
-                "decision": i.decision,
-                "key_results": [
-                    {
-                        "name": k.name,
-                        "baseline": number(k.baseline, k.unit),
-                        "target": number(k.target, k.unit),
-                        "actual": number(k.actual, k.unit),
-                    }
-                    for k in i.key_results
-                ],
-            }
-            for i in review.initiatives
-        ],
-        "features": [
-            {
-                "name": f.name,
-                "released_on": f.released_on.isoformat(),
-                "owner": person(f.owner, people)["name"] if f.owner else None,
-                "metric": None
-                if f.metric is None
-                else {
-                    "metric": f.metric.metric,
-                    "target": f"{COMPARATORS[f.metric.comparator.value]} "
-                    f"{number(f.metric.target, f.metric.unit)}",
-                    "baseline": number(f.metric.baseline, f.metric.unit),
-                    "set_on": f.metric.set_on.isoformat(),
-                    "measure_on": f.metric.measure_on.isoformat(),
-                    "actual": number(f.metric.actual, f.metric.unit),
-                    "measured_on": f.metric.measured_on.isoformat()
-                    if f.metric.measured_on
-                    else None,
-                    "verdict": verdict(f.metric, review.date),
-                },
-            }
-            for f in review.features
-        ],
+        "initiatives": [_initiative(i, people) for i in review.initiatives],
+        "features": [_feature(f, review, people) for f in review.features],
         "risks": review.risks,
         "asks": [_ask(a, people) for a in review.asks],
         "commitments": [_ask(a, people) for a in review.commitments],
         "next_review": review.next_review.isoformat() if review.next_review else None,
+    }
+
+
+def _find_ceremony(
+    review: Review, parsed: Parsed, workspace: Workspace, people: dict[str, Any]
+) -> dict[str, Any] | None:
+    """The ceremony the review is of, from the project's comms plans (the first that has it)."""
+    ceremony = None
+    for plan_file in scope.files(workspace, "comms", parsed.path):
+        plan = plan_file.model
+        assert isinstance(plan, CommsPlan)
+        found = next((c for c in plan.ceremonies if c.id == review.ceremony), None)
+        ceremony = ceremony or (_ceremony(found, people) if found else None)
+    return ceremony
+
+
+def _goal(g: Goal) -> dict[str, Any]:
+    """An outcome goal: its target, the actual result and its status."""
+    return {
+        "id": g.id,
+        "outcome": g.outcome,
+        "target": g.target,
+        "actual": g.actual,
+        "status": g.status.value if g.status else None,
+    }
+
+
+def _initiative(i: Initiative, people: dict[str, Any]) -> dict[str, Any]:
+    """An initiative: its bet, owner by name, status, funding ask, results and key results."""
+    return {
+        "objective": i.objective,
+        "bet": i.bet,
+        "owner": person(i.owner, people)["name"] if i.owner else None,
+        "status": i.status.value,
+        "moscow": i.moscow,
+        "funding": number(i.funding_ask, i.currency),
+        "results": i.results,
+        "decision": i.decision,
+        "key_results": [
+            {
+                "name": k.name,
+                "baseline": number(k.baseline, k.unit),
+                "target": number(k.target, k.unit),
+                "actual": number(k.actual, k.unit),
+            }
+            for k in i.key_results
+        ],
+    }
+
+
+def _feature(f: Feature, review: Review, people: dict[str, Any]) -> dict[str, Any]:
+    """A released feature, its owner by name, and its metric judged on the review's date."""
+    m = f.metric
+    return {
+        "name": f.name,
+        "released_on": f.released_on.isoformat(),
+        "owner": person(f.owner, people)["name"] if f.owner else None,
+        "metric": None
+        if m is None
+        else {
+            "metric": m.metric,
+            "target": f"{COMPARATORS[m.comparator.value]} {number(m.target, m.unit)}",
+            "baseline": number(m.baseline, m.unit),
+            "set_on": m.set_on.isoformat(),
+            "measure_on": m.measure_on.isoformat(),
+            "actual": number(m.actual, m.unit),
+            "measured_on": m.measured_on.isoformat() if m.measured_on else None,
+            "verdict": verdict(m, review.date),
+        },
     }
 
 
