@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,7 @@ from stakecli.core.documents import DocumentSpec
 from stakecli.core.project import Parsed, Workspace
 from stakecli.core.rendering import Safe
 from stakecli.engagement import cadence
-from stakecli.engagement.model import FollowUp, Journey
+from stakecli.engagement.model import FollowUp, Journey, Stage
 from stakecli.engagement.rules import channels, latest_moods, logged, projects
 from stakecli.stakeholders import scope
 from stakecli.stakeholders.people import register
@@ -147,71 +148,67 @@ def journey_document(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
         return people[ident].name if ident in people else ident
 
     hidden = {i for i, p in people.items() if p.hidden}
-    stages = []
-    for stage in journey.stages:
-        tasks = [
-            {
-                "name": journey_text(t.name),
-                "score": t.score or stage.emotion or NEUTRAL,
-                "actors": Safe(", ".join(journey_text(name(p)) for p in t.people))
-                or journey_text(journey.actor),
-            }
-            for t in stage.touchpoints
-        ]
-        tasks += [
-            {
-                "name": journey_text(b.action),
-                "score": stage.emotion or NEUTRAL,
-                "actors": journey_text(name(b.actor)),
-            }
-            for b in stage.backstage
-        ]
-        if not tasks:
-            tasks = [
-                {
-                    "name": journey_text(stage.name),
-                    "score": stage.emotion or NEUTRAL,
-                    "actors": journey_text(journey.actor),
-                }
-            ]
-        stages.append(
-            {
-                "id": Safe(stage.id),
-                "name": stage.name,
-                "section": journey_text(stage.name),
-                "emotion": stage.emotion,
-                "tasks": tasks,
-                "actions": stage.actions,
-                "touchpoints": [
-                    {
-                        "name": t.name,
-                        "channel": t.channel,
-                        "owner": name(t.owner) if t.owner else None,
-                        "people": [
-                            name(p) + (" (hidden)" if p in hidden else "") for p in t.people
-                        ],
-                    }
-                    for t in stage.touchpoints
-                ],
-                "backstage": [
-                    {
-                        "actor": name(b.actor) + (" (hidden)" if b.actor in hidden else ""),
-                        "action": b.action,
-                    }
-                    for b in stage.backstage
-                ],
-                "thoughts": stage.thoughts,
-                "opportunities": stage.opportunities,
-            }
-        )
     return {
         "title": journey.title or f"Journey: {journey.scenario}",
         "diagram_title": journey_text(journey.title or journey.scenario),
         "actor": journey.actor,
         "scenario": journey.scenario,
         "expectations": journey.expectations,
-        "stages": stages,
+        "stages": [_stage(stage, journey, name, hidden) for stage in journey.stages],
     }
+
+
+def _stage(
+    stage: Stage, journey: Journey, name: Callable[[str], str], hidden: set[str]
+) -> dict[str, Any]:
+    """One stage: its diagram tasks, and its touchpoints and backstage work for the table."""
+
+    def named(ident: str) -> str:
+        return name(ident) + (" (hidden)" if ident in hidden else "")
+
+    return {
+        "id": Safe(stage.id),
+        "name": stage.name,
+        "section": journey_text(stage.name),
+        "emotion": stage.emotion,
+        "tasks": _tasks(stage, journey, name),
+        "actions": stage.actions,
+        "touchpoints": [
+            {
+                "name": t.name,
+                "channel": t.channel,
+                "owner": name(t.owner) if t.owner else None,
+                "people": [named(p) for p in t.people],
+            }
+            for t in stage.touchpoints
+        ],
+        "backstage": [{"actor": named(b.actor), "action": b.action} for b in stage.backstage],
+        "thoughts": stage.thoughts,
+        "opportunities": stage.opportunities,
+    }
+
+
+def _tasks(stage: Stage, journey: Journey, name: Callable[[str], str]) -> list[dict[str, Any]]:
+    """The stage's tasks in the diagram: its touchpoints and backstage work, or the stage."""
+    score = stage.emotion or NEUTRAL
+    tasks = [
+        {
+            "name": journey_text(t.name),
+            "score": t.score or score,
+            "actors": Safe(", ".join(journey_text(name(p)) for p in t.people))
+            or journey_text(journey.actor),
+        }
+        for t in stage.touchpoints
+    ]
+    tasks += [
+        {"name": journey_text(b.action), "score": score, "actors": journey_text(name(b.actor))}
+        for b in stage.backstage
+    ]
+    if tasks:
+        return tasks
+    return [
+        {"name": journey_text(stage.name), "score": score, "actors": journey_text(journey.actor)}
+    ]
 
 
 NEUTRAL = 3
