@@ -109,8 +109,31 @@ def map_context(
 
     `subset` names the part of the register shown (`internal stakeholders`...), if not all.
     """
-    shown = sorted(assessments, key=lambda a: a.rank)[:limit]
+    ranked = sorted(assessments, key=lambda a: a.rank)
+    shown = ranked[:limit]
     node = {a.id: Safe(f"s{i}") for i, a in enumerate(shown, start=1)}
+    return {
+        "title": register.title or "Stakeholder map",
+        "threshold": settings.threshold,
+        "cutoff": settings.cutoff,
+        "total": len(assessments),
+        "shown": len(shown),
+        "rows": [row(a) for a in ranked],
+        "points": points(shown, settings.cutoff),
+        "quadrants": {n: q.strategy.label for q, n in QUADRANT_NUMBER.items()},
+        "groups": _groups(shown, node),
+        "edges": _edges(shown, node),
+        "counts": _counts(assessments),
+        "circle": circle_rows(assessments),
+        "circle_top": CIRCLE_TOP,
+        "circle_weights": ", ".join(f"{name} {w:g}" for name, w in settings.weights),
+        "subset": subset,
+        "hidden": [_hidden(a) for a in ranked if _is_hidden(a)],
+    }
+
+
+def _groups(shown: Sequence[Assessment], node: dict[str, Safe]) -> list[dict[str, Any]]:
+    """The salience groups that have members, in order, each member with its diagram node."""
     groups = [
         {
             "node": Safe(f"g_{g.value.replace('-', '_')}"),
@@ -121,33 +144,25 @@ def map_context(
         }
         for g in GROUP_ORDER
     ]
-    edges = [
+    return [g for g in groups if g["members"]]
+
+
+def _edges(shown: Sequence[Assessment], node: dict[str, Safe]) -> list[dict[str, Safe]]:
+    """Who influences whom among the stakeholders shown, each pair once."""
+    return [
         {"source": node[a.id], "target": node[t]}
         for a in shown
         for t in dict.fromkeys(a.stakeholder.influences)
         if t in node
     ]
+
+
+def _counts(assessments: Sequence[Assessment]) -> dict[str, int]:
+    """Stakeholders per non-empty salience group; a group of one is named in the singular."""
     return {
-        "title": register.title or "Stakeholder map",
-        "threshold": settings.threshold,
-        "cutoff": settings.cutoff,
-        "total": len(assessments),
-        "shown": len(shown),
-        "rows": [row(a) for a in sorted(assessments, key=lambda a: a.rank)],
-        "points": points(shown, settings.cutoff),
-        "quadrants": {n: q.strategy.label for q, n in QUADRANT_NUMBER.items()},
-        "groups": [g for g in groups if g["members"]],
-        "edges": edges,
-        "counts": {
-            GROUP_PLURALS[g].removesuffix("s") if n == 1 else GROUP_PLURALS[g]: n
-            for g in GROUP_ORDER
-            if (n := sum(a.group is g for a in assessments))
-        },
-        "circle": circle_rows(assessments),
-        "circle_top": CIRCLE_TOP,
-        "circle_weights": ", ".join(f"{name} {w:g}" for name, w in settings.weights),
-        "subset": subset,
-        "hidden": [_hidden(a) for a in sorted(assessments, key=lambda a: a.rank) if _is_hidden(a)],
+        GROUP_PLURALS[g].removesuffix("s") if n == 1 else GROUP_PLURALS[g]: n
+        for g in GROUP_ORDER
+        if (n := sum(a.group is g for a in assessments))
     }
 
 
