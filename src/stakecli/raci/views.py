@@ -23,24 +23,40 @@ def matrix(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
     """One matrix: columns (with the people behind roles), rows of cells, and its findings."""
     model = parsed.model
     assert isinstance(model, Raci)
-    who = scope.names(workspace, parsed.path)
+    config = workspace.config.raci
+    rows = [_row(row, model, model.columns(), config) for row in model.rows]
+    return {
+        "path": str(parsed.path),
+        "title": model.title or parsed.path.stem,
+        "variant": model.variant,
+        "legend": MEANING[model.variant],
+        "columns": _columns(model, scope.names(workspace, parsed.path)),
+        "rows": rows,
+        "implied": any(r["implied_responsible"] for r in rows),
+        "findings": _findings(parsed, model, config),
+    }
+
+
+def _columns(model: Raci, who: dict[str, str]) -> list[dict[str, Any]]:
+    """Each participant: a person by name, or a role with the people who hold it."""
     columns = []
     for participant in model.columns():
-        people = model.people(participant)
         role = participant in model.roles
-        label = role_label(participant) if role else who.get(participant, participant)
         columns.append(
             {
                 "id": participant,
-                "label": label,
+                "label": role_label(participant) if role else who.get(participant, participant),
                 "role": role,
-                "people": [{"id": p, "name": who.get(p, p)} for p in people],
+                "people": [{"id": p, "name": who.get(p, p)} for p in model.people(participant)],
             }
         )
-    config = workspace.config.raci
-    rows = [_row(row, model, model.columns(), config) for row in model.rows]
+    return columns
+
+
+def _findings(parsed: Parsed, model: Raci, config: RaciConfig) -> list[dict[str, Any]]:
+    """The matrix's own findings, with the line each is on."""
     findings = []
-    for f in raci.findings(model, workspace.config.raci):
+    for f in raci.findings(model, config):
         pos = parsed.document.position(f.loc, at_key=f.at_key)
         findings.append(
             {
@@ -50,16 +66,7 @@ def matrix(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
                 "message": f.message,
             }
         )
-    return {
-        "path": str(parsed.path),
-        "title": model.title or parsed.path.stem,
-        "variant": model.variant,
-        "legend": MEANING[model.variant],
-        "columns": columns,
-        "rows": rows,
-        "implied": any(r["implied_responsible"] for r in rows),
-        "findings": findings,
-    }
+    return findings
 
 
 def role_label(role: str) -> str:
