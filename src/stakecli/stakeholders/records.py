@@ -6,6 +6,7 @@ from typing import Any
 
 from stakecli.stakeholders.attention import Assessment
 from stakecli.stakeholders.grid import circle_ratings
+from stakecli.stakeholders.model import Stakeholder
 
 
 def record(a: Assessment) -> dict[str, Any]:
@@ -19,13 +20,7 @@ def record(a: Assessment) -> dict[str, Any]:
         "organisation": s.organisation,
         "role": s.role,
         "tags": list(s.tags),
-        "scores": {
-            "power": s.power,
-            "legitimacy": s.legitimacy,
-            "urgency": s.urgency,
-            "interest": s.interest,
-            "proximity": s.proximity,
-        },
+        "scores": _scores(s),
         "circle": None
         if (rated := circle_ratings(s)) is None
         else dict(zip(("power", "proximity", "urgency"), rated, strict=True)),
@@ -40,18 +35,34 @@ def record(a: Assessment) -> dict[str, Any]:
         "score": a.salience.score,
         "quadrant": a.quadrant.value,
         "strategy": a.strategy.value,
-        "engagement": None
-        if a.current is None or a.desired is None
-        else {
-            "current": a.current.value,
-            "desired": a.desired.value,
-            "gap": a.gap,
-            "over_engaged": a.over_engaged,
-        },
+        "engagement": _engagement(a),
         "circle_index": a.circle,
         "owner": s.owner,
         "hidden": s.hidden,
         "discovered": s.discovered.model_dump(mode="json") if s.discovered else None,
+    }
+
+
+def _scores(s: Stakeholder) -> dict[str, int | None]:
+    """The register's ratings of a stakeholder, as given (proximity 1-4, the others 1-5)."""
+    return {
+        "power": s.power,
+        "legitimacy": s.legitimacy,
+        "urgency": s.urgency,
+        "interest": s.interest,
+        "proximity": s.proximity,
+    }
+
+
+def _engagement(a: Assessment) -> dict[str, Any] | None:
+    """Current and desired engagement and the gap between them; None when not assessed."""
+    if a.current is None or a.desired is None:
+        return None
+    return {
+        "current": a.current.value,
+        "desired": a.desired.value,
+        "gap": a.gap,
+        "over_engaged": a.over_engaged,
     }
 
 
