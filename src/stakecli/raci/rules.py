@@ -309,6 +309,7 @@ def _breadth(
 
 
 def _columns(matrix: Raci, spec: VariantSpec, config: RaciConfig) -> Iterator[Finding]:
+    """Per participant: too much work or ownership; in a big enough matrix, everywhere or idle."""
     total = len(matrix.rows)
     for who in matrix.columns():
         cells = [
@@ -319,35 +320,49 @@ def _columns(matrix: Raci, spec: VariantSpec, config: RaciConfig) -> Iterator[Fi
         loc = _column_loc(matrix, who, cells)
         work = sum(bool(held & set(spec.work)) for _, held in cells)
         own = sum(bool(held & set(spec.own)) for _, held in cells)
-        if work > config.max_column_responsible:
-            yield warning(
-                "raci.column-overloaded",
-                loc,
-                f"{who!r} holds {'/'.join(spec.work)} in {work} rows, more than "
-                f"{config.max_column_responsible}; can they cope with the load?",
-            )
-        if own > config.max_column_accountable:
-            yield warning(
-                "raci.column-many-accountable",
-                loc,
-                f"{who!r} holds {'/'.join(spec.own)} in {own} rows, more than "
-                f"{config.max_column_accountable}; can accountability be pushed down?",
-            )
-        if total < config.column_rules_min_rows:
-            continue
-        if len(cells) == total:
-            yield warning(
-                "raci.column-full",
-                loc,
-                f"{who!r} has a letter in all {total} rows; do they need to be in everything?",
-            )
-        if work == 0 and own == 0:
-            yield info(
-                "raci.column-idle",
-                loc,
-                f"{who!r} holds no {'/'.join(spec.work + spec.own)} in any row; "
-                "can the role be eliminated, or expanded?",
-            )
+        yield from _column_load(who, loc, work, own, spec, config)
+        if total >= config.column_rules_min_rows:
+            idle = work == 0 and own == 0
+            yield from _column_reach(who, loc, len(cells), total, idle=idle, spec=spec)
+
+
+def _column_load(
+    who: str, loc: Loc, work: int, own: int, spec: VariantSpec, config: RaciConfig
+) -> Iterator[Finding]:
+    """A participant who does the work, or owns the outcome, in more rows than configured."""
+    if work > config.max_column_responsible:
+        yield warning(
+            "raci.column-overloaded",
+            loc,
+            f"{who!r} holds {'/'.join(spec.work)} in {work} rows, more than "
+            f"{config.max_column_responsible}; can they cope with the load?",
+        )
+    if own > config.max_column_accountable:
+        yield warning(
+            "raci.column-many-accountable",
+            loc,
+            f"{who!r} holds {'/'.join(spec.own)} in {own} rows, more than "
+            f"{config.max_column_accountable}; can accountability be pushed down?",
+        )
+
+
+def _column_reach(
+    who: str, loc: Loc, filled: int, total: int, *, idle: bool, spec: VariantSpec
+) -> Iterator[Finding]:
+    """A participant with a letter in every row, or without any work or ownership."""
+    if filled == total:
+        yield warning(
+            "raci.column-full",
+            loc,
+            f"{who!r} has a letter in all {total} rows; do they need to be in everything?",
+        )
+    if idle:
+        yield info(
+            "raci.column-idle",
+            loc,
+            f"{who!r} holds no {'/'.join(spec.work + spec.own)} in any row; "
+            "can the role be eliminated, or expanded?",
+        )
 
 
 def _column_loc(matrix: Raci, who: str, cells: list[tuple[int, set[str]]]) -> Loc:
