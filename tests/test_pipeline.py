@@ -140,3 +140,29 @@ def test_project_is_the_checked_workspace_of_a_folder_and_its_as_of_date(tmp_pat
         pipeline.project(EXAMPLES / "product-team" / "stakeholders.yaml")
     with pytest.raises(UsageError, match="holds no project"):
         pipeline.project(tmp_path)
+
+
+def test_one_is_the_only_file_of_its_kind_that_a_path_names(folder, write):
+    from stakecli.core.errors import UsageError
+
+    parsed, workspace = pipeline.one(folder, "raci")
+    assert parsed.path.name == "raci.yaml"
+    assert parsed in workspace.files
+    with pytest.raises(UsageError, match=r"^no negotiation file \(kind: negotiation\) in "):
+        pipeline.one(folder, "negotiation")
+    write("more.yaml", RACI.replace("id: launch", "id: land"))
+    with pytest.raises(UsageError, match=r"^2 raci files in .*; name one: "):
+        pipeline.one(folder, "raci")
+
+
+def test_shown_keeps_the_findings_of_its_files_apart_and_stops_on_the_others(folder, write):
+    from stakecli.core.errors import FindingsStop
+
+    write("broken.yaml", "kind: raci\nversion: 1\nrows: 3\n")  # a RACI file that does not parse
+    found = pipeline.shown(folder, ["raci"])
+    assert [p.path.name for p in found.files] == ["raci.yaml"]
+    assert {Path(f.path).name for f in found.findings} == {"broken.yaml"}
+    assert found.workspaces() == found.report.workspaces
+    write("charter.yaml", "kind: charter\nversion: 1\n")  # an error outside the RACI files
+    with pytest.raises(FindingsStop):
+        pipeline.shown(folder, ["raci"])

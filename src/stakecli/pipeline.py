@@ -196,19 +196,68 @@ def project(
 
 def subjects(report: Report, path: Path, kind: str) -> list[Parsed]:
     """The parsed files of `kind` that `path` names: the file itself, or those under a folder."""
+    return [p for w in report.workspaces for p in w.of_kind(kind) if _names(path, p.path)]
+
+
+def _names(path: Path, file: Path) -> bool:
+    """Whether `path` names `file`: is it, or is a folder above it."""
     wanted = path.resolve()
-    return [
-        p
-        for w in report.workspaces
-        for p in w.of_kind(kind)
-        if p.path.resolve() == wanted or wanted in p.path.resolve().parents
-    ]
+    return file.resolve() == wanted or wanted in file.resolve().parents
+
+
+def one(path: Path, kind: str, explicit: Path | None = None) -> tuple[Parsed, Workspace]:
+    """The one file of `kind` that `path` names, and its project, checked (errors stop).
+
+    A folder that holds no such file, or several, is a usage error: the user names the file.
+    """
+    from stakecli.core.errors import UsageError
+
+    report = subject(path, explicit)
+    found = subjects(report, path, kind)
+    if not found:
+        raise UsageError(f"no {kind} file (kind: {kind}) in {path}")
+    if len(found) > 1:
+        names = ", ".join(str(p.path) for p in found)
+        raise UsageError(f"{len(found)} {kind} files in {path}; name one: {names}")
+    workspace = report.workspace_of(found[0].path)
+    assert workspace is not None  # a parsed file belongs to the workspace it was parsed in
+    return found[0], workspace
+
+
+@dataclass(frozen=True, slots=True)
+class Shown:
+    """The files of some kinds that a path names, and their own findings (`shown`)."""
+
+    report: Report
+    files: list[Parsed]
+    findings: list[Finding]
+
+    def workspaces(self) -> list[Workspace]:
+        """The checked projects that hold the files."""
+        return [w for w in self.report.workspaces if any(p in w.files for p in self.files)]
+
+
+def shown(path: Path, kinds: Collection[str], explicit: Path | None = None) -> Shown:
+    """The files of `kinds` that `path` names, for a command that shows them with findings.
+
+    The findings of those files (also of those that do not parse) are the command's to show
+    beside them; errors anywhere else in their projects stop it, as in `subject`.
+    """
+
+    def own(f: Finding) -> bool:
+        if f.path is None:  # a finding about the project as a whole
+            return False
+        file = Path(f.path)
+        return _names(path, file) and any(declares_kind(file, k) for k in kinds)
+
+    report = subject(path, explicit, shows=own)
+    files = [p for kind in kinds for p in subjects(report, path, kind)]
+    return Shown(report, files, [f for f in report.findings if own(f)])
 
 
 def register(path: Path, explicit: Path | None = None) -> Any:
     """The register at `path`, checked within its project; errors stop (`FindingsStop`)."""
-    report = subject(path, explicit)
-    (parsed,) = subjects(report, path, ANCHOR)
+    parsed, _ = one(path, ANCHOR, explicit)
     return parsed.model
 
 

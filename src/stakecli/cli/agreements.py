@@ -18,7 +18,7 @@ from stakecli.cli._app import (
 )
 
 if TYPE_CHECKING:
-    from stakecli.core.findings import Finding
+    from stakecli.pipeline import Shown
 
 
 class RaciFormat(StrEnum):
@@ -53,119 +53,111 @@ def raci(
     """
     from stakecli import pipeline
     from stakecli.core.findings import exit_code
-    from stakecli.raci import views as view
 
-    def own(f: "Finding") -> bool:  # a RACI file's findings are shown beside its matrix
-        return _is_raci(Path(f.path), path)
-
-    report = pipeline.subject(path, config, shows=own)
-    matrices = pipeline.subjects(report, path, "raci")
-    findings = [f for f in report.findings if own(f)]
-    if not matrices and not findings:
+    found = pipeline.shown(path, ["raci"], config)
+    if not found.files and not found.findings:
         fail(f"no RACI file (kind: raci) under {path}")
-    workspaces = [w for w in report.workspaces if any(m in w.files for m in matrices)]
     if fmt is RaciFormat.JSON:
-        _json(matrices, workspaces, findings)
+        _json(found)
     elif fmt is RaciFormat.MARKDOWN:
-        _markdown(matrices, workspaces)
+        _markdown(found)
     else:
-        _tables(
-            [view.matrix(p, _own(p, workspaces)) for p in matrices],
-            [view.load(w) for w in workspaces],
-            findings,
-        )
-    raise typer.Exit(exit_code(findings))
-
-
-def _is_raci(file: Path, path: Path) -> bool:
-    """Whether `file` is a RACI file that `path` names (parsed or not)."""
-    from stakecli.core.loading import declares_kind
-
-    inside = file.resolve() == path.resolve() or path.resolve() in file.resolve().parents
-    return inside and declares_kind(file, "raci")
+        _tables(found)
+    raise typer.Exit(exit_code(found.findings))
 
 
 def _own(parsed: Any, workspaces: list[Any]) -> Any:
     return next(w for w in workspaces if parsed in w.files)
 
 
-def _json(matrices: list[Any], workspaces: list[Any], findings: "list[Finding]") -> None:
+def _json(found: "Shown") -> None:
     import json
 
     from stakecli.core.reporting import as_dict
     from stakecli.raci import views as view
 
+    workspaces = found.workspaces()
     loads = [view.load(w) for w in workspaces]
     payload = {
-        "matrices": [view.matrix(p, _own(p, workspaces)) for p in matrices],
+        "matrices": [view.matrix(p, _own(p, workspaces)) for p in found.files],
         "load": loads[0] if len(loads) == 1 else loads,
-        "findings": [as_dict(f) for f in findings],
+        "findings": [as_dict(f) for f in found.findings],
     }
     sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
 
 
-def _markdown(matrices: list[Any], workspaces: list[Any]) -> None:
+def _markdown(found: "Shown") -> None:
     from stakecli.core.rendering import render
     from stakecli.raci import views as view
 
+    workspaces = found.workspaces()
     docs = [
         render(
             "raci-chart.md.j2", view.chart(p, _own(p, workspaces)), [p.path.parent / "templates"]
         )
-        for p in matrices
+        for p in found.files
     ]
     from stakecli.core.publishing import INTERNAL_BANNER
 
     sys.stdout.write(INTERNAL_BANNER + "\n".join(docs))
 
 
-def _tables(
-    matrices: list[dict[str, Any]], loads: list[dict[str, Any]], findings: "list[Finding]"
-) -> None:
+def _tables(found: "Shown") -> None:
+    """Each matrix, then the load per person of each project, then the findings."""
+    from stakecli.raci import views as view
+
+    workspaces = found.workspaces()
+    out = console()
+    for p in found.files:
+        _matrix_table(out, view.matrix(p, _own(p, workspaces)))
+    for w in workspaces:
+        _load_table(out, view.load(w))
+    out.file.flush()
+    print_findings(found.findings)
+    if not found.findings:
+        out.print("no findings")
+
+
+def _matrix_table(out: Any, m: dict[str, Any]) -> None:
+    """A matrix with a column per participant; initials and a legend when names do not fit."""
+    from stakecli.cli import tables
+
+    title = f"{m['title']} ({m['variant'].upper()}, {m['path']})"
+    labels = [c["label"] for c in m["columns"]]
+    rows = [[r["name"], *r["cells"]] for r in m["rows"]]
+
+    def cols(heads: list[str]) -> list[tables.Col]:
+        first = tables.Col("decision / activity", minimum=24)
+        return [first, *(tables.Col(h, fixed=True, justify="center", wrap=False) for h in heads)]
+
+    natural = tables.layout(cols(labels), rows, 10_000)
+    wide = sum(w or 0 for w in natural) + tables.GAP * len(labels)
+    if wide <= out.width:
+        tables.show(out, title, cols(labels), rows)
+        return
+    short = _initials(labels)
+    tables.show(out, title, cols(short), rows)
+    legend = [f"{s} = {c['label']}{_holders(c)}" for s, c in zip(short, m["columns"], strict=True)]
+    out.print(tables.fold("", out.width, units=legend), markup=False, highlight=False)
+
+
+def _load_table(out: Any, load: dict[str, Any]) -> None:
+    """How many rows each person holds each role in, across a project's RACI files."""
     from stakecli.cli import tables
     from stakecli.core.plural import count
 
-    out = console()
-    for m in matrices:
-        title = f"{m['title']} ({m['variant'].upper()}, {m['path']})"
-        labels = [c["label"] for c in m["columns"]]
-        rows = [[r["name"], *r["cells"]] for r in m["rows"]]
-
-        def cols(heads: list[str]) -> list[tables.Col]:
-            first = tables.Col("decision / activity", minimum=24)
-            return [
-                first,
-                *(tables.Col(h, fixed=True, justify="center", wrap=False) for h in heads),
-            ]
-
-        short = _initials(labels)
-        natural = tables.layout(cols(labels), rows, 10_000)
-        wide = sum(w or 0 for w in natural) + tables.GAP * len(labels)
-        if wide <= out.width:
-            tables.show(out, title, cols(labels), rows)
-            continue
-        tables.show(out, title, cols(short), rows)
-        legend = [
-            f"{s} = {c['label']}{_holders(c)}" for s, c in zip(short, m["columns"], strict=True)
-        ]
-        out.print(tables.fold("", out.width, units=legend), markup=False, highlight=False)
-    for load in loads:
-        title = f"Load per person across {count(load['files'], 'RACI file')}"
-        load_cols = [tables.Col("person", minimum=14)]
-        load_cols += [
-            tables.Col(f"{c['letter']}\n{c['role']}", fixed=True, justify="right")
-            for c in load["columns"]
-        ]
-        load_cols.append(tables.Col("total", fixed=True, justify="right"))
-        rows = [
-            [p["name"], *(str(p["counts"][c["id"]]) for c in load["columns"]), str(p["total"])]
-            for p in load["people"]
-        ]
-        tables.show(out, title, load_cols, rows)
-    out.file.flush()
-    print_findings(findings)
-    if not findings:
-        out.print("no findings")
+    title = f"Load per person across {count(load['files'], 'RACI file')}"
+    cols = [tables.Col("person", minimum=14)]
+    cols += [
+        tables.Col(f"{c['letter']}\n{c['role']}", fixed=True, justify="right")
+        for c in load["columns"]
+    ]
+    cols.append(tables.Col("total", fixed=True, justify="right"))
+    rows = [
+        [p["name"], *(str(p["counts"][c["id"]]) for c in load["columns"]), str(p["total"])]
+        for p in load["people"]
+    ]
+    tables.show(out, title, cols, rows)
 
 
 def _holders(column: dict[str, Any]) -> str:

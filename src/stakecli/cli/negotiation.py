@@ -61,19 +61,10 @@ def _load(path: Path, config: Path | None) -> tuple[Any, Any, dict[str, str]]:
     Errors in its project stop the command.
     """
     from stakecli import pipeline
-
-    report = pipeline.subject(path, config)
-    mine = pipeline.subjects(report, path, "negotiation")
-    if not mine:
-        fail(f"no negotiation file (kind: negotiation) in {path}")
-    if len(mine) > 1:
-        names = ", ".join(str(p.path) for p in mine)
-        fail(f"{len(mine)} negotiation files in {path}; name one: {names}")
-    workspace = report.workspace_of(mine[0].path)
-    assert workspace is not None
     from stakecli.stakeholders import scope
 
-    return mine[0].model, workspace.config, scope.names(workspace, mine[0].path)
+    parsed, workspace = pipeline.one(path, "negotiation", config)
+    return parsed.model, workspace.config, scope.names(workspace, parsed.path)
 
 
 @negotiation_app.command()

@@ -3,14 +3,11 @@
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 
 from stakecli.cli._app import ConfigOpt, app, console, existing, fail, reports_errors
-
-if TYPE_CHECKING:
-    from stakecli.core.findings import Finding
 
 
 class ScorecardFormat(StrEnum):
@@ -43,43 +40,31 @@ def scorecard(
     """
     from stakecli import pipeline
     from stakecli.charters import evaluation
-    from stakecli.core import reporting
     from stakecli.core.findings import exit_code
 
-    def own(f: "Finding") -> bool:  # a scorecard's findings are shown beside its evaluation
-        return _holds_scorecards(Path(f.path), path)
-
-    report = pipeline.subject(path, config, shows=own)
-    files = [p for kind in evaluation.SOURCES for p in pipeline.subjects(report, path, kind)]
-    files.sort(key=lambda p: str(p.path))
-    found = [f for f in report.findings if own(f)]
-    evaluated = evaluation.project(files)
-    if not evaluated and not found:
+    found = pipeline.shown(path, evaluation.SOURCES, config)
+    files = sorted(found.files, key=lambda p: str(p.path))
+    records = [evaluation.record(e) for e in evaluation.project(files)]
+    if not records and not found.findings:
         fail(f"no scorecard (in a charter or a kind: scorecard file) under {path}")
     if fmt is ScorecardFormat.JSON:
-        import json
-
-        payload = {
-            "scorecards": [evaluation.record(e) for e in evaluated],
-            "findings": [reporting.as_dict(f) for f in found],
-        }
-        sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+        _json(records, found.findings)
     else:
-        _tables([evaluation.record(e) for e in evaluated], found)
-    raise typer.Exit(exit_code(found))
+        _tables(records, found.findings)
+    raise typer.Exit(exit_code(found.findings))
 
 
-def _holds_scorecards(file: Path, path: Path) -> bool:
-    """Whether `file` is a charter or scorecard file that `path` names (parsed or not)."""
-    from stakecli.charters.evaluation import SOURCES
-    from stakecli.core.loading import declares_kind
+def _json(records: list[dict[str, Any]], findings: list[Any]) -> None:
+    import json
 
-    inside = file.resolve() == path.resolve() or path.resolve() in file.resolve().parents
-    return inside and any(declares_kind(file, kind) for kind in SOURCES)
+    from stakecli.core import reporting
+
+    payload = {"scorecards": records, "findings": [reporting.as_dict(f) for f in findings]}
+    sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
 
 
 def _tables(records: list[dict[str, Any]], findings: list[Any]) -> None:
-    from stakecli.charters.evaluation import number
+    """A table per scorecard, its result in the title; then the findings."""
     from stakecli.cli import tables
     from stakecli.core.reporting import styled_line
 
@@ -94,32 +79,40 @@ def _tables(records: list[dict[str, Any]], findings: list[Any]) -> None:
         C("verdict", fixed=True, justify="right"),
     ]
     for r in records:
-        if not r["evaluated"]:
-            result = "not evaluated (see findings)"
-        elif r["type"] == "gate":
-            result = f"{r['status']} (all must pass)"
-        else:
-            result = f"{r['status']}: score {number(r['score'])} against {number(r['threshold'])}"
-        rows = []
-        for m in r["metrics"]:
-            target = (
-                f"{m['comparator']} {number(m['threshold'])}"
-                if m["comparator"] is not None
-                else f"w {number(m['weight'])}, {number(m['min'])}-{number(m['max'])}"
-            )
-            value = "no data" if m["value"] is None else f"{number(m['value'])} {m['unit']}"
-            rows.append(
-                [
-                    m["name"],
-                    value.rstrip(),
-                    target,
-                    number(m["normalised"]),
-                    number(m["contribution"]),
-                    m["verdict"] or "",
-                ]
-            )
-        tables.show(out, f"{r['name']} ({r['type']}, {r['path']}): {result}", cols, rows)
+        rows = [_metric_row(m) for m in r["metrics"]]
+        tables.show(out, f"{r['name']} ({r['type']}, {r['path']}): {_result(r)}", cols, rows)
     for f in findings:
         out.print(styled_line(f))
     if not findings:
         out.print("no findings")
+
+
+def _result(r: dict[str, Any]) -> str:
+    """A scorecard's result: not evaluated, a gate's status, or the score against its threshold."""
+    from stakecli.charters.evaluation import number
+
+    if not r["evaluated"]:
+        return "not evaluated (see findings)"
+    if r["type"] == "gate":
+        return f"{r['status']} (all must pass)"
+    return f"{r['status']}: score {number(r['score'])} against {number(r['threshold'])}"
+
+
+def _metric_row(m: dict[str, Any]) -> list[str]:
+    """A metric: its value, target, normalised value, contribution and verdict."""
+    from stakecli.charters.evaluation import number
+
+    target = (
+        f"{m['comparator']} {number(m['threshold'])}"
+        if m["comparator"] is not None
+        else f"w {number(m['weight'])}, {number(m['min'])}-{number(m['max'])}"
+    )
+    value = "no data" if m["value"] is None else f"{number(m['value'])} {m['unit']}"
+    return [
+        m["name"],
+        value.rstrip(),
+        target,
+        number(m["normalised"]),
+        number(m["contribution"]),
+        m["verdict"] or "",
+    ]

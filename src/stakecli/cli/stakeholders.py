@@ -125,41 +125,55 @@ def show(
     _check_choices("--class", cls, attention.CLASS_CHOICES)
     _check_choices("--quadrant", quadrant, attention.QUADRANT_CHOICES)
     file = registers.find(path)
-    report = pipeline.subject(file, config)
-    (parsed,) = pipeline.subjects(report, file, "stakeholders")
+    parsed, workspace = pipeline.one(file, "stakeholders", config)
     register = parsed.model
     assert isinstance(register, Register)
-    workspace = report.workspace_of(file)
-    assert workspace is not None
-    settings_config = workspace.config
-    settings = attention.Settings.from_config(settings_config)
-    ranked = attention.rank(register.stakeholders, settings)
-    chosen = attention.select(
-        ranked,
-        side=side.value if side else None,
-        tags=tag or (),
-        classes=cls or (),
-        quadrants=quadrant or (),
-        hidden=hidden,
-    )
-    chosen.sort(key=attention.SORTS[sort.value])
+    settings = attention.Settings.from_config(workspace.config)
+    chosen = _chosen(register, settings, side, tag, cls, quadrant, hidden, sort)
     if fmt is Format.MARKDOWN:
-        from stakecli.core import rendering
-        from stakecli.stakeholders.views import map_context
-
-        limit = settings_config.grid.diagram_limit
-        context = map_context(register, chosen, settings, limit=limit)
-        user_templates = [file.parent / "templates"]
-        from stakecli.core.publishing import INTERNAL_BANNER
-
-        body = rendering.render("stakeholder-map.md.j2", context, user_templates)
-        sys.stdout.write(INTERNAL_BANNER + body)
+        _print_map(file, register, chosen, settings, workspace.config.grid.diagram_limit)
     elif fmt is Format.JSON:
         _print_json(file, settings, chosen)
     elif fmt is Format.CSV:
         _print_csv(chosen)
     else:
         _print_table(register.title or str(file), chosen, circle or sort is Sort.CIRCLE)
+
+
+def _chosen(
+    register: Any,
+    settings: Any,
+    side: SideFilter | None,
+    tags: list[str] | None,
+    classes: list[str] | None,
+    quadrants: list[str] | None,
+    hidden: bool | None,
+    sort: Sort,
+) -> list[Any]:
+    """The stakeholders the filters keep, assessed and ranked, in the order asked for."""
+    from stakecli.stakeholders import attention
+
+    chosen = attention.select(
+        attention.rank(register.stakeholders, settings),
+        side=side.value if side else None,
+        tags=tags or (),
+        classes=classes or (),
+        quadrants=quadrants or (),
+        hidden=hidden,
+    )
+    chosen.sort(key=attention.SORTS[sort.value])
+    return chosen
+
+
+def _print_map(file: Path, register: Any, chosen: list[Any], settings: Any, limit: int) -> None:
+    """The stakeholder-map document of the chosen stakeholders."""
+    from stakecli.core import rendering
+    from stakecli.core.publishing import INTERNAL_BANNER
+    from stakecli.stakeholders.views import map_context
+
+    context = map_context(register, chosen, settings, limit=limit)
+    body = rendering.render("stakeholder-map.md.j2", context, [file.parent / "templates"])
+    sys.stdout.write(INTERNAL_BANNER + body)
 
 
 def _check_choices(option: str, given: list[str] | None, choices: list[str]) -> None:
