@@ -59,36 +59,41 @@ def import_raci(
     """
     from stakecli import pipeline, staging
     from stakecli.cli import transfer
-    from stakecli.core import tables
     from stakecli.raci import matrix
 
-    if output is not None and (output.exists() or output.is_symlink()) and not force:
-        fail(f"{output} already exists; nothing was written (use --force to overwrite)")
-    folder = output.parent if output else Path()
-    settings = pipeline.settings(folder, config)
-    try:
-        table = tables.read(source, delimiter=transfer.delimiter(delimiter), sheet=sheet)
-    except tables.TableError as exc:
-        transfer.print_findings([transfer.table_error(source, exc)])
-        raise typer.Exit(1) from None
+    transfer.refuse_existing(output, force)
+    settings = pipeline.settings(output.parent if output else Path(), config)
+    table = transfer.read_table(source, delimiter, sheet)
     people = _people(register, output)
     imported = matrix.convert(
         table, source, people, variant=variant.value, title=title, ident=ident
     )
     content = staging.dump(imported.data, f"Imported from {source.name} by `stakecli import raci`.")
-    target = output or folder.resolve() / "raci.yaml"
+    findings = imported.findings + _staged(imported, source, content, settings, output, register)
+    rows = len(imported.data["rows"])
+    transfer.write_checked(findings, content, output, force=force, what=f"{rows} rows")
+
+
+def _staged(
+    imported: Any,
+    source: Path,
+    content: str,
+    settings: Any,
+    output: Path | None,
+    register: Path | None,
+) -> list[Any]:
+    """Every finding `validate` would give the matrix about to be written, beside the others.
+
+    It is checked with the files of the output's folder; printed to stdout, with those of the
+    --register's folder, if any.
+    """
+    from stakecli import staging
+    from stakecli.raci import matrix
+
+    target = output or Path().resolve() / "raci.yaml"
     beside = register.parent if register and output is None else output.parent if output else None
     checked = staging.check({target: content}, settings, beside)
-    findings = imported.findings + [matrix.locate(f, imported, source) for f in checked]
-    transfer.print_findings(findings)
-    if staging.has_errors(findings):
-        sys.stderr.write("nothing was written\n")
-        raise typer.Exit(1)
-    if output is None:
-        sys.stdout.write(content)
-        return
-    staging.write({output: content}, force=force)
-    sys.stderr.write(f"wrote {output} ({len(imported.data['rows'])} rows)\n")
+    return [matrix.locate(f, imported, source) for f in checked]
 
 
 def _people(register: Path | None, output: Path | None) -> dict[str, str]:
@@ -132,27 +137,14 @@ def export_raci(
     Example: stakecli export raci examples/partnership -f xlsx -o raci.xlsx
     """
     from stakecli.cli import transfer
-    from stakecli.core import tables
     from stakecli.raci import matrix
 
-    if output is not None and (output.exists() or output.is_symlink()) and not force:
-        fail(f"{output} already exists; nothing was written (use --force to overwrite)")
-    matrices = _matrices(path)
-    sheets = [(m.title or m.id or "RACI", *matrix.table(m)) for m in matrices]
-    if fmt == "xlsx":
-        if output is None:
-            fail("--format xlsx needs --output FILE (a workbook is not text)")
-        tables.write_atomic(output, tables.xlsx_bytes(sheets))
-    else:
-        if len(sheets) > 1:
-            fail(f"{path} holds {len(sheets)} RACI files; pass one, or use --format xlsx")
-        _, header, rows = sheets[0]
-        text = tables.to_csv(header, rows, transfer.delimiter(delimiter) or ",")
-        if output is None:
-            sys.stdout.write(text)
-            return
-        tables.write_atomic(output, tables.csv_bytes(text))
-    sys.stderr.write(f"wrote {output}\n")
+    transfer.refuse_existing(output, force)
+    sheets = [(m.title or m.id or "RACI", *matrix.table(m)) for m in _matrices(path)]
+    if fmt == "csv" and len(sheets) > 1:
+        fail(f"{path} holds {len(sheets)} RACI files; pass one, or use --format xlsx")
+    if transfer.write_sheets(sheets, fmt == "xlsx", output, delimiter):
+        sys.stderr.write(f"wrote {output}\n")
 
 
 def _matrices(path: Path) -> list[Any]:

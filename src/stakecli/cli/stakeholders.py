@@ -307,19 +307,36 @@ def import_table(
 
     Example: stakecli stakeholders import register.xlsx -o stakeholders.yaml
     """
-    import tempfile
-
-    from stakecli import pipeline, staging
+    from stakecli import pipeline
     from stakecli.cli import transfer
-    from stakecli.core import tables
     from stakecli.stakeholders import importing, writing
 
-    if output is not None and (output.exists() or output.is_symlink()) and not force:
-        fail(f"{output} already exists; nothing was written (use --force to overwrite)")
+    transfer.refuse_existing(output, force)
     if skip_unknown and keep_unknown:
         fail("--skip-unknown and --keep-unknown exclude each other")
     settings = pipeline.settings(output.parent if output else Path(), config)
-    options = importing.Options(
+    options = _import_options(settings, mapping, default, skip_unknown, keep_unknown, title)
+    table = transfer.read_table(source, delimiter, sheet)
+    imported = importing.convert(table, source, options)
+    outcome = writing.prepare(imported, source.name)
+    findings = outcome.findings + _staged(imported, outcome.content, settings, output)
+    transfer.write_checked(
+        findings, outcome.content, output, force=force, what=f"{outcome.count} stakeholders"
+    )
+
+
+def _import_options(
+    settings: Any,
+    mapping: list[str] | None,
+    default: list[str] | None,
+    skip_unknown: bool,
+    keep_unknown: bool,
+    title: str | None,
+) -> Any:
+    """How to read the sheet: --map and --default over the config, the register's thresholds."""
+    from stakecli.stakeholders import importing
+
+    return importing.Options(
         settings=settings.spreadsheets,
         mapping=importing.parse_pairs(mapping or (), "--map"),
         defaults=importing.parse_pairs(default or (), "--default"),
@@ -328,27 +345,20 @@ def import_table(
         threshold=settings.salience.threshold,
         cutoff=settings.grid.cutoff,
     )
-    try:
-        table = tables.read(source, delimiter=transfer.delimiter(delimiter), sheet=sheet)
-    except tables.TableError as exc:
-        transfer.print_findings([transfer.table_error(source, exc)])
-        raise typer.Exit(1) from None
-    imported = importing.convert(table, source, options)
-    outcome = writing.prepare(imported, source.name)
-    findings = outcome.findings
-    if outcome.content is not None:
-        target = output or Path(tempfile.gettempdir(), "stakecli-import", "stakeholders.yaml")
-        checked = staging.check({target: outcome.content}, settings, output and output.parent)
-        findings += [writing.locate(f, imported) for f in checked]
-    transfer.print_findings(findings)
-    if outcome.content is None or staging.has_errors(findings):
-        sys.stderr.write("nothing was written\n")
-        raise typer.Exit(1)
-    if output is None:
-        sys.stdout.write(outcome.content)
-        return
-    staging.write({output: outcome.content}, force=force)
-    sys.stderr.write(f"wrote {output} ({outcome.count} stakeholders)\n")
+
+
+def _staged(imported: Any, content: str | None, settings: Any, output: Path | None) -> list[Any]:
+    """Every finding `validate` would give the register about to be written, beside the others."""
+    import tempfile
+
+    from stakecli import staging
+    from stakecli.stakeholders import writing
+
+    if content is None:
+        return []
+    target = output or Path(tempfile.gettempdir(), "stakecli-import", "stakeholders.yaml")
+    checked = staging.check({target: content}, settings, output and output.parent)
+    return [writing.locate(f, imported) for f in checked]
 
 
 class ExportFormat(StrEnum):
@@ -383,22 +393,11 @@ def export_table(
     """
     from stakecli import pipeline
     from stakecli.cli import transfer
-    from stakecli.core import tables
     from stakecli.stakeholders import exporting, registers
 
-    if output is not None and (output.exists() or output.is_symlink()) and not force:
-        fail(f"{output} already exists; nothing was written (use --force to overwrite)")
+    transfer.refuse_existing(output, force)
     register = pipeline.register(registers.find(path))
     header, rows = exporting.table(register)
-    if fmt is ExportFormat.XLSX:
-        if output is None:
-            fail("--format xlsx needs --output FILE (a workbook is not text)")
-        data = tables.xlsx_bytes([(register.title or "Stakeholders", header, rows)])
-    else:
-        text = tables.to_csv(header, rows, transfer.delimiter(delimiter) or ",")
-        if output is None:
-            sys.stdout.write(text)
-            return
-        data = tables.csv_bytes(text)
-    tables.write_atomic(output, data)
-    sys.stderr.write(f"wrote {output} ({len(rows)} stakeholders)\n")
+    sheet = (register.title or "Stakeholders", header, rows)
+    if transfer.write_sheets([sheet], fmt is ExportFormat.XLSX, output, delimiter):
+        sys.stderr.write(f"wrote {output} ({len(rows)} stakeholders)\n")
