@@ -2,7 +2,7 @@
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -40,7 +40,6 @@ def import_adr(
     import datetime as dt
 
     from stakecli import pipeline, staging
-    from stakecli.core.reporting import location
     from stakecli.decisions import adr, log
 
     folder = log.folder_for(into)
@@ -49,6 +48,22 @@ def import_adr(
     if not records:
         print_findings(skipped)
         fail(f"no numbered ADR (NNNN-title.md) in {source}")
+    targets, contents = _records(records, folder)
+    checked = staging.check(contents, settings, into if into.is_dir() else None)
+    _print_findings(skipped + [n for r in records for n in r.notes], checked, targets)
+    if staging.has_errors(checked):
+        sys.stderr.write("nothing was written\n")
+        raise typer.Exit(1)
+    staging.write(contents)
+    sys.stdout.write("".join(f"{path}\n" for path in contents))
+    sys.stderr.write(f"imported {len(contents)} decisions into {folder}\n")
+
+
+def _records(records: list[Any], folder: Path) -> tuple[dict[Path, Any], dict[Path, str]]:
+    """Where each record goes in the log, and its YAML; a record already there stops it all."""
+    from stakecli import staging
+    from stakecli.decisions import adr
+
     targets = dict(adr.files(records, folder))
     clash = [p for p in targets if p.exists()]
     if clash:
@@ -59,18 +74,17 @@ def import_adr(
         )
         for path, record in targets.items()
     }
-    checked = staging.check(contents, settings, into if into.is_dir() else None)
-    print_findings(skipped + [n for r in records for n in r.notes])
+    return targets, contents
+
+
+def _print_findings(notes: list[Any], checked: list[Any], targets: dict[Path, Any]) -> None:
+    """What could not be mapped, then the findings on the records to write, each with its ADR."""
+    from stakecli.core.reporting import location
+
+    print_findings(notes)
     for f in checked:
         source_of = targets[Path(f.path)].source
         sys.stderr.write(f"{location(f)}: {f.severity} [{f.code}] {f.message} (from {source_of})\n")
-    if staging.has_errors(checked):
-        sys.stderr.write("nothing was written\n")
-        raise typer.Exit(1)
-    staging.write(contents)
-    for path in contents:
-        sys.stdout.write(f"{path}\n")
-    sys.stderr.write(f"imported {len(contents)} decisions into {folder}\n")
 
 
 def _people(project: Path) -> dict[str, str]:

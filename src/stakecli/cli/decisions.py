@@ -147,10 +147,15 @@ def list_decisions(
         since=since.date() if since else None,
         until=until.date() if until else None,
     )
+    _print_decisions(rows, _names(folder))
+    sys.stderr.write(f"{len(rows)} of {len(decisions)} decisions\n")
+
+
+def _print_decisions(rows: list[Any], who: dict[str, str]) -> None:
+    """One line per decision: number, status, date, title, deciders by name, tags."""
     from stakecli.cli import tables
     from stakecli.cli._app import console
 
-    who = _names(folder)
     cols = [
         tables.Col("no.", fixed=True),
         tables.Col("status", fixed=True),
@@ -174,4 +179,3 @@ def list_decisions(
     header, body = tables.plain(cols, lines, out.width)
     out.file.write("".join(f"{line}\n" for line in [header, *body]))
     tables.note(out, tables.dropped(cols, lines, out.width, gap=2), hint="")
-    sys.stderr.write(f"{len(rows)} of {len(decisions)} decisions\n")

@@ -185,14 +185,7 @@ def debrief(
     if plan.agreement is None:
         fail("the plan records no agreement; add `agreement:` (its package and/or price)")
     if fmt is Format.MARKDOWN:
-        from stakecli.core.rendering import render
-        from stakecli.negotiation.documents import debrief as context
-
-        folder = path.parent if path.is_file() else path
-        body = render(
-            "negotiation-debrief.md.j2", context(plan, cfg, people), [folder / "templates"]
-        )
-        sys.stdout.write(body)
+        _debrief_document(plan, path, cfg, people)
         return
     from stakecli.negotiation import record_text, records, text
 
@@ -235,6 +228,11 @@ def chart(
     if output is None:
         sys.stdout.write(svg)
         return
+    _write_svg(output, svg, force=force)
+
+
+def _write_svg(output: Path, svg: str, *, force: bool) -> None:
+    """Write the chart unless the file exists (and no --force); say so on stderr."""
     from stakecli.core.publishing import write_atomic
 
     if (output.exists() or output.is_symlink()) and not force:
@@ -265,6 +263,16 @@ def _brief(
     )
     body = render("negotiation-brief.md.j2", context, [folder / "templates"])
     sys.stdout.write(INTERNAL_BANNER + body)
+
+
+def _debrief_document(plan: Any, path: Path, cfg: Any, people: dict[str, str]) -> None:
+    """The debrief in Markdown (templates in the plan's folder first)."""
+    from stakecli.core.rendering import render
+    from stakecli.negotiation.documents import debrief as context
+
+    folder = path.parent if path.is_file() else path
+    body = render("negotiation-debrief.md.j2", context(plan, cfg, people), [folder / "templates"])
+    sys.stdout.write(body)
 
 
 def _json(data: Any) -> None:

@@ -51,33 +51,48 @@ def diff(
     file = _register_path(path, root, rev1)
     _, rel = gitrev.relative(file)
     settings = attention.Settings.from_config(pipeline.settings(file.parent, config))
-
-    def at(rev: str | None) -> Any:
-        if rev is None:
-            register = pipeline.register(file, config)
-        else:
-            raw = gitrev.show(root, rev, rel)
-            register = pipeline.register_at(raw, rel, f"{rev}:{rel}")
-        return attention.rank(register.stakeholders, settings)
-
-    result = changes.compare(at(rev1), at(rev2))
+    before = _ranked(file, root, rel, rev1, settings, config)
+    result = changes.compare(before, _ranked(file, root, rel, rev2, settings, config))
     labels = {"register": rel, "from": rev1, "to": rev2 or WORKING_TREE}
     if fmt is DiffFormat.JSON:
-        import json
-
-        document = {**labels, "changes": result.as_dict()}
-        sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+        _print_json(labels, result)
     elif fmt is DiffFormat.MARKDOWN:
-        from stakecli.core import rendering
-        from stakecli.stakeholders.views import changes_context
-
-        context = changes_context(labels, result.as_dict())
-        from stakecli.core.publishing import INTERNAL_BANNER
-
-        body = rendering.render("stakeholder-changes.md.j2", context)
-        sys.stdout.write(INTERNAL_BANNER + body)
+        _print_markdown(labels, result)
     else:
         sys.stdout.write(_text(labels, result))
+
+
+def _ranked(
+    file: Path, root: Path, rel: str, rev: str | None, settings: Any, config: Path | None
+) -> Any:
+    """The register's stakeholders assessed and ranked, at `rev` (None: the working tree)."""
+    from stakecli import pipeline
+    from stakecli.core import gitrev
+    from stakecli.stakeholders import attention
+
+    if rev is None:
+        register = pipeline.register(file, config)
+    else:
+        raw = gitrev.show(root, rev, rel)
+        register = pipeline.register_at(raw, rel, f"{rev}:{rel}")
+    return attention.rank(register.stakeholders, settings)
+
+
+def _print_json(labels: dict[str, Any], result: Any) -> None:
+    import json
+
+    document = {**labels, "changes": result.as_dict()}
+    sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+
+
+def _print_markdown(labels: dict[str, Any], result: Any) -> None:
+    from stakecli.core import rendering
+    from stakecli.core.publishing import INTERNAL_BANNER
+    from stakecli.stakeholders.views import changes_context
+
+    context = changes_context(labels, result.as_dict())
+    body = rendering.render("stakeholder-changes.md.j2", context)
+    sys.stdout.write(INTERNAL_BANNER + body)
 
 
 def _split(args: list[str]) -> tuple[str, str | None, Path]:

@@ -5,7 +5,7 @@ import sys
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -123,11 +123,7 @@ def rules(
 
     catalogue = all_rules()
     if code is not None and code not in catalogue:
-        import difflib
-
-        guess = difflib.get_close_matches(code, list(catalogue), n=1)
-        hint = f"; did you mean {guess[0]!r}?" if guess else "; `stakecli rules` lists them"
-        fail(f"unknown rule code {code!r}{hint}")
+        _unknown_code(code, list(catalogue))
     chosen = [catalogue[code]] if code is not None else list(catalogue.values())
     if fmt is RulesFormat.JSON:
         data = [rule_data(r, full=code is not None) for r in chosen]
@@ -137,18 +133,32 @@ def rules(
     elif code is not None:
         sys.stdout.write(rule_text(chosen[0]))
     else:
-        from stakecli.cli import tables
-        from stakecli.cli._app import console
+        _rule_table(chosen)
 
-        cols = [
-            tables.Col("code", fixed=True),
-            tables.Col("default", fixed=True),
-            tables.Col("meaning", minimum=24),
-            tables.Col("module", fixed=True, priority=1),
-        ]
-        rows = [[r.code, r.severity, r.summary, r.source] for r in chosen]
-        header, lines = tables.plain(cols, rows, console().width)
-        sys.stdout.write("".join(f"{line}\n" for line in [header, *lines]))
+
+def _unknown_code(code: str, codes: list[str]) -> NoReturn:
+    """Stop on a code no rule has, naming the closest one."""
+    import difflib
+
+    guess = difflib.get_close_matches(code, codes, n=1)
+    hint = f"; did you mean {guess[0]!r}?" if guess else "; `stakecli rules` lists them"
+    fail(f"unknown rule code {code!r}{hint}")
+
+
+def _rule_table(chosen: "list[Rule]") -> None:
+    """One line per rule: its code, default severity, meaning and module."""
+    from stakecli.cli import tables
+    from stakecli.cli._app import console
+
+    cols = [
+        tables.Col("code", fixed=True),
+        tables.Col("default", fixed=True),
+        tables.Col("meaning", minimum=24),
+        tables.Col("module", fixed=True, priority=1),
+    ]
+    rows = [[r.code, r.severity, r.summary, r.source] for r in chosen]
+    header, lines = tables.plain(cols, rows, console().width)
+    sys.stdout.write("".join(f"{line}\n" for line in [header, *lines]))
 
 
 def rule_data(rule: "Rule", *, full: bool = True) -> dict[str, str]:
