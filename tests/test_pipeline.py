@@ -166,3 +166,8 @@ def test_shown_keeps_the_findings_of_its_files_apart_and_stops_on_the_others(fol
     write("charter.yaml", "kind: charter\nversion: 1\n")  # an error outside the RACI files
     with pytest.raises(FindingsStop):
         pipeline.shown(folder, ["raci"])
+
+
+def test_people_names_the_ids_of_every_register_under_a_folder(folder, tmp_path):
+    assert pipeline.people(folder) == {"ann": "Ann", "ben": "Ben", "cy": "Cy"}
+    assert pipeline.people(tmp_path / "nowhere") == {}

@@ -261,6 +261,19 @@ def register(path: Path, explicit: Path | None = None) -> Any:
     return parsed.model
 
 
+def people(folder: Path) -> dict[str, str]:
+    """Register id -> name over the registers under `folder` (none, or not a folder: empty).
+
+    Each register is checked within its project; errors stop (`FindingsStop`).
+    """
+    from stakecli.core.projects import yaml_below
+
+    if not folder.is_dir():
+        return {}
+    files = [p for p in yaml_below(folder) if declares_kind(p, ANCHOR)]
+    return {s.id: s.name for f in files for s in register(f).stakeholders}
+
+
 def register_at(raw: bytes, name: str, label: str) -> Any:
     """A register read elsewhere (a git revision), checked on its own; findings name `label`."""
     import tempfile

@@ -44,7 +44,7 @@ def import_adr(
 
     folder = log.folder_for(into)
     settings = pipeline.settings(into, config)
-    records, skipped = adr.read_log(source, _people(into), dt.date.today())
+    records, skipped = adr.read_log(source, pipeline.people(into), dt.date.today())
     if not records:
         print_findings(skipped)
         fail(f"no numbered ADR (NNNN-title.md) in {source}")
@@ -85,15 +85,3 @@ def _print_findings(notes: list[Any], checked: list[Any], targets: dict[Path, An
     for f in checked:
         source_of = targets[Path(f.path)].source
         sys.stderr.write(f"{location(f)}: {f.severity} [{f.code}] {f.message} (from {source_of})\n")
-
-
-def _people(project: Path) -> dict[str, str]:
-    """Register id -> name for the registers of the project folder (none: an empty map)."""
-    from stakecli import pipeline
-    from stakecli.core.loading import declares_kind
-    from stakecli.core.projects import yaml_below
-
-    if not project.is_dir():
-        return {}
-    files = [p for p in yaml_below(project) if declares_kind(p, "stakeholders")]
-    return {s.id: s.name for f in files for s in pipeline.register(f).stakeholders}

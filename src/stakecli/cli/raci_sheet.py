@@ -99,17 +99,11 @@ def _staged(
 def _people(register: Path | None, output: Path | None) -> dict[str, str]:
     """Register id -> name, from --register or the registers beside the output."""
     from stakecli import pipeline
-    from stakecli.core.loading import declares_kind
-    from stakecli.core.projects import yaml_below
     from stakecli.stakeholders import registers
 
     if register is not None:
-        files = [registers.find(register)]
-    elif output is not None and output.parent.is_dir():
-        files = [p for p in yaml_below(output.parent) if declares_kind(p, "stakeholders")]
-    else:
-        files = []
-    return {s.id: s.name for f in files for s in pipeline.register(f).stakeholders}
+        return {s.id: s.name for s in pipeline.register(registers.find(register)).stakeholders}
+    return pipeline.people(output.parent) if output is not None else {}
 
 
 @export_app.command("raci")
