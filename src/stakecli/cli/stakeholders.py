@@ -122,8 +122,7 @@ def show(
     from stakecli.stakeholders import attention, registers
     from stakecli.stakeholders.model import Register
 
-    _check_choices("--class", cls, attention.CLASS_CHOICES)
-    _check_choices("--quadrant", quadrant, attention.QUADRANT_CHOICES)
+    _check_filters(cls, quadrant)
     file = registers.find(path)
     parsed, workspace = pipeline.one(file, "stakeholders", config)
     register = parsed.model
@@ -174,6 +173,14 @@ def _print_map(file: Path, register: Any, chosen: list[Any], settings: Any, limi
     context = map_context(register, chosen, settings, limit=limit)
     body = rendering.render("stakeholder-map.md.j2", context, [file.parent / "templates"])
     sys.stdout.write(INTERNAL_BANNER + body)
+
+
+def _check_filters(classes: list[str] | None, quadrants: list[str] | None) -> None:
+    """Stop on a --class or --quadrant value that names nothing, suggesting the closest."""
+    from stakecli.stakeholders import attention
+
+    _check_choices("--class", classes, attention.CLASS_CHOICES)
+    _check_choices("--quadrant", quadrants, attention.QUADRANT_CHOICES)
 
 
 def _check_choices(option: str, given: list[str] | None, choices: list[str]) -> None:

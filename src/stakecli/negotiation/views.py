@@ -334,21 +334,29 @@ def package_summary(
             "convention": a.convention,
             "point": _by_party(sp.parties, a.disagreement),
         },
-        "proposals": [
-            {
-                "id": s.id,
-                "name": s.name,
-                **_point(sp, s.scores, s.package),
-                "acceptable": s.acceptable,
-                "efficient": s.efficient,
-                **coalition.verdict_data(plan, s.choice(sp), rule),
-            }
-            for s in a.proposals
-        ],
+        "proposals": _proposal_points(plan, a, rule),
         "frontier": _frontier(a.frontier, limit, marks),
         "acceptable": _acceptable(a, limit),
         **_solutions(a),
     }
+
+
+def _proposal_points(
+    plan: Negotiation, a: packages.PackageAnalysis, rule: coalition.Rule
+) -> list[dict[str, Any]]:
+    """Each proposal's scores, whether acceptable and efficient, and our coalition's verdict."""
+    sp = a.space
+    return [
+        {
+            "id": s.id,
+            "name": s.name,
+            **_point(sp, s.scores, s.package),
+            "acceptable": s.acceptable,
+            "efficient": s.efficient,
+            **coalition.verdict_data(plan, s.choice(sp), rule),
+        }
+        for s in a.proposals
+    ]
 
 
 def _frontier(
