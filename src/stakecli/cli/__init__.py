@@ -9,7 +9,7 @@ import gc
 import importlib
 import os
 import sys
-from typing import Any
+from typing import Any, NoReturn
 
 from stakecli.kinds import commands as kind_commands
 
@@ -94,17 +94,33 @@ def main() -> None:
     # distribution's entry points on each start. A user who sets the variable keeps theirs.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
     words, completing = _words()
+    _answer_early(words, completing)
+    from stakecli.cli._app import app
+
+    _prepare(app, words, completing)
+    try:
+        app(prog_name="stakecli")
+    except SystemExit:
+        raise
+    except BaseException as exc:  # every other way out ends in one line
+        _failed(exc)
+
+
+def _answer_early(words: list[str], completing: bool) -> None:
+    """Exit with the answer when one needs no application: `--version`, most Tab presses."""
     if words == ["--version"] and not completing:  # what the root callback prints, sooner
         from stakecli import __version__
 
         sys.stdout.write(f"stakecli {__version__}\n")
         sys.exit(0)
-    if completing:  # a Tab press: answered from the completion table when it can be
+    if completing:  # answered from the completion table when it can be
         from stakecli.cli import fastcomplete
 
         fastcomplete.run()
-    from stakecli.cli._app import State, app
 
+
+def _prepare(app: Any, words: list[str], completing: bool) -> None:
+    """Register the commands this run needs; help without a command lists them from the table."""
     modules = modules_for(words, completing)
     if modules == [] and "--version" not in words:
         from stakecli.cli.fastcomplete import table
@@ -112,43 +128,42 @@ def main() -> None:
         if table() is None:
             modules = None  # no table to list the commands from: build them all
         else:
-            app.info.cls.from_table = True  # type: ignore[union-attr]
+            app.info.cls.from_table = True
     load(modules)
-    try:
-        app(prog_name="stakecli")
-    except SystemExit:
-        raise
-    except KeyboardInterrupt:
+
+
+def _failed(exc: BaseException) -> NoReturn:
+    """The one line (and exit status) for a run that ended in an exception."""
+    from stakecli.cli._app import State
+
+    if isinstance(exc, KeyboardInterrupt):
         sys.stderr.write("stakecli: interrupted\n")
         sys.exit(130)
-    except BrokenPipeError:
+    if isinstance(exc, BrokenPipeError):
         # The reader went away (`stakecli rules | head`): nothing left to say to it.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(1)
-    except OSError as exc:
+    if isinstance(exc, OSError):
         what = f"cannot use {exc.filename}" if exc.filename else "cannot write the output"
         sys.stderr.write(f"stakecli: {what}: {exc.strerror or exc}\n")
         sys.exit(2)
-    except MemoryError:
+    if isinstance(exc, MemoryError):
         os.write(2, _OUT_OF_MEMORY)  # no allocation: there may be no memory left for one
         os._exit(2)
-    except UnicodeEncodeError as exc:
-        if State.debug or "surrogates not allowed" not in str(exc):
-            raise
+    if State.debug or not isinstance(exc, Exception):
+        raise exc
+    if isinstance(exc, UnicodeEncodeError) and "surrogates not allowed" in str(exc):
         sys.stderr.write(
             "stakecli: error: an argument is not valid UTF-8 text (a file name or a value "
             "typed in another encoding); retype it\n"
         )
         sys.exit(2)
-    except Exception as exc:
-        if State.debug:
-            raise
-        sys.stderr.write(
-            f"stakecli: internal error: {type(exc).__name__}: {exc}\n"
-            "This is a bug in stakecli; rerun with --debug for the traceback "
-            "and report it.\n"
-        )
-        sys.exit(2)
+    sys.stderr.write(
+        f"stakecli: internal error: {type(exc).__name__}: {exc}\n"
+        "This is a bug in stakecli; rerun with --debug for the traceback "
+        "and report it.\n"
+    )
+    sys.exit(2)
 
 
 _OUT_OF_MEMORY = (
