@@ -5,7 +5,8 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from stakecli.core.svg_labels import CHAR, overlaps
-from stakecli.negotiation.chart import package_chart
+from stakecli.negotiation.chart import package_chart, short
+from stakecli.negotiation.text import Names
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -67,7 +68,7 @@ def test_the_legend_names_every_kind_of_mark():
         "Pareto frontier",
         "Reservation scores",
         "Nash solution",
-        "Proposal (by id)",
+        "Proposal",
     ]
 
 
@@ -110,7 +111,7 @@ def test_offers_join_in_order_with_their_own_legend_entry_and_labels_apart():
         {"number": n, "by": "us", "round": n, "scores": {"us": 50, "them": 50}} for n in (1, 2)
     ]
     root = ET.fromstring(package_chart(chart, "t"))
-    assert legend(root)[-1] == "Offers (O1, O2...)"
+    assert legend(root)[-1] == "Offers of us"
     offers = [el for el in root.iter(f"{SVG}text") if el.get("class") == "offer"]
     assert [el.text for el in offers] == ["O1", "O2"]
     boxes = [
@@ -124,3 +125,35 @@ def test_offers_join_in_order_with_their_own_legend_entry_and_labels_apart():
     ]
     boxes += list(label_boxes(root).values())
     assert not any(overlaps(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
+
+
+def test_parties_and_proposals_are_called_by_name_proposals_shortened():
+    chart = data([("p", 30, 60)])
+    chart["offers"] = [{"number": 1, "by": "them", "round": 1, "scores": {"us": 20, "them": 70}}]
+    names = Names(
+        people={"us": "Halden Retail Group", "them": "Northwind Data"},
+        proposals={"p": "Split the difference on every issue"},
+    )
+    root = ET.fromstring(package_chart(chart, "t", names))
+    (g,) = [g for g in root.iter(f"{SVG}g") if g.get("class") == "proposal"]
+    assert [t.text for t in g.iter(f"{SVG}text")] == ["Split the difference on every…"]
+    assert g.find(f"{SVG}title").text == "Split the difference on every issue"
+    assert g.get("data-id") == "p"
+    axes = [t.text for t in root.iter(f"{SVG}text") if (t.text or "").endswith(("score", "(us)"))]
+    assert axes == ["Halden Retail Group score (us)", "Northwind Data score"]
+    assert legend(root)[-1] == "Offers of Northwind Data"
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "shown"),
+    [
+        ("Fallback", 30, "Fallback"),
+        ("Split the difference on every issue", 30, "Split the difference on every…"),
+        ("Three-year partnership bundle", 12, "Three-year…"),
+        ("Supercalifragilistic", 10, "Supercali…"),
+        ("Terms: price, length", 14, "Terms: price…"),
+    ],
+)
+def test_short_cuts_at_a_word_boundary_with_an_ellipsis(text, limit, shown):
+    assert short(text, limit) == shown
+    assert len(short(text, limit)) <= limit

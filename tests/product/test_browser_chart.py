@@ -10,7 +10,8 @@ from product.helpers import hostile_copy
 from stakecli.cli import app
 from stakecli.negotiation.chart import package_chart
 
-LEGEND = ["Pareto frontier", "Reservation scores", "Nash solution", "Proposal (by id)"]
+LEGEND = ["Pareto frontier", "Reservation scores", "Nash solution", "Proposal"]
+OFFERING = ["Halden Retail Group", "Northwind Data"]  # the example's offering parties, by name
 
 
 def overlap(a, b) -> bool:
@@ -68,8 +69,12 @@ def test_the_chart_has_a_visible_title_a_legend_and_labels_apart(mermaid, case, 
     assert title[4].strip()
     assert title[2] - title[0] > 50
     assert across(title, frame)
-    offers = ["Offers (O1, O2...)"] if 'class="offers"' in svg else []
-    assert [b[4] for b in boxes(mermaid, "g.legend text")] == LEGEND + offers
+    entries = [b[4] for b in boxes(mermaid, "g.legend text")]
+    assert entries[:4] == LEGEND
+    assert len(entries[4:]) == (2 if 'class="offers"' in svg else 0)  # one per offering party
+    assert all(entry.startswith("Offers of ") for entry in entries[4:])
+    if case == "vendor-renewal":
+        assert entries[4:] == [f"Offers of {party}" for party in OFFERING]
     (legend,) = boxes(mermaid, "g.legend > rect")
     labels = boxes(mermaid, "g.proposal text") + boxes(mermaid, "text.offer")
     marks = boxes(mermaid, "g.proposal rect") + boxes(mermaid, "circle.nash")

@@ -215,8 +215,8 @@ def chart(
 
     Example: stakecli negotiation chart examples/vendor-renewal -o packages.svg
     """
-    plan, settings, _people = _load(path, config)
-    from stakecli.negotiation import records, views
+    plan, settings, people = _load(path, config)
+    from stakecli.negotiation import records, text, views
     from stakecli.negotiation.chart import package_chart
 
     cfg = settings.negotiation
@@ -224,7 +224,7 @@ def chart(
     if data is None:
         fail("the plan has no issues; a chart needs issues with options and scores")
     data["offers"] = records.offer_data(plan, silence_days=cfg.silence_days)["offers"]
-    svg = package_chart(data, plan.title)
+    svg = package_chart(data, plan.title, text.names_of(plan, people))
     if output is None:
         sys.stdout.write(svg)
         return

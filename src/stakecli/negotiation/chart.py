@@ -6,13 +6,16 @@ from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from stakecli.core.svg_labels import near, place_labels
+from stakecli.negotiation.text import PLAIN, Names
 
 MARGIN = 60
 PLOT = 520  # square plot: 0-100 on both axes, MARGIN from the left and top edges
 HEIGHT = MARGIN + PLOT + MARGIN
 LEGEND_X = MARGIN + PLOT + 30  # the legend sits right of the plot, never over the data
-WIDTH = LEGEND_X + 190
+WIDTH = LEGEND_X + 240
 TITLE_CHARS = 76  # a longer title is shortened on the chart (the <title> keeps it whole)
+LABEL_CHARS = 30  # a proposal's name is shortened to this on the chart (data-name keeps it)
+LEGEND_CHARS = 29  # a legend entry is shortened to this (it fits beside its sample)
 FRONTIER, RESERVATION, NASH, PROPOSAL = "#36c", "#c33", "#090", "#e80"
 OFFER_COLOURS = ("#a0a", "#0aa", "#aa0")  # one per party that made offers
 
@@ -25,12 +28,23 @@ def _y(score: float) -> float:
     return MARGIN + (100 - score) / 100 * PLOT
 
 
+def short(text: str, limit: int) -> str:
+    """`text` in at most `limit` characters: cut at a word boundary, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = ""
+    for word in text.split():
+        if len(cut) + len(word) + bool(cut) > limit - 1:
+            break
+        cut = f"{cut} {word}" if cut else word
+    return (cut or text[: limit - 1]).rstrip(" ,;:-") + "…"
+
+
 def _frame(title: str, us: str, them: str, parties: int) -> list[str]:
     """The title, the note on a projection, the plot's frame, ticks and axis titles."""
-    shown = title if len(title) <= TITLE_CHARS else title[: TITLE_CHARS - 1].rstrip() + "…"
     out = [
         f'<text class="chart-title" x="{MARGIN}" y="26" font-size="15" font-weight="bold">'
-        f"{escape(shown)}</text>",
+        f"{escape(short(title, TITLE_CHARS))}</text>",
         f'<rect x="{MARGIN}" y="{MARGIN}" width="{PLOT}" height="{PLOT}" fill="none" '
         'stroke="#999"/>',
     ]
@@ -56,8 +70,11 @@ def _frame(title: str, us: str, them: str, parties: int) -> list[str]:
     return out
 
 
-def _legend(parties: int, *, offers: bool = False) -> list[str]:
-    """Samples of each mark with what it means, right of the plot."""
+def _legend(parties: int, offers: list[str]) -> list[str]:
+    """Samples of each mark with what it means, right of the plot.
+
+    `offers` names the party of each colour of offers, in colour order.
+    """
     y0, x0, x1 = MARGIN + 18, LEGEND_X + 10, LEGEND_X + 34
     dot = f'<circle cx="{(x0 + x1) / 2}" cy="{y0}" r="3" fill="{FRONTIER}"/>'
     staircase = (
@@ -76,15 +93,16 @@ def _legend(parties: int, *, offers: bool = False) -> list[str]:
             'stroke-width="2"/>',
         ),
         (
-            "Proposal (by id)",
+            "Proposal",
             f'<rect x="{(x0 + x1) / 2 - 3}" y="{y0 - 3}" width="6" height="6" fill="{PROPOSAL}"/>',
         ),
     ]
-    if offers:
+    for k, party in enumerate(offers):
         samples.append(
             (
-                "Offers (O1, O2...)",
-                f'<line x1="{x0}" y1="{y0}" x2="{x1}" y2="{y0}" stroke="{OFFER_COLOURS[0]}" '
+                escape(short(f"Offers of {party}", LEGEND_CHARS)),
+                f'<line x1="{x0}" y1="{y0}" x2="{x1}" y2="{y0}" '
+                f'stroke="{OFFER_COLOURS[k % len(OFFER_COLOURS)]}" '
                 'stroke-width="1.5" stroke-dasharray="2 2"/>',
             )
         )
@@ -100,14 +118,16 @@ def _legend(parties: int, *, offers: bool = False) -> list[str]:
     return [*out, "</g>"]
 
 
-def package_chart(data: dict[str, Any], title: str) -> str:
+def package_chart(data: dict[str, Any], title: str, names: Names = PLAIN) -> str:
     """SVG text: frontier polyline and points, reservation lines, proposals and Nash labelled.
 
-    `data` is `views.negotiation.package_summary(...)`; the x axis is our party (first), the
-    y axis the first other party. With three or more parties the frontier is a surface: its
-    points are drawn projected on those two axes, without a polyline. The chart has a visible
-    title and a legend; proposal labels are placed where they cover no other label or mark.
-    Every user string is XML-escaped.
+    `data` is `views.negotiation.package_summary(...)`, with `offers` (`records.offer_data`)
+    when there are any; the x axis is our party (first), the y axis the first other party.
+    With three or more parties the frontier is a surface: its points are drawn projected on
+    those two axes, without a polyline. The chart has a visible title and a legend; parties
+    and proposals are called by `names` (a proposal by its name, shortened), offers `O1`,
+    `O2`... by their number, each party's joined in order; labels are placed where they
+    cover no other label or mark. Every user string is XML-escaped.
     """
     us, them = data["parties"][0], data["parties"][1]
     parties = len(data["parties"])
@@ -120,7 +140,7 @@ def package_chart(data: dict[str, Any], title: str) -> str:
         f'viewBox="0 0 {WIDTH} {HEIGHT}" font-family="sans-serif" font-size="11">',
         f"<title>{escape(title)}</title>",
         '<rect width="100%" height="100%" fill="#fff"/>',
-        *_frame(title, us, them, parties),
+        *_frame(title, names.who(us), names.who(them), parties),
     ]
     rv = data["reservation_scores"]
     out.append(
@@ -148,9 +168,10 @@ def package_chart(data: dict[str, Any], title: str) -> str:
             f'<circle class="nash" cx="{_x(a):.2f}" cy="{_y(b):.2f}" r="7" fill="none" '
             f'stroke="{NASH}" stroke-width="2"><title>Nash ({a:g}, {b:g})</title></circle>'
         )
-    out += _marks(data, us, them, front, nash)
-    offers = any(o["scores"] is not None for o in data.get("offers", []))
-    return "\n".join([*out, *_legend(parties, offers=offers), "</svg>"]) + "\n"
+    out += _marks(data, (us, them), front, nash, names)
+    offering = dict.fromkeys(o["by"] for o in data.get("offers", []) if o["scores"] is not None)
+    legend = _legend(parties, [names.who(party) for party in offering])
+    return "\n".join([*out, *legend, "</svg>"]) + "\n"
 
 
 def _leader(x: float, y: float, box: tuple[float, float, float, float], d: float) -> str:
@@ -166,19 +187,24 @@ def _leader(x: float, y: float, box: tuple[float, float, float, float], d: float
 
 def _marks(
     data: dict[str, Any],
-    us: str,
-    them: str,
+    axes: tuple[str, str],
     front: list[tuple[float, float]],
     nash: list[tuple[float, float]],
+    names: Names,
 ) -> list[str]:
-    """Proposals (squares with their ids) and offers (each party's joined in order, `O1`...).
+    """Proposals (squares, short names) and offers (each party's joined in order, `O1`...).
 
     Every label is placed apart from the others and off every mark; a label set off from
     its mark gets a leader line.
     """
+    us, them = axes
     proposals = data["proposals"]
     offers = [o for o in data.get("offers", []) if o["scores"] is not None]
-    marks = [(p["id"], _x(p["scores"][us]), _y(p["scores"][them])) for p in proposals]
+    shown = [short(names.proposal(p["id"]), LABEL_CHARS) for p in proposals]
+    marks = [
+        (label, _x(p["scores"][us]), _y(p["scores"][them]))
+        for label, p in zip(shown, proposals, strict=True)
+    ]
     marks += [(f"O{o['number']}", _x(o["scores"][us]), _y(o["scores"][them])) for o in offers]
     obstacles = [near(_x(a), _y(b), 4) for a, b in front[:500]]
     obstacles += [near(_x(a), _y(b), 8) for a, b in nash]
@@ -187,12 +213,13 @@ def _marks(
     labels = place_labels(marks, obstacles, area)
     out = []
     n = len(proposals)
-    for p, (_, x, y), (box, d) in zip(proposals, marks[:n], labels[:n], strict=True):
+    for p, (label, x, y), (box, d) in zip(proposals, marks[:n], labels[:n], strict=True):
         out.append(
             f'<g class="proposal" data-id={quoteattr(p["id"])} data-name={quoteattr(p["name"])}>'
+            f"<title>{escape(names.proposal(p['id']))}</title>"
             f'{_leader(x, y, box, d)}<rect x="{x - 3:.2f}" y="{y - 3:.2f}" width="6" height="6" '
             f'fill="{PROPOSAL}"/><text x="{box[0]:.2f}" y="{box[3] - 3:.2f}">'
-            f"{escape(p['id'])}</text></g>"
+            f"{escape(label)}</text></g>"
         )
     placed = dict(zip((id(o) for o in offers), labels[n:], strict=True))
     for k, party in enumerate(dict.fromkeys(o["by"] for o in offers)):
@@ -210,6 +237,7 @@ def _marks(
                 f'{_leader(_x(a), _y(b), box, d)}<circle class="offer-point" cx="{_x(a):.2f}" '
                 f'cy="{_y(b):.2f}" r="2.5" fill="{colour}"/><text class="offer" '
                 f'x="{box[0]:.2f}" y="{box[3] - 3:.2f}" fill="{colour}">O{o["number"]}'
-                f"<title>{escape(party)} round {o['round']} ({a:g}, {b:g})</title></text>"
+                f"<title>{escape(names.who(party))} round {o['round']} ({a:g}, {b:g})</title>"
+                "</text>"
             )
     return out
