@@ -157,3 +157,23 @@ def test_parties_and_proposals_are_called_by_name_proposals_shortened():
 def test_short_cuts_at_a_word_boundary_with_an_ellipsis(text, limit, shown):
     assert short(text, limit) == shown
     assert len(short(text, limit)) <= limit
+
+
+def test_a_dense_frontier_draws_each_pixel_once_and_loses_no_visible_point():
+    chart = data([])
+    dense = [(a / 100, 100 - a / 100) for a in range(0, 10_001, 4)]  # 2,501 points
+    chart["frontier"]["points"] = [{"scores": {"us": a, "them": b}} for a, b in dense]
+    root = ET.fromstring(package_chart(chart, "t"))
+    drawn = [
+        (float(c.get("cx")), float(c.get("cy")))
+        for c in root.iter(f"{SVG}circle")
+        if c.get("class") == "frontier-point"
+    ]
+    assert len(drawn) < 600
+    (line,) = [el for el in root.iter(f"{SVG}polyline") if el.get("class") == "frontier"]
+    assert len(line.get("points").split()) == len(drawn)
+    assert drawn[0] == (60, 60)  # our worst and their best package, first
+    assert drawn[-1] == (60 + 520, 60 + 520)
+    for a, b in dense:
+        x, y = 60 + a / 100 * 520, 60 + (100 - b) / 100 * 520
+        assert any(abs(x - u) < 1 and abs(y - v) < 1 for u, v in drawn), (a, b)

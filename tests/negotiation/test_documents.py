@@ -10,6 +10,7 @@ from stakecli.core import rendering
 from stakecli.core.config import Config
 from stakecli.core.model import is_confidential
 from stakecli.core.project import Workspace
+from stakecli.core.publishing import take_figures
 from stakecli.negotiation.text import money
 
 VENDOR = ROOT / "examples" / "vendor-renewal"
@@ -20,7 +21,9 @@ def rendered(name, folder=VENDOR):
     workspace = Workspace(Config(), report.parsed)
     (parsed,) = workspace.of_kind("negotiation")
     spec = next(s for s in kinds.documents() if s.name == name)
-    return parsed.model, rendering.render(spec.template, spec.context(parsed, workspace))
+    context = spec.context(parsed, workspace)
+    take_figures(spec, parsed.path, context)  # as publishing does: links in, SVG out
+    return parsed.model, rendering.render(spec.template, context)
 
 
 def confidential_strings(model):
@@ -76,7 +79,8 @@ def test_brief_holds_the_batna_reservation_values_and_the_chart():
     assert "Switch to Contoso Analytics" in text
     assert "Zone of possible agreement: from 4,300,000 USD (the least Northwind Data" in text
     assert "Accept Three-year partnership bundle: we pay 4,500,000 USD" in text
-    assert "```mermaid\nquadrantChart" in text
+    assert "](negotiation.negotiation-brief.packages.internal.svg)" in text
+    assert "<svg" not in text
     assert "| Sam Okafor | lead | Runs the sessions; Owns the concession plan |" in text
     assert "Simulation: how often each proposal beats our BATNA (10,000 draws, seed 0)" in text
 

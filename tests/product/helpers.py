@@ -13,6 +13,8 @@ import importlib.util
 import os
 import re
 import shutil
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from itertools import count
 from pathlib import Path
 from typing import Any
@@ -170,21 +172,104 @@ class MermaidPage:
         for n in range(count):
             self.screenshot(f"{name}-{n + 1}", f"pre.mermaid >> nth={n}")
 
-    def screenshot(self, name: str, selector: str | None = None) -> Path | None:
+    @contextmanager
+    def document(self, folder: Path, name: str) -> Iterator[Any]:
+        """A fresh page showing the Markdown file `folder/name` as GitHub would, images too.
+
+        The folder is served at one made-up https origin (nothing leaves the machine), so a
+        relative image link loads as on GitHub and its pixels can be read back (`pixels`).
+        """
+        markdown = (folder / name).read_text(encoding="utf-8")
+        context = self.page.context.browser.new_context(viewport={"width": 1000, "height": 800})
+        page = context.new_page()
+
+        def serve(route: Any) -> None:
+            wanted = folder / route.request.url.removeprefix(ORIGIN).split("?")[0]
+            if wanted.name == "index.html":
+                route.fulfill(body=PAGE.format(style=STYLE, body=body_html(markdown)))
+            elif wanted.is_file() and wanted.resolve().parent == folder.resolve():
+                kind = "image/svg+xml" if wanted.suffix == ".svg" else "text/plain"
+                route.fulfill(body=wanted.read_bytes(), content_type=kind)
+            else:
+                route.fulfill(status=404, body="not found")
+
+        try:
+            page.route(f"{ORIGIN}**", serve)
+            page.goto(f"{ORIGIN}index.html")
+            page.wait_for_load_state("load")
+            yield page
+        finally:
+            context.close()
+
+    def screenshot(self, name: str, selector: str | None = None, page: Any = None) -> Path | None:
         """Save a PNG as $STAKECLI_SCREENSHOTS/name.png when that variable is set.
 
-        The whole page, or the first element `selector` matches.
+        The whole page, or the first element `selector` matches; of this page, or of `page`
+        (one that `document` opened).
         """
+        page = page or self.page
         folder = os.environ.get("STAKECLI_SCREENSHOTS")
         if not folder:
             return None
         path = Path(folder) / f"{name}.png"
         path.parent.mkdir(parents=True, exist_ok=True)
         if selector is None:
-            self.page.screenshot(path=str(path), full_page=True)
+            page.screenshot(path=str(path), full_page=True)
         else:
-            self.page.locator(selector).first.screenshot(path=str(path))
+            page.locator(selector).first.screenshot(path=str(path))
         return path
+
+
+ORIGIN = "https://docs.stakecli.test/"
+PAGE = (
+    "<!doctype html><html><head><meta charset='utf-8'><style>{style}</style></head>"
+    "<body>{body}</body></html>"
+)
+
+
+def images(page: Any) -> list[dict[str, Any]]:
+    """Every <img> of the page: its src, alt, whether it loaded, natural and shown size."""
+    return page.evaluate(
+        """async () => Promise.all([...document.images].map(async (img) => {
+            try { await img.decode(); } catch (e) { /* not loaded: naturalWidth stays 0 */ }
+            const r = img.getBoundingClientRect();
+            return {src: img.getAttribute('src'), alt: img.alt, natural: [img.naturalWidth,
+                    img.naturalHeight], shown: [r.width, r.height]};
+        }))"""
+    )
+
+
+def pixels(page: Any, src: str, probes: Sequence[tuple[float, float]]) -> list[list[list[int]]]:
+    """The RGB pixels the browser drew for image `src` within 2 px of each (x, y) probe.
+
+    The image is drawn at its natural size on a canvas, so (x, y) are the SVG's own
+    coordinates (stakecli's figures have a viewBox equal to their size).
+    """
+    return page.evaluate(
+        """async ([src, probes]) => {
+            const img = [...document.images].find((i) => i.getAttribute('src') === src);
+            await img.decode();
+            const canvas = document.createElement('canvas');
+            canvas.width = img.naturalWidth;
+            canvas.height = img.naturalHeight;
+            const g = canvas.getContext('2d');
+            g.drawImage(img, 0, 0);
+            const data = g.getImageData(0, 0, canvas.width, canvas.height).data;
+            return probes.map(([x, y]) => {
+                const found = [];
+                for (let dy = -2; dy <= 2; dy++) {
+                    for (let dx = -2; dx <= 2; dx++) {
+                        const px = Math.round(x) + dx, py = Math.round(y) + dy;
+                        if (px < 0 || py < 0 || px >= canvas.width || py >= canvas.height) continue;
+                        const i = (py * canvas.width + px) * 4;
+                        found.push([data[i], data[i + 1], data[i + 2]]);
+                    }
+                }
+                return found;
+            });
+        }""",
+        [src, list(probes)],
+    )
 
 
 def labels(text: str) -> list[str]:

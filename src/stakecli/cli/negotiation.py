@@ -55,8 +55,8 @@ SamplesOpt = Annotated[
 ]
 
 
-def _load(path: Path, config: Path | None) -> tuple[Any, Any, dict[str, str]]:
-    """(plan, Config, names of the register's ids) for the one negotiation file `path` names.
+def _load(path: Path, config: Path | None) -> tuple[Any, Any, dict[str, str], Path]:
+    """(plan, Config, register names, its file) for the one negotiation file `path` names.
 
     Errors in its project stop the command.
     """
@@ -64,7 +64,7 @@ def _load(path: Path, config: Path | None) -> tuple[Any, Any, dict[str, str]]:
     from stakecli.stakeholders import scope
 
     parsed, workspace = pipeline.one(path, "negotiation", config)
-    return parsed.model, workspace.config, scope.names(workspace, parsed.path)
+    return parsed.model, workspace.config, scope.names(workspace, parsed.path), parsed.path
 
 
 @negotiation_app.command()
@@ -80,12 +80,12 @@ def summary(
 
     Example: stakecli negotiation examples/vendor-renewal --seed 7
     """
-    plan, settings, people = _load(path, config)
+    plan, settings, people, source = _load(path, config)
     cfg = settings.negotiation
     seed = cfg.seed if seed is None else seed
     samples = cfg.samples if samples is None else samples
     if fmt is Format.MARKDOWN:
-        _brief(plan, seed, samples, cfg.normalise_weights, path, cfg, people)
+        _brief(plan, seed, samples, cfg.normalise_weights, source, cfg, people)
         return
     from stakecli.negotiation import text, views
 
@@ -108,10 +108,10 @@ def packages(
 
     Example: stakecli negotiation packages examples/vendor-renewal --format json
     """
-    plan, settings, people = _load(path, config)
+    plan, settings, people, source = _load(path, config)
     cfg = settings.negotiation
     if fmt is Format.MARKDOWN:
-        _brief(plan, cfg.seed, cfg.samples, cfg.normalise_weights, path, cfg, people)
+        _brief(plan, cfg.seed, cfg.samples, cfg.normalise_weights, source, cfg, people)
         return
     from stakecli.negotiation import text, views
 
@@ -152,10 +152,10 @@ def offers(
 
     Example: stakecli negotiation offers examples/vendor-renewal
     """
-    plan, settings, people = _load(path, config)
+    plan, settings, people, source = _load(path, config)
     cfg = settings.negotiation
     if fmt is Format.MARKDOWN:
-        _brief(plan, cfg.seed, cfg.samples, cfg.normalise_weights, path, cfg, people)
+        _brief(plan, cfg.seed, cfg.samples, cfg.normalise_weights, source, cfg, people)
         return
     from stakecli.negotiation import record_text, records, text
 
@@ -180,7 +180,7 @@ def debrief(
 
     Example: stakecli negotiation debrief examples/vendor-renewal
     """
-    plan, settings, people = _load(path, config)
+    plan, settings, people, _source = _load(path, config)
     cfg = settings.negotiation
     if plan.agreement is None:
         fail("the plan records no agreement; add `agreement:` (its package and/or price)")
@@ -215,7 +215,7 @@ def chart(
 
     Example: stakecli negotiation chart examples/vendor-renewal -o packages.svg
     """
-    plan, settings, people = _load(path, config)
+    plan, settings, people, _source = _load(path, config)
     from stakecli.negotiation import records, text, views
     from stakecli.negotiation.chart import package_chart
 
@@ -249,20 +249,24 @@ def _brief(
     seed: int,
     samples: int,
     normalise: bool,
-    path: Path,
+    source: Path,
     cfg: Any = None,
     people: dict[str, str] | None = None,
 ) -> None:
-    from stakecli.core.publishing import INTERNAL_BANNER
+    from stakecli.core.publishing import INTERNAL_BANNER, figure_note, file_name, take_figures
     from stakecli.core.rendering import render
-    from stakecli.negotiation.documents import brief
+    from stakecli.negotiation.documents import SPECS, brief
 
-    folder = path.parent if path.is_file() else path
     context = brief(
         plan, seed=seed, samples=samples, normalise=normalise, settings=cfg, people=people
     )
-    body = render("negotiation-brief.md.j2", context, [folder / "templates"])
-    sys.stdout.write(INTERNAL_BANNER + body)
+    spec = next(s for s in SPECS if s.name == "negotiation-brief")
+    figures = take_figures(spec, source, context)
+    body = INTERNAL_BANNER + render(spec.template, context, [source.parent / "templates"])
+    note = figure_note(file_name(spec, source), figures)
+    if note is not None:
+        sys.stderr.write(note + "\n")
+    sys.stdout.write(body)
 
 
 def _debrief_document(plan: Any, path: Path, cfg: Any, people: dict[str, str]) -> None:

@@ -140,13 +140,16 @@ def _check(batches: list[_Batch], output: Path | None, wanted: list[str]) -> int
     for batch in batches:
         folder = output or batch.folder
         for doc in batch.docs:
-            target = folder / doc.name
             checked += 1
-            found = state(target, doc.content(folder))
-            if found is not State.FRESH:
-                problems += 1
-                sys.stdout.write(f"{target}: {found.reason} (from {doc.source})\n")
-        extras = orphans(folder, (d.name for d in batch.docs), wanted) if batch.whole else []
+            behind = 0  # a document is out of date when any of its files is
+            for name, content in doc.files(folder):
+                found = state(folder / name, content)
+                if found is not State.FRESH:
+                    behind = 1
+                    sys.stdout.write(f"{folder / name}: {found.reason} (from {doc.source})\n")
+            problems += behind
+        made = (name for d in batch.docs for name, _ in d.files(folder))
+        extras = orphans(folder, made, wanted) if batch.whole else []
         for extra in extras:
             problems += 1
             sys.stdout.write(
@@ -163,11 +166,10 @@ def _write(docs: "list[Rendered]", folder: Path, *, force: bool) -> int:
     from stakecli.core.publishing import State, refuse_unsafe, state, write_atomic
 
     refused = 0
-    for doc in docs:  # every check before the first write
-        refuse_unsafe(folder / doc.name, folder, force=True)
-    for doc in docs:
-        target = folder / doc.name
-        content = doc.content(folder)
+    files = [(folder / name, content) for doc in docs for name, content in doc.files(folder)]
+    for target, _ in files:  # every check before the first write
+        refuse_unsafe(target, folder, force=True)
+    for target, content in files:
         if target.is_symlink() and not force:
             refused += 1
             sys.stderr.write(
@@ -198,4 +200,9 @@ def _print(docs: "list[Rendered]") -> None:
             f"{len(docs)} documents selected ({names}); print one with --document NAME "
             "and a single file, or write them all with -o DIR"
         )
+    from stakecli.core.publishing import figure_note
+
+    note = figure_note(docs[0].name, docs[0].figures)
+    if note is not None:
+        sys.stderr.write(note + "\n")
     sys.stdout.write(docs[0].body)

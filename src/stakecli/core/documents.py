@@ -20,7 +20,9 @@ class DocumentSpec:
     `collective` document is rendered once per folder rather than once per file: its context
     is called with the folder's first file of `kind` and reads the others from the workspace.
     With `applies`, only files for which it returns True get the document (a debrief once a
-    plan records its agreement).
+    plan records its agreement). A context may draw figures: `figures` maps a name to SVG
+    text (or None), and the template receives, under the same key, the file name of that
+    figure beside the document, for a relative image link (`publishing.take_figures`).
     """
 
     name: str

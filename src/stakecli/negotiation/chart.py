@@ -15,8 +15,10 @@ LEGEND_X = MARGIN + PLOT + 30  # the legend sits right of the plot, never over t
 WIDTH = LEGEND_X + 240
 TITLE_CHARS = 76  # a longer title is shortened on the chart (the <title> keeps it whole)
 LABEL_CHARS = 30  # a proposal's name is shortened to this on the chart (data-name keeps it)
+AXIS_CHARS = 64  # a party's name is shortened to this in an axis title (the plot is 520 px)
 LEGEND_CHARS = 29  # a legend entry is shortened to this (it fits beside its sample)
 FRONTIER, RESERVATION, NASH, PROPOSAL = "#36c", "#c33", "#090", "#e80"
+APART = 1.0  # px: a frontier point closer than this to the last one drawn is not drawn
 OFFER_COLOURS = ("#a0a", "#0aa", "#aa0")  # one per party that made offers
 
 
@@ -61,11 +63,12 @@ def _frame(title: str, us: str, them: str, parties: int) -> list[str]:
         out.append(f'<text x="{MARGIN - 8}" y="{_y(tick):.2f}" text-anchor="end">{tick}</text>')
     mid = MARGIN + PLOT / 2
     out.append(
-        f'<text x="{mid:.0f}" y="{HEIGHT - 14}" text-anchor="middle">{escape(us)} score (us)</text>'
+        f'<text x="{mid:.0f}" y="{HEIGHT - 14}" text-anchor="middle">'
+        f"{escape(short(us, AXIS_CHARS))} score (us)</text>"
     )
     out.append(
         f'<text x="16" y="{mid:.0f}" text-anchor="middle" '
-        f'transform="rotate(-90 16 {mid:.0f})">{escape(them)} score</text>'
+        f'transform="rotate(-90 16 {mid:.0f})">{escape(short(them, AXIS_CHARS))} score</text>'
     )
     return out
 
@@ -131,9 +134,11 @@ def package_chart(data: dict[str, Any], title: str, names: Names = PLAIN) -> str
     """
     us, them = data["parties"][0], data["parties"][1]
     parties = len(data["parties"])
-    front = sorted(
-        ((p["scores"][us], p["scores"][them]) for p in data["frontier"]["points"]),
-        key=lambda xy: (xy[0], -xy[1]),
+    front = _apart(
+        sorted(
+            ((p["scores"][us], p["scores"][them]) for p in data["frontier"]["points"]),
+            key=lambda xy: (xy[0], -xy[1]),
+        )
     )
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" '
@@ -172,6 +177,29 @@ def package_chart(data: dict[str, Any], title: str, names: Names = PLAIN) -> str
     offering = dict.fromkeys(o["by"] for o in data.get("offers", []) if o["scores"] is not None)
     legend = _legend(parties, [names.who(party) for party in offering])
     return "\n".join([*out, *legend, "</svg>"]) + "\n"
+
+
+def _apart(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The points at least `APART` px from the last one kept (the first and last always).
+
+    Tens of thousands of frontier points would draw as one band and make a file of megabytes;
+    a point within a pixel of its neighbour adds nothing to the picture.
+    """
+    if len(points) <= 2:
+        return points
+    kept = [points[0]]
+    for a, b in points[1:-1]:
+        last = kept[-1]
+        if abs(_x(a) - _x(last[0])) >= APART or abs(_y(b) - _y(last[1])) >= APART:
+            kept.append((a, b))
+    last = kept[-1]
+    if (
+        len(kept) > 1
+        and abs(_x(points[-1][0]) - _x(last[0])) < APART
+        and abs(_y(points[-1][1]) - _y(last[1])) < APART
+    ):
+        kept.pop()  # the last point replaces a kept one it would sit on
+    return [*kept, points[-1]]
 
 
 def _leader(x: float, y: float, box: tuple[float, float, float, float], d: float) -> str:

@@ -33,7 +33,10 @@ def brief(
 ) -> dict[str, Any]:
     """Everything: BATNAs, reservation values, estimates of the other side, packages, team.
 
-    `people` names the register's ids: the brief says who, never an id.
+    `people` names the register's ids: the brief says who, never an id. The packages and
+    offers are drawn as the `packages` figure (the SVG of `stakecli negotiation chart`);
+    `quadrant` keeps the points of the Mermaid sketch the brief drew before, for user
+    templates that show it.
     """
     cfg = settings or NegotiationConfig()
     names = text.names_of(plan, people)
@@ -48,6 +51,8 @@ def brief(
         "headline": text.headline(summary, names),
         "parties": _parties(plan, names),
         "tables": _tables(summary, packages, names),
+        "figures": {"packages": _chart(plan, packages, history, names)},
+        "projected": len(plan.parties) > 2,
         "quadrant": quadrant(packages, history["offers"], names) if packages is not None else None,
         "offers": _offers(history, plan.currency, names),
         "concessions": record_text.concession_lines(history, names) if history["offers"] else [],
@@ -145,6 +150,20 @@ def _value_beyond_price(
         ]
         for v, item in zip(plan.value_beyond_price, items, strict=True)
     ]
+
+
+def _chart(
+    plan: Negotiation,
+    packages: dict[str, Any] | None,
+    history: dict[str, Any],
+    names: text.Names,
+) -> str | None:
+    """The SVG of `stakecli negotiation chart`: packages, proposals and offers joined in order."""
+    if packages is None:
+        return None
+    from stakecli.negotiation.chart import package_chart
+
+    return package_chart({**packages, "offers": history["offers"]}, plan.title, names)
 
 
 def _label(value: str) -> str:
