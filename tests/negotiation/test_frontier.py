@@ -403,3 +403,37 @@ def test_frontier_does_not_depend_on_the_filter_block_size(space: Space):
         patch.setattr("stakecli.negotiation.frontier._BLOCK", 3)
         patch.setattr("stakecli.negotiation.frontier._CHUNK", 2)
         check_frontier(space)
+
+
+@st.composite
+def two_party_spaces(draw: st.DrawFn, values: st.SearchStrategy[Exact] = VALUES) -> Space:
+    n = draw(st.integers(1, 6))
+    sizes = [draw(st.integers(1, 5)) for _ in range(n)]
+    return space_of([[[draw(values), draw(values)] for _ in range(m)] for m in sizes], 2)
+
+
+def merged(space: Space, dense: float) -> tuple[object, ...]:
+    """The frontier with the grid merge always (dense 1e9) or never (0) used, as plain data."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("stakecli.negotiation.frontier.DENSE", dense)
+        front = frontier(space)
+    return front.scaled.tolist(), front.packages.tolist(), front.counts, front.denominators
+
+
+@settings(max_examples=300, deadline=None)
+@given(two_party_spaces())
+def test_the_grid_merge_gives_what_the_sorting_merge_gives(space: Space):
+    assert merged(space, 1e9) == merged(space, 0)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("stakecli.negotiation.frontier.DENSE", 1e9)
+        check_frontier(space)  # and both equal enumeration
+
+
+def test_the_grid_merge_keeps_the_first_package_of_a_tied_point():
+    space = space_of([[[1, 0], [0, 1]], [[0, 1], [1, 0]], [[F(1, 2), 0]]])
+    assert merged(space, 1e9) == merged(space, 0)
+    assert [(p.scores, p.package, p.count) for p in frontier(space).points] == [
+        ((F(5, 2), 0), (0, 1, 0), 1),
+        ((F(3, 2), 1), (0, 0, 0), 2),
+        ((F(1, 2), 2), (1, 0, 0), 1),
+    ]

@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, Literal
 
-import numpy as np
-
+from stakecli.negotiation.arrays import np
 from stakecli.negotiation.frontier import Array, Frontier
 from stakecli.negotiation.model import Negotiation, Stance
 

@@ -16,9 +16,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
-import numpy as np
-import numpy.typing as npt
-
+from stakecli.negotiation.arrays import np, npt
 from stakecli.negotiation.space import Exact, Package, Space, check_vector
 
 Array = npt.NDArray[Any]
@@ -26,6 +24,11 @@ Array = npt.NDArray[Any]
 _INT64_SAFE = 2**62  # partial sums and their differences stay below 2**63
 _BLOCK = 256  # candidates compared at once by the filter for four or more parties
 _CHUNK = 4096  # kept points compared at once against a block
+DENSE = 2.0
+"""Two parties: grid cells per candidate up to which a merge writes into a grid of one party's
+scores instead of sorting (scores of few decimals span few cells: 40 issues of integer scores
+and weights of three decimals span at most 100,000)."""
+_LOW = np.iinfo(np.int64).min  # below every score: sums stay within +-2**62
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +190,10 @@ def _stages(scaled: _Scaled, k: int) -> list[_Stage]:
 
 def _step(stage: _Stage, table: Array) -> _Stage:
     """Add one issue: shift the frontier by every option, merge, keep non-dominated points."""
+    if len(table.T) == 2 and table.dtype == np.int64:
+        dense = _step_dense(stage, table)
+        if dense is not None:
+            return dense
     size = stage.points.shape[1]
     cand = (table.T[:, :, None] + stage.points[:, None, :]).reshape(table.shape[1], -1)
     order, survivors, first = _prune_2d(cand) if len(cand) == 2 else _prune_kd(cand)
@@ -196,6 +203,53 @@ def _step(stage: _Stage, table: Array) -> _Stage:
     if len(chosen) != len(heads):
         counts = np.add.reduceat(counts, np.flatnonzero(first))
     return _Stage(cand[:, heads], counts, heads % size, heads // size)
+
+
+def _step_dense(stage: _Stage, table: Array, ratio: float = 0.0) -> _Stage | None:
+    """Two parties: the merge of `_step` on a grid of one party's scores, without a sort.
+
+    The staircase is the best score of one party at each score of the other, `best[s]`,
+    kept where it beats every `best` of a higher score. Each shifted copy of the frontier
+    writes into the grid at its scores (distinct within a copy: no clashes), copies in option
+    order, strictly better values only, so a point's representative is its first candidate in
+    option-then-parent order, as with the sort. Used when the grid of the party with the
+    narrower span has at most `ratio` (default `DENSE`) cells per candidate; None otherwise.
+    """
+    points, size = stage.points, stage.points.shape[1]
+    spans = [
+        int(points[p].max()) - int(points[p].min()) + int(table[:, p].max() - table[:, p].min()) + 1
+        for p in (0, 1)
+    ]
+    on = 0 if spans[0] <= spans[1] else 1  # grid party: its scores index the grid
+    span = spans[on]
+    if span > (ratio or DENSE) * len(table) * size:
+        return None
+    other = 1 - on
+    lo = int(points[on].min()) + int(table[:, on].min())
+    base, values = points[on] - lo, points[other]
+    best = np.full(span, _LOW, dtype=np.int64)
+    first = np.zeros(span, dtype=np.int64)  # candidate (option * size + parent) of best
+    counts = np.zeros(span, dtype=stage.counts.dtype)  # packages reaching best
+    for j, row in enumerate(table.tolist()):
+        at = base + row[on]
+        value = values + row[other]
+        held = best[at]
+        up = np.flatnonzero(value > held)
+        cells = at[up]
+        best[cells] = value[up]
+        first[cells] = up + j * size
+        counts[cells] = stage.counts[up]
+        tie = np.flatnonzero(value == held)
+        if len(tie):
+            counts[at[tie]] += stage.counts[tie]
+    above = np.maximum.accumulate(best[::-1])[::-1]  # above[s] = max(best[s:])
+    kept = np.flatnonzero(np.append(best[:-1] > above[1:], best[-1] > _LOW))
+    if on == 0:
+        kept = kept[::-1]  # party 0's scores descending, as the stages are sorted
+    chosen = first[kept]
+    grid = np.empty((2, len(kept)), dtype=np.int64)
+    grid[on], grid[other] = kept + lo, best[kept]
+    return _Stage(grid, counts[kept], chosen % size, chosen // size)
 
 
 def _prune_2d(cand: Array) -> tuple[Array, Array, Array]:
