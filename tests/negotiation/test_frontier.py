@@ -316,11 +316,22 @@ def test_packages_at_lists_exactly_the_packages_of_each_point(space: Space):
         assert len(found) == point.count
 
 
+BIG = st.integers(-1, 4).map(lambda n: n * 10**9 + F(n, 3))
+"""Scores whose frontier sums fit int64 but whose products of gains (three parties) do not."""
+STRATEGIES = {"small": VALUES, "big": BIG, "huge": HUGE}
+
+
 @st.composite
-def spaces_and_points(draw: st.DrawFn) -> tuple[Space, tuple[Fraction, ...]]:
-    space = draw(spaces())
-    point = tuple(draw(VALUES) * draw(st.integers(0, 3)) for _ in space.parties)
+def spaces_and_points(
+    draw: st.DrawFn, values: st.SearchStrategy[Exact] = VALUES
+) -> tuple[Space, tuple[Fraction, ...]]:
+    space = draw(spaces(values))
+    point = tuple(draw(values) * draw(st.integers(0, 3)) for _ in space.parties)
     return space, point
+
+
+KINDS = st.sampled_from(list(STRATEGIES.values()))
+"""Each example draws all its scores from one of the strategies."""
 
 
 def efficient_maximisers(space: Space, value: dict[Package, Fraction]) -> set[tuple[Fraction, ...]]:
@@ -330,8 +341,8 @@ def efficient_maximisers(space: Space, value: dict[Package, Fraction]) -> set[tu
     return {s for s in winners if not any(dominates(t, s) for t in everything)}
 
 
-@settings(max_examples=300, deadline=None)
-@given(spaces_and_points())
+@settings(max_examples=400, deadline=None)
+@given(KINDS.flatmap(spaces_and_points))
 def test_nash_equals_enumeration(case: tuple[Space, tuple[Fraction, ...]]):
     space, d = case
     products = {p: nash_product(package_scores(space, p), d) for p in all_packages(space)}
@@ -347,8 +358,8 @@ def test_nash_equals_enumeration(case: tuple[Space, tuple[Fraction, ...]]):
         assert sum(p.count for p in solution.points) == winners
 
 
-@settings(max_examples=200, deadline=None)
-@given(spaces_and_points())
+@settings(max_examples=300, deadline=None)
+@given(KINDS.flatmap(spaces_and_points))
 def test_kalai_smorodinsky_equals_enumeration(case: tuple[Space, tuple[Fraction, ...]]):
     space, d = case
     feasible = [p for p in all_packages(space) if is_acceptable(package_scores(space, p), d)]
@@ -380,8 +391,8 @@ def test_acceptable_packages_equal_enumeration(case: tuple[Space, tuple[Fraction
     assert {p.scores for p in acceptable(frontier(space), r)} == efficient
 
 
-@settings(max_examples=200, deadline=None)
-@given(spaces())
+@settings(max_examples=300, deadline=None)
+@given(KINDS.flatmap(spaces))
 def test_max_joint_and_logroll_equal_enumeration(space: Space):
     scores = [package_scores(space, p) for p in all_packages(space)]
     assert max_joint(space) == max(joint(s) for s in scores)

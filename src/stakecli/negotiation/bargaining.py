@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-from stakecli.negotiation.frontier import Frontier, FrontierPoint
+from stakecli.negotiation.arrays import np
+from stakecli.negotiation.frontier import Array, Frontier, FrontierPoint
 from stakecli.negotiation.space import (
     Exact,
     Package,
@@ -24,6 +25,8 @@ from stakecli.negotiation.space import (
     max_joint,
     package_scores,
 )
+
+_INT64 = 2**63  # integers below it are exact in int64
 
 CONVENTIONS = ("reservation", "worst", "zero")
 """Where the disagreement point d of the Nash and Kalai-Smorodinsky solutions comes from.
@@ -117,7 +120,10 @@ def nash(front: Frontier, disagreement: Sequence[Exact]) -> Solution:
     frontier's exact integers (see `_gains`), so tens of thousands of points cost milliseconds.
     """
     index, gains, scale = _gains(front, disagreement)
-    products = [math.prod(g) for g in zip(*gains, strict=True)]
+    if not len(index):
+        return Solution(None, ())
+    bound = math.prod(int(g.max()) for g in gains)  # gains are >= 0 on acceptable points
+    products = _exact(gains, bound).prod(axis=0)
     return _best(front, index, products, scale)
 
 
@@ -131,55 +137,69 @@ def kalai_smorodinsky(front: Frontier, disagreement: Sequence[Exact]) -> Solutio
     index, gains, _ = _gains(front, disagreement)
     if not len(index):
         return Solution(None, ())
-    ideal = [max(g) for g in gains]
+    ideal = [int(g.max()) for g in gains]
     common = math.prod(i for i in ideal if i)  # shares scaled by it are exact integers
-    shares = [
-        [g * (common // i) if i else common for g in col]
-        for col, i in zip(gains, ideal, strict=True)
-    ]
-    return _best(front, index, [min(s) for s in zip(*shares, strict=True)], common)
+    exact = _exact(gains, common)  # a share times `common` is at most `common`
+    shares = np.stack(
+        [
+            col * (common // i) if i else np.full_like(col, common)
+            for col, i in zip(exact, ideal, strict=True)
+        ]
+    )
+    return _best(front, index, shares.min(axis=0), common)
 
 
-def _gains(
-    front: Frontier, disagreement: Sequence[Exact]
-) -> tuple[list[int], list[list[int]], int]:
+def _gains(front: Frontier, disagreement: Sequence[Exact]) -> tuple[Array, Array, int]:
     """Acceptable points, each party's gain over d on them as integers, and their common scale.
 
     Party p's gain on point f is `(u_p - d_p) * den_p * b_p` with `d_p * den_p = a_p / b_p`,
     so a product of gains divided by `scale` = prod(den_p * b_p) is the exact Nash product.
+    Gains are (parties, points), int64 when they fit (Python ints otherwise).
     """
-    index = front.at_least(disagreement).tolist()
-    ints = front.ints()
+    index = front.at_least(disagreement)
     cuts = [Fraction(d) * den for d, den in zip(disagreement, front.denominators, strict=True)]
-    gains = []
-    for col, cut in zip(ints, cuts, strict=True):
-        num, den = cut.numerator, cut.denominator
-        gains.append([col[f] * den - num for f in index])
     scale = math.prod(c.denominator * den for c, den in zip(cuts, front.denominators, strict=True))
+    if not len(index):
+        return index, np.zeros((len(cuts), 0), dtype=np.int64), scale
+    scores = front.scaled[index].T
+    bound = max(
+        int(np.abs(col).max()) * c.denominator + abs(c.numerator)
+        for col, c in zip(scores, cuts, strict=True)
+    )
+    scores = _exact(scores, bound)
+    gains = np.stack(
+        [col * c.denominator - c.numerator for col, c in zip(scores, cuts, strict=True)]
+    )
     return index, gains, scale
 
 
-def _best(front: Frontier, index: list[int], values: list[int], scale: int) -> Solution:
-    if not values:
+def _exact(values: Array, bound: int) -> Array:
+    """`values` as int64 when every result up to `bound` fits, else as Python ints (exact)."""
+    if values.dtype == np.int64 and bound < _INT64:
+        return values
+    return values.astype(object)
+
+
+def _best(front: Frontier, index: Array, values: Array, scale: int) -> Solution:
+    if not len(values):
         return Solution(None, ())
-    top = max(values)
+    top = int(values.max())
     return Solution(
-        Fraction(top, scale),
-        tuple(front.point(f) for f, v in zip(index, values, strict=True) if v == top),
+        Fraction(top, scale), tuple(front.point(f) for f in index[values == top].tolist())
     )
 
 
 def logroll(front: Frontier, compromise: Package) -> Logroll:
     """Best logroll from a compromise: frontier points >= it for all, with maximal joint score."""
     base = package_scores(front.space, compromise)
-    better = front.at_least(base).tolist()  # never empty: the compromise is on or below it
+    better = front.at_least(base)  # never empty: the compromise is on or below it
     common = math.lcm(*front.denominators)
-    ints = front.ints()
-    joints = [
-        sum(ints[p][f] * (common // d) for p, d in enumerate(front.denominators)) for f in better
-    ]
-    top = max(joints)
-    best = tuple(front.point(f) for f, j in zip(better, joints, strict=True) if j == top)
+    steps = [common // d for d in front.denominators]
+    scores = front.scaled[better]
+    bound = sum(int(np.abs(col).max()) * k for col, k in zip(scores.T, steps, strict=True))
+    joints = _exact(scores, bound) @ np.array(steps, dtype=object if bound >= _INT64 else np.int64)
+    top = int(joints.max())
+    best = tuple(front.point(f) for f in better[joints == top].tolist())
     top_joint = Fraction(top, common)
     return Logroll(
         compromise, base, best, top_joint - joint(base), max_joint(front.space) - joint(base)
