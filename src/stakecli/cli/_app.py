@@ -299,6 +299,51 @@ def fail(message: str) -> NoReturn:
     raise typer.Exit(2)
 
 
+def screen() -> Any:
+    """Where a command's tables go: `tables.Plain` where rich would write no style, else rich.
+
+    Rich writes plain text when stdout is not a terminal to it (a pipe or a file, as rich
+    decides: TTY_COMPATIBLE, FORCE_COLOR, then isatty) or with `--color never`, on a UTF-8
+    stream (else it draws ASCII rules); `Plain` writes the same text at the width rich would
+    use (COLUMNS, else the first of stdin, stdout and stderr that is a terminal, else 80).
+    """
+    encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower()
+    if State.color is Color.ALWAYS or not encoding.startswith("utf"):
+        return console()
+    if State.color is Color.AUTO and _rich_terminal():
+        return console()
+    from stakecli.cli.tables import Plain
+
+    return Plain(sys.stdout, _rich_width())
+
+
+def _rich_terminal() -> bool:
+    """Whether rich's Console would treat stdout as a terminal (and style its output)."""
+    compatible = os.environ.get("TTY_COMPATIBLE", "")
+    if compatible in ("0", "1"):
+        return compatible == "1"
+    force = os.environ.get("FORCE_COLOR")
+    if force is not None:
+        return force != ""
+    try:
+        return sys.stdout.isatty()
+    except ValueError:  # closed
+        return False
+
+
+def _rich_width() -> int:
+    """The width rich's Console gives a stream that is not a terminal."""
+    columns = os.environ.get("COLUMNS")
+    if columns is not None and columns.isdigit():
+        return int(columns)
+    for fd in (0, 1, 2):
+        try:
+            return os.get_terminal_size(fd).columns or 80
+        except (AttributeError, ValueError, OSError):
+            continue
+    return 80
+
+
 def console(*, stderr: bool = False) -> Any:
     """A rich Console honouring --color, NO_COLOR and whether the stream is a terminal."""
     from rich.console import Console

@@ -15,6 +15,7 @@ from stakecli.cli._app import (
     existing,
     fail,
     reports_errors,
+    screen,
 )
 
 
@@ -288,7 +289,7 @@ def _json(data: Any) -> None:
 def _tables(title: str, headline: list[str], found: list[Any]) -> None:
     from stakecli.cli import tables
 
-    out = console()
+    out = screen()
     out.print(tables.fold(title, out.width), markup=False, style="bold")
     for line in headline:
         out.print(tables.fold(line, out.width), markup=False)

@@ -39,21 +39,30 @@ class Col:
     wrap: bool = True
 
 
-def cell_width(text: str) -> int:
-    """Terminal cells `text` takes up on its widest line."""
+def cells(text: str) -> int:
+    """Terminal cells of one line of text, as rich counts them (ASCII without rich's tables)."""
+    if text.isascii() and text.isprintable():
+        return len(text)
     from rich.cells import cell_len
 
-    return max((cell_len(line) for line in text.split("\n")), default=0)
+    return cell_len(text)
+
+
+def cell_width(text: str) -> int:
+    """Terminal cells `text` takes up on its widest line."""
+    return max((cells(line) for line in text.split("\n")), default=0)
 
 
 def shorten(text: str, width: int) -> str:
     """`text` cut to `width` cells, ending in `…` when anything was cut."""
-    from rich.cells import cell_len, set_cell_size
-
-    if cell_len(text) <= width:
+    if cells(text) <= width:
         return text
     if width <= 1:
         return ELLIPSIS[:width]
+    if text.isascii() and text.isprintable():
+        return text[: width - 1].rstrip() + ELLIPSIS
+    from rich.cells import set_cell_size
+
     return set_cell_size(text, width - 1).rstrip() + ELLIPSIS
 
 
@@ -143,21 +152,97 @@ def table(cols: Sequence[Col], rows: Sequence[Sequence[str]], width: int) -> Any
     return out
 
 
+def text_table(cols: Sequence[Col], rows: Sequence[Sequence[str]], width: int) -> str | None:
+    """The text rich prints for `table(cols, rows, width)` where it writes no style.
+
+    Headings at the bottom of the heading row, a rule of `─` under them, cells three spaces
+    apart, each padded to its column's width as its column is justified (tests compare the
+    two for any table). None when even the columns that always stay are wider than `width`
+    (rich then squeezes the table its own way).
+    """
+    sizes = layout(cols, rows, width)
+    shown = [(c, s) for c, s in zip(cols, sizes, strict=True) if s is not None]
+    if sum(s for _, s in shown) + GAP * (len(shown) - 1) > width:
+        return None
+    heads = [strip_controls(wrap_header(c.header, s)).split("\n") for c, s in shown]
+    height = max((len(h) for h in heads), default=1)
+    heads = [[""] * (height - len(h)) + h for h in heads]
+    lines = [
+        "   ".join(_justify(h[n], c, s) for h, (c, s) in zip(heads, shown, strict=True))
+        for n in range(height)
+    ]
+    lines.append("─" * (sum(s for _, s in shown) + GAP * (len(shown) - 1)))
+    index = [i for i, s in enumerate(sizes) if s is not None]
+    for r in rows:
+        lines.append(
+            "   ".join(
+                _justify(strip_controls(shorten(" ".join(r[i].split()), s)), c, s)
+                for i, (c, s) in zip(index, shown, strict=True)
+            )
+        )
+    return "".join(line + "\n" for line in lines)
+
+
+def _justify(text: str, col: Col, size: int) -> str:
+    pad = size - cells(text)
+    if col.justify == "right":
+        return " " * pad + text
+    if col.justify == "center":
+        return " " * (pad // 2) + text + " " * (pad - pad // 2)
+    return text + " " * pad
+
+
+_CONTROLS = dict.fromkeys((7, 8, 11, 12, 13))
+"""Bell, backspace, vertical tab, form feed and carriage return: rich's Text drops them."""
+
+
+def strip_controls(text: str) -> str:
+    """`text` without the control codes rich's Text removes."""
+    return text.translate(_CONTROLS)
+
+
+class Plain:
+    """The part of a rich Console that tables use, for output rich would write without style.
+
+    In a pipe, a file or with `--color never`, rich writes plain text; writing that text
+    directly saves importing and laying out with rich (a tenth of a `stakecli frontier` run).
+    `print` writes what rich's `Console.print(text, markup=False)` writes: emoji codes such
+    as `:smile:` replaced, its control codes dropped, then a newline.
+    """
+
+    def __init__(self, stream: Any, width: int) -> None:
+        self.stream = stream
+        self.width = width
+
+    def print(self, text: str, *_: Any, **__: Any) -> None:
+        """Write one text and a newline, as rich would."""
+        if "\t" in text:  # rich expands tabs by cells (never in a folded title or note)
+            from rich.console import Console
+
+            Console(file=self.stream, width=self.width, highlight=False, soft_wrap=True).print(
+                text, markup=False
+            )
+            return
+        if ":" in text:
+            from rich._emoji_replace import _emoji_replace
+
+            text = _emoji_replace(text)
+        self.stream.write(strip_controls(text) + "\n")
+
+
 def plain(cols: Sequence[Col], rows: Sequence[Sequence[str]], width: int) -> tuple[str, list[str]]:
     """The header line and the row lines of an aligned table without rules (`kubectl get`).
 
     Fast for 10,000 rows, easy to grep and cut; laid out like `table`, two spaces apart.
     """
-    from rich.cells import cell_len
-
     sizes = layout(cols, rows, width, gap=2)
     shown = [(i, s) for i, s in enumerate(sizes) if s is not None]
 
-    def line(cells: Sequence[str]) -> str:
+    def line(row: Sequence[str]) -> str:
         parts = []
         for i, size in shown:
-            text = shorten(" ".join(cells[i].split()), size)
-            pad = " " * (size - cell_len(text))
+            text = shorten(" ".join(row[i].split()), size)
+            pad = " " * (size - cells(text))
             parts.append(pad + text if cols[i].justify == "right" else text + pad)
         return "  ".join(parts).rstrip()
 
@@ -218,7 +303,16 @@ def show(out: Any, title: str, cols: Sequence[Col], rows: Sequence[Sequence[str]
     width = out.width
     if title:
         out.print(fold(title, width), style="bold", markup=False, highlight=False)
-    out.print(table(cols, rows, width))
+    text = text_table(cols, rows, width) if isinstance(out, Plain) else None
+    if text is not None:
+        out.stream.write(text)
+    elif isinstance(out, Plain):
+        from rich.console import Console
+
+        plain = Console(file=out.stream, width=width, highlight=False, soft_wrap=True)
+        plain.print(table(cols, rows, width))
+    else:
+        out.print(table(cols, rows, width))
     note(out, dropped(cols, rows, width))
 
 
