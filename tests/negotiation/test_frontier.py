@@ -448,3 +448,12 @@ def test_the_grid_merge_keeps_the_first_package_of_a_tied_point():
         ((F(3, 2), 1), (0, 0, 0), 2),
         ((F(1, 2), 2), (1, 0, 0), 1),
     ]
+
+
+def test_a_tie_on_a_score_that_a_later_option_beats_is_not_counted():
+    space = space_of([[[0, 0], [F(1, 2), 0]], [[1, 1], [1, 1], [1, 2], [1, 2], [0, 3]]])
+    for dense in (1e9, 0):
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr("stakecli.negotiation.frontier.DENSE", dense)
+            points = [(p.scores, p.package, p.count) for p in frontier(space).points]
+        assert points == [((F(3, 2), 2), (1, 2), 2), ((F(1, 2), 3), (1, 4), 1)]

@@ -210,46 +210,57 @@ def _step_dense(stage: _Stage, table: Array, ratio: float = 0.0) -> _Stage | Non
 
     The staircase is the best score of one party at each score of the other, `best[s]`,
     kept where it beats every `best` of a higher score. Each shifted copy of the frontier
-    writes into the grid at its scores (distinct within a copy: no clashes), copies in option
-    order, strictly better values only, so a point's representative is its first candidate in
-    option-then-parent order, as with the sort. Used when the grid of the party with the
-    narrower span has at most `ratio` (default `DENSE`) cells per candidate; None otherwise.
+    writes into the grid at its scores (distinct within a copy: no clashes) a key packing the
+    other party's score above the option's rank, so that the largest key is the best score
+    and, on a tie, the first option: a point's representative is its first candidate in
+    option-then-parent order, as with the sort. A candidate meeting an equal score records
+    a tie, counted if that score stays the best. Used when the grid of the party with the
+    narrower span has at most `ratio` (default `DENSE`) cells per candidate and the keys fit
+    int64; None otherwise.
     """
-    points, size = stage.points, stage.points.shape[1]
+    points, size, m = stage.points, stage.points.shape[1], len(table)
     spans = [
         int(points[p].max()) - int(points[p].min()) + int(table[:, p].max() - table[:, p].min()) + 1
         for p in (0, 1)
     ]
     on = 0 if spans[0] <= spans[1] else 1  # grid party: its scores index the grid
-    span = spans[on]
-    if span > (ratio or DENSE) * len(table) * size:
+    other, span, bits = 1 - on, spans[on], (m - 1).bit_length()
+    top = int(np.abs(points[other]).max()) + int(np.abs(table[:, other]).max())
+    if span > (ratio or DENSE) * m * size or top >= 1 << (61 - bits):
         return None
-    other = 1 - on
-    lo = int(points[on].min()) + int(table[:, on].min())
-    base, values = points[on] - lo, points[other]
+    low, shift = int(points[on].min()), int(table[:, on].min())
+    base = points[on] - low  # 0 .. span: the cell of each point before the option's shift
+    packed = points[other] << bits
     best = np.full(span, _LOW, dtype=np.int64)
-    first = np.zeros(span, dtype=np.int64)  # candidate (option * size + parent) of best
-    counts = np.zeros(span, dtype=stage.counts.dtype)  # packages reaching best
-    for j, row in enumerate(table.tolist()):
-        at = base + row[on]
-        value = values + row[other]
+    ties: list[tuple[Array, Array, Array]] = []  # (cells, scores, parents) of equal candidates
+    for j, (a, b) in enumerate(table[:, [on, other]].tolist()):
+        at = base + (a - shift)
+        key = packed + ((b << bits) | (m - 1 - j))
         held = best[at]
-        up = np.flatnonzero(value > held)
-        cells = at[up]
-        best[cells] = value[up]
-        first[cells] = up + j * size
-        counts[cells] = stage.counts[up]
-        tie = np.flatnonzero(value == held)
+        tie = np.flatnonzero((held >> bits) == (key >> bits))
         if len(tie):
-            counts[at[tie]] += stage.counts[tie]
-    above = np.maximum.accumulate(best[::-1])[::-1]  # above[s] = max(best[s:])
-    kept = np.flatnonzero(np.append(best[:-1] > above[1:], best[-1] > _LOW))
+            ties.append((at[tie], key[tie] >> bits, tie))
+        np.maximum(held, key, out=held)
+        best[at] = held
+    value = best >> bits
+    above = np.maximum.accumulate(value[::-1])[::-1]  # above[s] = max(value[s:])
+    kept = np.flatnonzero(np.append(value[:-1] > above[1:], best[-1] > _LOW))
     if on == 0:
         kept = kept[::-1]  # party 0's scores descending, as the stages are sorted
-    chosen = first[kept]
+    option = (m - 1) - (best[kept] & ((1 << bits) - 1))
+    where = np.empty(span, dtype=np.int64)
+    where[base] = np.arange(size)
+    parent = where[kept - (table[option, on] - shift)]
+    counts = stage.counts[parent]
+    if ties:
+        cells, scores, parents = (np.concatenate(t) for t in zip(*ties, strict=True))
+        place = np.full(span, -1, dtype=np.int64)
+        place[kept] = np.arange(len(kept))
+        counted = (place[cells] >= 0) & (scores == value[cells])
+        np.add.at(counts, place[cells[counted]], stage.counts[parents[counted]])
     grid = np.empty((2, len(kept)), dtype=np.int64)
-    grid[on], grid[other] = kept + lo, best[kept]
-    return _Stage(grid, counts[kept], chosen % size, chosen // size)
+    grid[on], grid[other] = kept + (low + shift), value[kept]
+    return _Stage(grid, counts, parent, option)
 
 
 def _prune_2d(cand: Array) -> tuple[Array, Array, Array]:
