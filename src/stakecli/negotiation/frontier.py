@@ -183,15 +183,35 @@ def _stages(scaled: _Scaled, k: int) -> list[_Stage]:
     dtype = scaled.tables[0].dtype if scaled.tables else np.int64
     zero = np.zeros(1, dtype=np.intp)
     stages = [_Stage(np.zeros((k, 1), dtype=dtype), np.ones(1, scaled.count_dtype), zero, zero)]
+    scratch = _Scratch()
     for table in scaled.tables:
-        stages.append(_step(stages[-1], table))
+        stages.append(_step(stages[-1], table, scratch))
     return stages
 
 
-def _step(stage: _Stage, table: Array) -> _Stage:
+class _Scratch:
+    """Working arrays reused by every merge of one frontier, grown (doubled) as it grows.
+
+    Each issue's merge needs arrays a little larger than the last one's; fresh memory for
+    each would be fresh pages from the system every time (a fifth of the merge's time).
+    """
+
+    def __init__(self) -> None:
+        self._arrays: dict[str, Array] = {}
+
+    def get(self, name: str, size: int, dtype: Any = np.int64) -> Array:
+        """An uninitialised array of `size` elements, reused by the next call of this name."""
+        have = self._arrays.get(name)
+        if have is None or len(have) < size:
+            grown = max(size, 2 * len(have)) if have is not None else size
+            have = self._arrays[name] = np.empty(grown, dtype=dtype)
+        return have[:size]
+
+
+def _step(stage: _Stage, table: Array, scratch: _Scratch | None = None) -> _Stage:
     """Add one issue: shift the frontier by every option, merge, keep non-dominated points."""
     if len(table.T) == 2 and table.dtype == np.int64:
-        dense = _step_dense(stage, table)
+        dense = _step_dense(stage, table, scratch or _Scratch())
         if dense is not None:
             return dense
     size = stage.points.shape[1]
@@ -205,7 +225,9 @@ def _step(stage: _Stage, table: Array) -> _Stage:
     return _Stage(cand[:, heads], counts, heads % size, heads // size)
 
 
-def _step_dense(stage: _Stage, table: Array, ratio: float = 0.0) -> _Stage | None:
+def _step_dense(
+    stage: _Stage, table: Array, scratch: _Scratch, ratio: float = 0.0
+) -> _Stage | None:
     """Two parties: the merge of `_step` on a grid of one party's scores, without a sort.
 
     The staircase is the best score of one party at each score of the other, `best[s]`,
@@ -231,24 +253,30 @@ def _step_dense(stage: _Stage, table: Array, ratio: float = 0.0) -> _Stage | Non
     low, shift = int(points[on].min()), int(table[:, on].min())
     base = points[on] - low  # 0 .. span: the cell of each point before the option's shift
     packed = points[other] << bits
-    best = np.full(span, _LOW, dtype=np.int64)
+    best, value, above = (scratch.get(name, span) for name in ("best", "value", "above"))
+    best.fill(_LOW)
+    at, key, held, high, score = (scratch.get(n, size) for n in ("at", "key", "held", "hi", "sc"))
+    same = scratch.get("same", size, bool)
     ties: list[tuple[Array, Array, Array]] = []  # (cells, scores, parents) of equal candidates
     for j, (a, b) in enumerate(table[:, [on, other]].tolist()):
-        at = base + (a - shift)
-        key = packed + ((b << bits) | (m - 1 - j))
-        held = best[at]
-        tie = np.flatnonzero((held >> bits) == (key >> bits))
-        if len(tie):
-            ties.append((at[tie], key[tie] >> bits, tie))
+        np.add(base, a - shift, out=at)
+        np.add(packed, (b << bits) | (m - 1 - j), out=key)
+        np.take(best, at, out=held)
+        np.right_shift(held, bits, out=high)
+        np.right_shift(key, bits, out=score)
+        np.equal(high, score, out=same)
+        if same.any():
+            tie = np.flatnonzero(same)
+            ties.append((at[tie], score[tie], tie))
         np.maximum(held, key, out=held)
         best[at] = held
-    value = best >> bits
-    above = np.maximum.accumulate(value[::-1])[::-1]  # above[s] = max(value[s:])
+    np.right_shift(best, bits, out=value)
+    np.maximum.accumulate(value[::-1], out=above[::-1])  # above[s] = max(value[s:])
     kept = np.flatnonzero(np.append(value[:-1] > above[1:], best[-1] > _LOW))
     if on == 0:
         kept = kept[::-1]  # party 0's scores descending, as the stages are sorted
     option = (m - 1) - (best[kept] & ((1 << bits) - 1))
-    where = np.empty(span, dtype=np.int64)
+    where = scratch.get("where", span)
     where[base] = np.arange(size)
     parent = where[kept - (table[option, on] - shift)]
     counts = stage.counts[parent]
