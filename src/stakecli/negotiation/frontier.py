@@ -423,15 +423,19 @@ def _chunks(kept: list[Array]) -> Iterator[Array]:
 
 
 def _backtrack(stages: list[_Stage]) -> Array:
-    """One representative package per final point, following back-pointers (vectorised)."""
-    index = np.arange(stages[-1].points.shape[1])
-    columns = []
-    for stage in reversed(stages[1:]):
-        columns.append(stage.option[index])
-        index = stage.parent[index]
-    if not columns:
-        return np.zeros((len(index), 0), dtype=np.intp)
-    return np.stack(columns[::-1], axis=1)
+    """One representative package per final point, following back-pointers (vectorised).
+
+    Option indices are stored in the smallest integer type that holds them (tens of
+    thousands of points times dozens of issues).
+    """
+    size = stages[-1].points.shape[1]
+    most = max((int(stage.option.max()) for stage in stages[1:] if len(stage.option)), default=0)
+    out = np.empty((size, len(stages) - 1), dtype=np.min_scalar_type(most))
+    index = np.arange(size)
+    for i in range(len(stages) - 1, 0, -1):
+        out[:, i - 1] = stages[i].option[index]
+        index = stages[i].parent[index]
+    return out
 
 
 def brute_force_frontier(space: Space) -> Frontier:
