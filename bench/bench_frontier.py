@@ -1,6 +1,7 @@
 """Pareto frontier benchmark: issue-by-issue merge versus enumeration, and the whole command.
 
 Run: .venv/bin/python bench/bench_frontier.py [--brute ISSUES OPTIONS] [--cli-only] [--runs N]
+     [--baseline CHECKOUT]
 """
 
 import argparse
@@ -9,6 +10,7 @@ import json
 import os
 import platform
 import random
+import statistics
 import sys
 import tempfile
 import time
@@ -22,7 +24,7 @@ from stakecli.negotiation.frontier import Frontier, brute_force_frontier, fronti
 from stakecli.negotiation.space import Space
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from timing import median_process
+from timing import interleaved
 
 
 def weight(rng: random.Random) -> Fraction:
@@ -140,30 +142,68 @@ def opposed_plan(issues: int, options: int, seed: int) -> dict[str, object]:
     }
 
 
-def command(runs: int) -> None:
+def command(runs: int, baseline: str | None = None) -> None:
     """`stakecli frontier` against `stakecli validate` on the same 40x10 opposed plan.
 
     Bytecode is compiled first and kept for the children (PYTHONDONTWRITEBYTECODE cleared), as
     for an installed package: a module compiled afresh in every run costs both commands.
+    With `baseline` (another checkout, e.g. `git archive main src templates | tar -x -C DIR`),
+    its `src/` runs the same commands in the same rounds, with this environment.
     """
     exe = str(Path(sys.executable).with_name("stakecli"))
     compileall.compile_dir(str(Path(__file__).resolve().parents[1] / "src"), quiet=1)
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    print(f"\nstakecli frontier vs validate, fresh process each, median of {runs} after a warm-up")
+    if baseline is not None:
+        compileall.compile_dir(str(Path(baseline) / "src"), quiet=1)
+        base_env = {**env, "PYTHONPATH": str(Path(baseline).resolve() / "src")}
+        base_exe = [sys.executable, "-c", "import sys; from stakecli.cli import main; main()"]
+    print(
+        f"\nstakecli frontier vs validate, fresh process each, {runs} rounds after a warm-up "
+        "(a round runs the three commands in turn); medians, and the median of the rounds' "
+        "CPU ratios"
+    )
     print(f"load average {os.getloadavg()[0]:.2f} at the start")
     for seed in (6, 7, 8):
         with tempfile.TemporaryDirectory() as folder:
             plan = Path(folder) / "negotiation.yaml"
             plan.write_text(json.dumps(opposed_plan(40, 10, seed)), encoding="utf-8")
-            wall_v, cpu_v = median_process([exe, "validate", str(plan)], runs, env)
-            wall_f, cpu_f = median_process([exe, "frontier", str(plan)], runs, env)
-            wall_j, cpu_j = median_process([exe, "frontier", str(plan), "-f", "json"], runs, env)
+            times = interleaved(
+                {
+                    "validate": [exe, "validate", str(plan)],
+                    "frontier": [exe, "frontier", str(plan)],
+                    "json": [exe, "frontier", str(plan), "-f", "json"],
+                },
+                runs,
+                env,
+            )
+            if baseline is not None:
+                base = interleaved(
+                    {
+                        "validate": [*base_exe, "validate", str(plan)],
+                        "frontier": [*base_exe, "frontier", str(plan)],
+                    },
+                    runs,
+                    base_env,
+                )
+        cpu = {name: [c for _, c in t] for name, t in times.items()}
+        wall_v, wall_f = (
+            statistics.median(w for w, _ in times[n]) for n in ("validate", "frontier")
+        )
+        cpu_v, cpu_f, cpu_j = (statistics.median(cpu[n]) for n in ("validate", "frontier", "json"))
+        ratios = [f / v for f, v in zip(cpu["frontier"], cpu["validate"], strict=True)]
         print(
             f"40x10 opposed seed {seed}: validate {wall_v:.2f} s (CPU {cpu_v:.2f} s), "
             f"frontier {wall_f:.2f} s (CPU {cpu_f:.2f} s): {wall_f / wall_v:.2f}x wall, "
-            f"{cpu_f / cpu_v:.2f}x CPU (target <= 2); -f json {wall_j:.2f} s "
-            f"(CPU {cpu_j:.2f} s, {cpu_j / cpu_v:.2f}x)"
+            f"{cpu_f / cpu_v:.2f}x CPU, rounds {min(ratios):.2f}-{max(ratios):.2f}x, median "
+            f"{statistics.median(ratios):.2f}x (target <= 2); -f json CPU {cpu_j:.2f} s "
+            f"({cpu_j / cpu_v:.2f}x)"
         )
+        if baseline is not None:
+            v, f = (statistics.median(c for _, c in base[n]) for n in ("validate", "frontier"))
+            print(
+                f"  baseline {baseline}: validate CPU {v:.2f} s, frontier CPU {f:.2f} s: "
+                f"{f / v:.2f}x"
+            )
     print(f"load average {os.getloadavg()[0]:.2f} at the end")
 
 
@@ -172,10 +212,11 @@ def main() -> None:
     parser.add_argument("--brute", type=int, nargs=2, default=(8, 9), metavar=("ISSUES", "OPTIONS"))
     parser.add_argument("--cli-only", action="store_true", help="Only time the commands.")
     parser.add_argument("--runs", type=int, default=5, help="Runs per command (median).")
+    parser.add_argument("--baseline", help="Another checkout to time in the same rounds.")
     args = parser.parse_args()
     print(f"python {platform.python_version()}, numpy {np.__version__}, {platform.machine()}")
     if args.cli_only:
-        command(args.runs)
+        command(args.runs, args.baseline)
         return
     compare("8x6 correlated", correlated(8, 6, seed=1))
     issues, options = args.brute

@@ -28,3 +28,30 @@ def median_process(
             walls.append(elapsed)
             cpus.append(used)
     return statistics.median(walls), statistics.median(cpus)
+
+
+def one_process(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
+    """Wall and CPU time of one fresh process (exits the benchmark if the command fails)."""
+    start, cpu = time.perf_counter(), children_cpu()
+    proc = subprocess.run(cmd, capture_output=True, check=False, env=env)
+    elapsed, used = time.perf_counter() - start, children_cpu() - cpu
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} exited {proc.returncode}: {proc.stderr[-400:]!r}")
+    return elapsed, used
+
+
+def interleaved(
+    cmds: dict[str, list[str]], runs: int, env: dict[str, str] | None = None
+) -> dict[str, list[tuple[float, float]]]:
+    """(wall, CPU) of each command in each of `runs` rounds, after one warm-up round.
+
+    A round runs every command once, in turn, so that a change in the machine's load between
+    rounds moves all commands alike and the ratios of one round compare like with like.
+    """
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in cmds}
+    for i in range(runs + 1):
+        for name, cmd in cmds.items():
+            measured = one_process(cmd, env)
+            if i:
+                times[name].append(measured)
+    return times
