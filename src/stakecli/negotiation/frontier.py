@@ -103,8 +103,12 @@ class Frontier:
         """Indices of the points scoring at least `values` for every party."""
         if not len(self):
             return np.zeros(0, dtype=np.intp)
-        floor = np.array(self.floor(values), dtype=self.scaled.dtype)
-        return np.flatnonzero(np.all(self.scaled >= floor, axis=1))
+        floor = self.floor(values)
+        if self.scaled.dtype == np.int64:  # scores stay within +-2**62: clamping keeps >=
+            floor = [min(max(f, -(2**63)), 2**63 - 1) for f in floor]
+        return np.flatnonzero(
+            np.all(self.scaled >= np.array(floor, dtype=self.scaled.dtype), axis=1)
+        )
 
 
 # --- exact integer scaling ---------------------------------------------------------------------
