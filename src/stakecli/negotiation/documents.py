@@ -33,10 +33,7 @@ def brief(
 ) -> dict[str, Any]:
     """Everything: BATNAs, reservation values, estimates of the other side, packages, team.
 
-    `people` names the register's ids: the brief says who, never an id. The packages and
-    offers are drawn as the `packages` figure (the SVG of `stakecli negotiation chart`);
-    `quadrant` keeps the points of the Mermaid sketch the brief drew before, for user
-    templates that show it.
+    `people` names the register's ids: the brief says who, never an id; figures: `_pictures`.
     """
     cfg = settings or NegotiationConfig()
     names = text.names_of(plan, people)
@@ -51,9 +48,7 @@ def brief(
         "headline": text.headline(summary, names),
         "parties": _parties(plan, names),
         "tables": _tables(summary, packages, names),
-        "figures": {"packages": _chart(plan, packages, history, names)},
-        "projected": len(plan.parties) > 2,
-        "quadrant": quadrant(packages, history["offers"], names) if packages is not None else None,
+        **_pictures(plan, packages, history, names),
         "offers": _offers(history, plan.currency, names),
         "concessions": record_text.concession_lines(history, names) if history["offers"] else [],
         "questions": asdict(record_text.question_table(prep, names)) if prep else None,
@@ -152,18 +147,30 @@ def _value_beyond_price(
     ]
 
 
-def _chart(
+def _pictures(
     plan: Negotiation,
     packages: dict[str, Any] | None,
     history: dict[str, Any],
     names: text.Names,
-) -> str | None:
-    """The SVG of `stakecli negotiation chart`: packages, proposals and offers joined in order."""
+) -> dict[str, Any]:
+    """The packages in score space: the `packages` figure, and the old sketch's points.
+
+    The figure is the SVG of `stakecli negotiation chart` (packages, proposals and each
+    party's offers joined in order); `projected` says it shows a surface seen from two of
+    three or more parties; `quadrant` keeps the points of the Mermaid sketch the brief drew
+    before, for user templates that show it.
+    """
     if packages is None:
-        return None
+        return {"figures": {"packages": None}, "projected": False, "quadrant": None}
     from stakecli.negotiation.chart import package_chart
 
-    return package_chart({**packages, "offers": history["offers"]}, plan.title, names)
+    return {
+        "figures": {
+            "packages": package_chart({**packages, "offers": history["offers"]}, plan.title, names)
+        },
+        "projected": len(plan.parties) > 2,
+        "quadrant": quadrant(packages, history["offers"], names),
+    }
 
 
 def _label(value: str) -> str:
