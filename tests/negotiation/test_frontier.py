@@ -457,3 +457,10 @@ def test_a_tie_on_a_score_that_a_later_option_beats_is_not_counted():
             patch.setattr("stakecli.negotiation.frontier.DENSE", dense)
             points = [(p.scores, p.package, p.count) for p in frontier(space).points]
         assert points == [((F(3, 2), 2), (1, 2), 2), ((F(1, 2), 3), (1, 4), 1)]
+
+
+def test_bounds_beyond_int64_select_no_point_or_every_point():
+    front = frontier(space_of([[[1, 0], [0, 1]]]))
+    assert front.scaled.dtype == "int64"
+    assert front.at_least((F(10**20, 7), 0)).tolist() == []
+    assert front.at_least((-(10**20), 0)).tolist() == [0, 1]
