@@ -158,13 +158,16 @@ def text_table(cols: Sequence[Col], rows: Sequence[Sequence[str]], width: int) -
     Headings at the bottom of the heading row, a rule of `─` under them, cells three spaces
     apart, each padded to its column's width as its column is justified (tests compare the
     two for any table). None when even the columns that always stay are wider than `width`
-    (rich then squeezes the table its own way).
+    (rich then squeezes the table its own way) or a text is not `_simple`.
     """
     sizes = layout(cols, rows, width)
     shown = [(c, s) for c, s in zip(cols, sizes, strict=True) if s is not None]
     if sum(s for _, s in shown) + GAP * (len(shown) - 1) > width:
         return None
-    heads = [strip_controls(wrap_header(c.header, s)).split("\n") for c, s in shown]
+    heads_simple = all(_simple(line) for c in cols for line in c.header.split("\n"))
+    if not heads_simple or not all(_simple(" ".join(x.split())) for r in rows for x in r):
+        return None
+    heads = [wrap_header(c.header, s).split("\n") for c, s in shown]
     height = max((len(h) for h in heads), default=1)
     heads = [[""] * (height - len(h)) + h for h in heads]
     lines = [
@@ -176,14 +179,29 @@ def text_table(cols: Sequence[Col], rows: Sequence[Sequence[str]], width: int) -
     for r in rows:
         lines.append(
             "   ".join(
-                _justify(strip_controls(shorten(" ".join(r[i].split()), s)), c, s)
+                _justify(shorten(" ".join(r[i].split()), s), c, s)
                 for i, (c, s) in zip(index, shown, strict=True)
             )
         )
     return "".join(line + "\n" for line in lines)
 
 
+def _simple(text: str) -> bool:
+    """Text whose cells rich counts one character at a time: printable, nothing combining.
+
+    Zero-width joiners, variation selectors, combining marks and control codes are measured
+    and padded by rich in ways of its own; a table holding any is left to rich.
+    """
+    if text.isascii():
+        return text.isprintable()
+    import unicodedata
+
+    return all(ch.isprintable() and not unicodedata.combining(ch) and ch != "\ufe0f" for ch in text)
+
+
 def _justify(text: str, col: Col, size: int) -> str:
+    if col.justify != "left":
+        text = text.rstrip()  # as rich's right and centre justification do
     pad = size - cells(text)
     if col.justify == "right":
         return " " * pad + text
