@@ -13,8 +13,11 @@ from stakecli.cli import _app, tables
 
 TEXT = st.lists(
     st.sampled_from(
-        [*"abc xyz;:-.,0123456789", "東京", "é", "🚀", "\x07", "\x1b", "\t", ":smile:", "\u200b"]
-        + ["\u00a0", "\u0301", "\u200d", "\r"]
+        [
+            *"abc xyz;:-.,0123456789",
+            *["東京", "é", "🚀", ":smile:"],
+            *["\x07", "\x1b", "\t", "\r", "\u00a0", "\u0301", "\u200b", "\u200d", "\ufe0f"],
+        ]
     ),
     max_size=24,
 ).map("".join)
