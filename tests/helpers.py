@@ -6,9 +6,12 @@ import json
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from stakecli import pipeline
 from stakecli.core.config import Config
 from stakecli.core.findings import Finding
+from stakecli.core.project import Parsed, Workspace
 
 REGISTER = {
     "kind": "stakeholders",
@@ -146,3 +149,26 @@ stakeholders:
   - {id: cy, name: Cy, side: internal, power: 2, legitimacy: 4, urgency: 3, interest: 4}
 """
 """The three-person register the agreement tests (RACI, charters, references) refer to."""
+
+
+def replaced(model: Any, loc: tuple[str | int, ...], value: Any) -> Any:
+    """A copy of a model with the value at `loc` replaced (models stay unvalidated copies)."""
+    if not loc:
+        return value
+    head, rest = loc[0], loc[1:]
+    if isinstance(model, BaseModel):
+        assert isinstance(head, str)
+        return model.model_copy(update={head: replaced(getattr(model, head), rest, value)})
+    if isinstance(model, list):
+        assert isinstance(head, int)
+        return [replaced(v, rest, value) if i == head else v for i, v in enumerate(model)]
+    if isinstance(model, dict):
+        return {k: replaced(v, rest, value) if str(k) == head else v for k, v in model.items()}
+    raise AssertionError(f"cannot descend into {model!r} at {head!r}")
+
+
+def with_file(ws: Workspace, index: int, model: Any) -> Workspace:
+    files = list(ws.files)
+    old = files[index]
+    files[index] = Parsed(old.path, old.kind, old.document, model)
+    return Workspace(ws.config, files, ws.root, list(ws.registers))

@@ -306,6 +306,18 @@ class _Loads:
             self.cache[key] = load(path)
         return self.cache[key]
 
+    def release(self, path: Path) -> Document:
+        """The loaded `path` without its plain data, which its model now holds.
+
+        A parsed file keeps its node tree and text (for positions and suppressions); the
+        plain data of a large register is as large as its models, so it goes.
+        """
+        key = path.resolve()
+        loaded = self.cache[key]
+        assert isinstance(loaded, Document)
+        self.cache[key] = thin = replace(loaded, data=None)
+        return thin
+
     def declares(self, path: Path, kind: str) -> bool:
         """Whether `path` is a file of `kind`: a text check first, a parse when it may be."""
         if declares_kind(path, kind):
@@ -361,6 +373,7 @@ def _check_file(
         for data_check in kinds.data_checks(str(document.data.get("kind"))):
             run_.raw.extend(replace(f, path=str(path)) for f in data_check(document.data))
     if isinstance(outcome, Parsed):
+        outcome = replace(outcome, document=loads.release(path))
         workspace.files.append(outcome)
         run_.documents[str(path)] = outcome.document
         if outcome.kind == ANCHOR:

@@ -16,6 +16,7 @@ import pytest
 from pydantic import BaseModel
 
 from conftest import EXAMPLES
+from helpers import replaced, with_file
 from stakecli import pipeline
 from stakecli.core import confidentiality, publishing
 from stakecli.core.config import Config
@@ -44,29 +45,6 @@ def workspace(folder: Path) -> Workspace:
     assert not report.errors(), report.errors()
     (ws,) = report.workspaces
     return ws
-
-
-def replaced(model: Any, loc: tuple[str | int, ...], value: Any) -> Any:
-    """A copy of a model with the value at `loc` replaced (models stay unvalidated copies)."""
-    if not loc:
-        return value
-    head, rest = loc[0], loc[1:]
-    if isinstance(model, BaseModel):
-        assert isinstance(head, str)
-        return model.model_copy(update={head: replaced(getattr(model, head), rest, value)})
-    if isinstance(model, list):
-        assert isinstance(head, int)
-        return [replaced(v, rest, value) if i == head else v for i, v in enumerate(model)]
-    if isinstance(model, dict):
-        return {k: replaced(v, rest, value) if str(k) == head else v for k, v in model.items()}
-    raise AssertionError(f"cannot descend into {model!r} at {head!r}")
-
-
-def with_file(ws: Workspace, index: int, model: Any) -> Workspace:
-    files = list(ws.files)
-    old = files[index]
-    files[index] = Parsed(old.path, old.kind, old.document, model)
-    return Workspace(ws.config, files, ws.root, list(ws.registers))
 
 
 def external_bodies(ws: Workspace, root: Path) -> list[str]:

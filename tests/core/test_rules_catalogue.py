@@ -37,8 +37,10 @@ NOT_RUNNABLE = {
     "adr.skipped": "a Markdown log, not YAML (tests/decisions/test_adr.py)",
     "adr.unmapped": "a Markdown log, not YAML (tests/decisions/test_adr.py)",
     "file.unreadable": "needs a path that cannot be read (tests/core/test_loading.py)",
-    "file.too-large": "needs a file of more than 64 MiB (tests/core/test_loading.py)",
-    "yaml.too-many-nodes": "needs over 5,000,000 nodes (tests/core/test_loading.py)",
+    "file.too-large": "needs a file of more than 32 MiB (tests/core/test_loading.py)",
+    "file.too-large-for-full-yaml": "needs a file of more than 4 MiB "
+    "(tests/core/test_loading_limits.py sets a small limit)",
+    "yaml.too-many-nodes": "needs over 3,000,000 nodes (tests/core/test_loading.py)",
     "interactions.overdue-contact": "its passing example depends on the as-of date "
     "(tests/engagement/test_rules.py pins it)",
     "interviews.cadence-gap": "its passing example depends on the as-of date "

@@ -29,6 +29,7 @@ import ctypes
 import json
 import os
 import re
+from array import array
 from collections.abc import Sequence
 from itertools import accumulate
 from typing import Any
@@ -78,6 +79,10 @@ class Unsupported(Exception):
     """The fast path cannot answer exactly; the reference loader must."""
 
 
+class TooManyNodes(Exception):
+    """The document has more nodes than the limit, counted as the reference loader counts."""
+
+
 def available() -> bool:
     """Whether rapidyaml is installed (a binary wheel; absent on some platforms)."""
     try:
@@ -91,8 +96,8 @@ def load(raw: bytes, text: str, max_nodes: int) -> tuple[Any, FastNodes] | None:
     """Data and lazy positions for `raw`, or None when the reference loader must decide.
 
     `raw` is the file's bytes and `text` their decoding (without a byte-order mark).
-    `max_nodes` bounds the document: larger ones go to the reference loader, which refuses
-    them with the finding it always gives.
+    `max_nodes` bounds the document: a larger one raises `TooManyNodes` (its nodes counted as
+    the reference loader counts them), whatever its size.
     """
     body = raw[3:] if raw.startswith(_BOM) else raw
     if not _plain_enough(body, text):
@@ -110,11 +115,16 @@ def load(raw: bytes, text: str, max_nodes: int) -> tuple[Any, FastNodes] | None:
         )
     except (Unsupported, ValueError):
         return None
-    return data, FastNodes(text)
+    return data, FastNodes(text, len(body))
 
 
 def _plain_enough(body: bytes, text: str) -> bool:
-    """The text-level guard: True only for documents inside the subset described above.
+    """The text-level guard: True only for documents inside the subset described above."""
+    return _refused(body, text) is None
+
+
+def _refused(body: bytes, text: str) -> tuple[str, int] | None:
+    """What the text-level guard refuses first: (what it is, its offset in `text`), or None.
 
     Byte-level checks first (each one pass in C); regular expressions only where one of the
     rare characters or sequences they look for is present.
@@ -122,31 +132,113 @@ def _plain_enough(body: bytes, text: str) -> bool:
     unusual = body.translate(None, _ASCII_OK)
     if unusual and (
         unusual.translate(None, bytes(range(0x80, 0x100))) or _NON_ASCII_BAD.search(text)
-    ):
-        return False  # a tab, CR or control character, or a line break only ruamel knows
+    ):  # a tab, CR or control character, or a line break only ruamel knows
+        found = _UNUSUAL.search(text)
+        return "a tab, carriage return or control character", found.start() if found else -1
     indicators = body.translate(None, _NOT_INDICATORS)
-    if indicators and _refused_near_indicator(text, set(indicators.decode())):
-        return False
+    if indicators:
+        at = _refused_near_indicator(text, set(indicators.decode()))
+        if at >= 0:
+            return _INDICATORS.get(text[at], _ESCAPE), at
     if body.startswith(b"...") or b"\n..." in body:
-        return False  # a document end marker (`---` is seen later: it makes a stream)
+        return "a document end marker (`...`)", (
+            0 if text.startswith("...") else text.find("\n...") + 1
+        )
     # Over brackets and newlines only: every flow collection must close on its line with
     # nothing inside it but scalars (pairs become newlines, so nesting never pairs up).
     brackets = body.translate(None, _NOT_BRACKETS)
     if brackets.strip(b"\n"):
         unpaired = brackets.replace(b"[]", b"\n").replace(b"{}", b"\n").strip(b"\n")
         if unpaired.translate(None, b"\n"):
-            return False
+            what = "a flow collection (`[...]`, `{...}`) over several lines, or nested"
+            return what, _unpaired_at(text)
         for kind in (0, 1) if b"{" in brackets else (0,):
-            if _AFTER_FLOW[kind].search(text) or any(
-                _GLUED_COLON[kind].match(text, m.start())
-                for m in _COLON_IN_FLOW[kind].finditer(text)
-            ):
-                return False
-    return True
+            after = _AFTER_FLOW[kind].search(text)
+            if after:
+                return "text after a flow collection (`[...]`, `{...}`)", after.start() + 1
+            for m in _COLON_IN_FLOW[kind].finditer(text):
+                if _GLUED_COLON[kind].match(text, m.start()):
+                    return "a colon without a space after it in a flow collection", m.start()
+    return None
 
 
-def _refused_near_indicator(text: str, chars: set[str]) -> bool:
-    """Whether one of the rare indicator characters is used as YAML syntax, not as text.
+def _unpaired_at(text: str) -> int:
+    """The offset of the first line whose brackets do not pair up on it (as the guard sees)."""
+    for line in re.finditer(r"[^\n]*[\[\]{}][^\n]*", text):
+        brackets = re.sub(r"[^\[\]{}]", "", line[0])
+        while "[]" in brackets or "{}" in brackets:
+            brackets = brackets.replace("[]", "").replace("{}", "")
+        if brackets or re.search(r"[\[{][^\]}]*[\[{]", line[0]):
+            return line.start() + min(i for i in map(line[0].find, "[]{}") if i >= 0)
+    return -1
+
+
+_UNUSUAL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufff0-\uffff]")
+"""The characters the guard's first check refuses (to locate the first of them)."""
+_INDICATORS = {
+    "&": "an anchor (`&`)",
+    "*": "an alias (`*`)",
+    "!": "a tag (`!`)",
+    "|": "a block scalar (`|`)",
+    ">": "a block scalar (`>`)",
+    "%": "a directive (`%`), or a value that starts with `%`",
+    "@": "a value that starts with `@`",
+    "`": "a value that starts with a backquote",
+    "?": "a complex key (`?`)",
+    "<": "a merge key (`<<`)",
+}
+"""What each indicator character the guard refuses stands for, for the refusal message."""
+_ESCAPE = 'a backslash escape other than \\n, \\t, \\" or \\\\'
+
+
+def refusal(raw: bytes, text: str, max_nodes: int) -> tuple[str, int]:
+    """Why `load` declines `raw`: what the construct is, and its offset in `text` (-1: none).
+
+    Asked only when the reference loader will not take the file either (it is too large for
+    it): the guard runs again, and after it the parse, to name the first thing it declines.
+    """
+    body = raw[3:] if raw.startswith(_BOM) else raw
+    found = _refused(body, text)
+    if found is not None:
+        return found
+    if not available():
+        return "any YAML at all (rapidyaml is not installed)", -1
+    try:
+        with _quiet_stderr():
+            emitted = _json(body, max_nodes)
+    except TooManyNodes:
+        return f"more than {max_nodes:,} nodes", -1
+    except Unsupported as exc:
+        several = "several" in str(exc)
+        return str(exc), text.find("---") if several else -1
+    if _DEEP in emitted:
+        return "nesting near the depth limit", -1
+    for m in _MAYBE_RISKY.finditer(emitted):
+        risky = _RISKY_STRING.match(emitted, m.start())
+        if risky:
+            value = bytes(risky.group()[1:-1]).decode("utf-8", "replace")
+            what = f"{value!r}, a value YAML reads in more than one way (quote it differently)"
+            return what, _token_at(text, value)
+    try:
+        json.loads(emitted, object_pairs_hook=_unique, parse_float=_float, parse_constant=_constant)
+    except (Unsupported, ValueError) as exc:
+        token = str(exc.args[0]) if exc.args else ""
+        if isinstance(exc, Unsupported) and str(exc).startswith("duplicate key"):
+            return str(exc), -1  # the reference loader would point at the second one
+        return f"the number {token}, written with an exponent", _token_at(text, token)
+    return "a construct the fast loader does not read", -1
+
+
+def _token_at(text: str, value: str) -> int:
+    """Where `value` first stands as a whole token in `text` (a hint for a message), or -1."""
+    if not value:
+        return -1
+    found = re.search(rf"(?<![^\s\[{{,:'\"]){re.escape(value)}(?=[\s,\]}}:#'\"]|$)", text)
+    return found.start() if found else -1
+
+
+def _refused_near_indicator(text: str, chars: set[str]) -> int:
+    """Where one of the rare indicator characters is first used as YAML syntax (-1: nowhere).
 
     Looks only at the characters themselves (a pattern tried at every position of a large
     file was slow); what a comment holds is text. The rules, for a character outside a
@@ -170,8 +262,8 @@ def _refused_near_indicator(text: str, chars: set[str]) -> bool:
             line_end = len(text) if line_end < 0 else line_end
             comment = _comment(text, line_start, line_end)
         if at < comment and _is_syntax(text, at, line_start):
-            return True
-    return False
+            return at
+    return -1
 
 
 def _comment(text: str, start: int, end: int) -> int:
@@ -212,8 +304,12 @@ def _risky(emitted: bytearray) -> bool:
 
 def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     mapping = dict(pairs)
-    if len(mapping) != len(pairs):
-        raise Unsupported("duplicate key")  # the reference loader says which, and where
+    if len(mapping) != len(pairs):  # the reference loader says where
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise Unsupported(f"duplicate key {key!r}")
+            seen.add(key)
     return mapping
 
 
@@ -235,8 +331,10 @@ def _json(body: bytes, max_nodes: int) -> bytearray:
 
     tree, buffer = _parse(body)
     root = tree.root_id()
-    if tree.size() * 2 > max_nodes or tree.is_stream(root) or tree.is_doc(root):
-        raise Unsupported("too large, or several documents")  # the reference loader decides
+    if tree.is_stream(root) or tree.is_doc(root):
+        raise Unsupported("several documents (`---`)")  # the reference loader decides
+    if tree.size() * 2 > max_nodes and _nodes(tree) > max_nodes:
+        raise TooManyNodes(max_nodes)
     try:
         # Into a buffer of ours: emit_json_malloc's buffer is never freed (a leak per call).
         out = bytearray(ryml.compute_json_length(tree, root))
@@ -248,6 +346,16 @@ def _json(body: bytes, max_nodes: int) -> bytearray:
         del tree, buffer  # in this order: the tree's views point into the buffer
 
 
+def _nodes(tree: Any) -> int:
+    """The document's node count as the reference loader counts it (keys are nodes too).
+
+    A rapidyaml node holds a key and its value; the reference loader counts two. Only asked
+    near the limit: a loop over every node.
+    """
+    has_key = tree.has_key
+    return int(tree.size()) + sum(1 for i in range(tree.size()) if has_key(i))
+
+
 def _parse(body: bytes) -> tuple[Any, bytearray]:
     """A rapidyaml tree over a private copy of `body`; the tree must never outlive the copy."""
     import ryml
@@ -256,7 +364,10 @@ def _parse(body: bytes) -> tuple[Any, bytearray]:
     tree = ryml.Tree()
     # Room for every node, and little more: a node starts on a new line, after `- `, `[`, `{`
     # or `,`. Too small an estimate only makes the tree grow (by doubling, up to 2x the room).
-    tree.reserve(sum(body.count(c) for c in (b"\n", b"- ", b"[", b"{", b",")) + 4)
+    try:
+        tree.reserve(sum(body.count(c) for c in (b"\n", b"- ", b"[", b"{", b",")) + 4)
+    except Exception as exc:  # rapidyaml's own exception type, when it cannot allocate
+        raise MemoryError("rapidyaml cannot allocate its tree") from exc
     try:
         ryml.parse_in_place(buffer, tree)
     except Exception as exc:  # ryml raises its own exception types (and RuntimeError)
@@ -321,12 +432,14 @@ class FastNodes:
     exactly raises Unsupported, and the caller asks the reference loader instead.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, size: int = 0) -> None:
         self._text = text  # the document keeps it anyway; the bytes are made again when needed
+        self.size = size
+        """The document's size in bytes (without a byte-order mark)."""
         self._body = b""
         self._tree: Any = None
         self._buffer: bytearray | None = None
-        self._lines: list[int] = []
+        self._lines = array("q")
         self._items: dict[int, list[int]] = {}
         self._keys: dict[int, dict[str, int]] = {}
         self.reference: Any = None
@@ -353,7 +466,8 @@ class FastNodes:
             self._base = _address(self._buffer)
             # Where each line starts, counted in C (a Match object per line took 0.1 s at 10k).
             lengths = map((1).__add__, map(len, self._body.split(b"\n")))
-            self._lines = list(accumulate(lengths, initial=0))[:-1]
+            self._lines = array("q", accumulate(lengths, initial=0))  # 8 bytes a line
+            self._lines.pop()
         return self._tree
 
     def _child(self, node: int, part: str | int) -> tuple[int, bool]:

@@ -10,7 +10,10 @@ numbers, booleans, null and dates.
 
 Bounded work: the file size bounds the parse (linear in the bytes on both loaders; aliases
 cannot expand during it), and the node count, with aliases expanded, bounds everything after
-it: documents over `MAX_NODES` nodes or `MAX_DEPTH` levels are refused before any walk.
+it: documents over `MAX_NODES` nodes or `MAX_DEPTH` levels are refused before any walk. The
+reference loader needs about 70 times the file in memory, so a file the fast loader cannot
+take is read by it only up to `MAX_FULL_BYTES` (refused above, at the construct that needs
+it); positions in a larger file never compose it either.
 """
 
 from __future__ import annotations
@@ -27,16 +30,26 @@ from typing import Any
 from stakecli.core.findings import Finding, Loc, Severity
 from stakecli.core.rules import Rule
 
-MAX_BYTES = 64 * 1024 * 1024
+MAX_BYTES = 32 * 1024 * 1024
 """Files larger than this are refused unread (a register of 50,000 stakeholders is ~20 MB).
 
 `STAKECLI_MAX_FILE_BYTES` in the environment overrides it. The limit bounds reading and
 parsing; the node count below is what bounds the rest.
 """
-MAX_NODES = 5_000_000
+MAX_FULL_BYTES = 4 * 1024 * 1024
+"""Files larger than this are refused when the fast loader cannot read them exactly.
+
+The reference loader needs about 70 times the file in memory and a second of CPU time per
+megabyte of dense YAML (flow mappings): at this size 0.5 GB and 5 s in the worst case.
+`STAKECLI_MAX_FULL_YAML_BYTES` in the environment overrides it.
+"""
+MAX_NODES = 3_000_000
 """Refuse documents with more nodes than this, aliases expanded (billion laughs).
 
-Keys count as nodes: a 50,000-stakeholder register has about 1.9 million.
+`STAKECLI_MAX_NODES` in the environment overrides it. Keys count as nodes: a
+50,000-stakeholder register has about 1.9 million. The schema's
+models cost about 160 bytes a node and the positions of findings about 70 more: at this
+count a register of the smallest entries (15 nodes each) peaks at about 0.85 GB.
 """
 MAX_DEPTH = 64
 """Refuse documents nested deeper than this (no stakecli file needs more than ~8 levels)."""
@@ -60,13 +73,27 @@ RULES = [
     Rule(
         "file.too-large",
         "error",
-        "The file is larger than the 64 MiB limit (STAKECLI_MAX_FILE_BYTES); split it.",
-        why="""Files are refused unread above 64 MiB so that a stray dump or a generated file
+        "The file is larger than the 32 MiB limit (STAKECLI_MAX_FILE_BYTES); split it.",
+        why="""Files are refused unread above 32 MiB so that a stray dump or a generated file
         cannot stall a CI run; a register of 50,000 stakeholders is about 20 MB.
         `STAKECLI_MAX_FILE_BYTES` sets another limit. What bounds the work on any file is the
         node count (`yaml.too-many-nodes`, `yaml.alias-bomb`), not the size.""",
-        bad="# stakeholders.yaml of 80 MiB (a database export pasted in)",
-        good="# the same register split into one file per programme, each under 64 MiB",
+        bad="# stakeholders.yaml of 40 MiB (a database export pasted in)",
+        good="# the same register split into one file per programme, each under 32 MiB",
+    ),
+    Rule(
+        "file.too-large-for-full-yaml",
+        "error",
+        "A file over 4 MiB uses YAML only the full loader reads (STAKECLI_MAX_FULL_YAML_BYTES).",
+        why="""Plain YAML (block and one-line flow collections, plain and quoted text) is read
+        by the fast loader at any size up to the file limit. Anchors, tags, block scalars
+        (`|`, `>`), values such as `True` or `~` and a few other constructs need the full
+        YAML 1.2 loader, which takes about 70 times the file in memory; above 4 MiB such a
+        file is refused, at the first such construct, rather than exhausting the machine.
+        Write it the plain way (a quoted string for a `|` block), split the file, or raise
+        `STAKECLI_MAX_FULL_YAML_BYTES`.""",
+        bad=f"{_HEAD}  - id: dee\n    notes: |\n      Candid.\n# ... 20,000 more entries (8 MB)",
+        good=f"{_HEAD}  - id: dee\n    notes: Candid.\n# ... 20,000 more entries (8 MB)",
     ),
     Rule(
         "file.encoding",
@@ -110,9 +137,9 @@ RULES = [
     Rule(
         "yaml.alias-bomb",
         "error",
-        "Aliases expand past 5,000,000 nodes (billion laughs).",
+        "Aliases expand past 3,000,000 nodes (billion laughs).",
         why="""A few lines of nested aliases can expand to billions of nodes and exhaust memory
-        (the 'billion laughs' attack); stakecli stops counting at 5,000,000.""",
+        (the 'billion laughs' attack); stakecli stops counting at 3,000,000.""",
         bad="""
         a: &a [x, x, x, x, x, x, x, x, x]
         b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
@@ -148,12 +175,13 @@ RULES = [
     Rule(
         "yaml.too-many-nodes",
         "error",
-        "The document has more than 5,000,000 nodes.",
+        "The document has more than 3,000,000 nodes (STAKECLI_MAX_NODES).",
         why="""The node count, not the file size, bounds the work after parsing: the schema,
-        the rules and every walk are linear in it. A 50,000-stakeholder register has about
-        1.9 million nodes (keys count); past 5,000,000 the document is refused before any
-        walk.""",
-        bad="# a register of 150,000 stakeholders in one file",
+        the rules and every walk are linear in it, and the schema's models take about 160
+        bytes a node. A 50,000-stakeholder register has about 1.9 million nodes (keys
+        count); past 3,000,000 the document is refused before any walk, which keeps every
+        file within about 10 s and 1 GiB. `STAKECLI_MAX_NODES` sets another limit.""",
+        bad="# a register of 100,000 stakeholders in one file",
         good="# the same register split into one file per programme",
     ),
 ]
@@ -195,11 +223,25 @@ class Document:
             try:
                 span = node.span(loc, at_key=at_key)
             except fastyaml.Unsupported:
+                if node.reference is None and node.size > max_full_bytes():
+                    return self._nearest(loc)  # composing it would take ~70x the file
                 if node.reference is None:
                     node.reference = _yaml(pure=not has_c_loader()).compose(self.text)
                 return _position(node.reference, loc, at_key, self._keys)
             return None if span is None else Position(*(n + 1 for n in span))
         return _position(node, loc, at_key, self._keys)
+
+    def _nearest(self, loc: Loc) -> Position | None:
+        """The span of the nearest part of `loc` the fast position code can place exactly."""
+        from stakecli.core import fastyaml
+
+        for end in range(len(loc) - 1, -1, -1):
+            try:
+                span = self.node.span(loc[:end])
+            except fastyaml.Unsupported:
+                continue
+            return None if span is None else Position(*(n + 1 for n in span))
+        return None
 
 
 def _position(
@@ -297,10 +339,24 @@ def has_c_loader() -> bool:
 
 def max_bytes() -> int:
     """The file size limit: `STAKECLI_MAX_FILE_BYTES` if set, else `MAX_BYTES`."""
+    return _limit("STAKECLI_MAX_FILE_BYTES", MAX_BYTES)
+
+
+def max_full_bytes() -> int:
+    """The limit for the full loader: `STAKECLI_MAX_FULL_YAML_BYTES` if set, else 4 MiB."""
+    return _limit("STAKECLI_MAX_FULL_YAML_BYTES", MAX_FULL_BYTES)
+
+
+def max_nodes() -> int:
+    """The node limit: `STAKECLI_MAX_NODES` if set, else `MAX_NODES`."""
+    return _limit("STAKECLI_MAX_NODES", MAX_NODES)
+
+
+def _limit(name: str, default: int) -> int:
     try:
-        return int(os.environ.get("STAKECLI_MAX_FILE_BYTES", MAX_BYTES))
+        return int(os.environ.get(name, default))
     except ValueError:
-        return MAX_BYTES
+        return default
 
 
 def load(path: Path, *, pure: bool | None = None) -> Document | Finding:
@@ -358,20 +414,63 @@ def parse(raw: bytes, path: Path, *, pure: bool | None = None) -> Document | Fin
     enabled = gc.isenabled()
     gc.disable()  # 1.5-2x faster on large files: the loader allocates many small objects
     try:
-        if pure is None and os.environ.get("STAKECLI_FAST_YAML", "1") != "0":
-            fast = _fast(raw, text)
+        if pure is None:
+            fast = _fast(raw, text, path)
             if fast is not None:
-                return Document(path, fast[0], fast[1], text)
+                return fast
+            if len(raw) > max_full_bytes():
+                return _too_large_for_full(raw, text, path)
         return _reference(raw, text, path, pure)
     finally:
         if enabled:
             gc.enable()
 
 
-def _fast(raw: bytes, text: str) -> tuple[Any, Any] | None:
+def _fast_enabled() -> bool:
+    return os.environ.get("STAKECLI_FAST_YAML", "1") != "0"
+
+
+def _fast(raw: bytes, text: str, path: Path) -> Document | Finding | None:
+    """The fast loader's Document, its node-count finding, or None: the full loader decides."""
     from stakecli.core import fastyaml
 
-    return fastyaml.load(raw, text, MAX_NODES) if fastyaml.available() else None
+    if not (_fast_enabled() and fastyaml.available()):
+        return None
+    try:
+        fast = fastyaml.load(raw, text, max_nodes())
+    except fastyaml.TooManyNodes:
+        return _problem(path, "yaml.too-many-nodes", 1, 1, _too_many())
+    return None if fast is None else Document(path, fast[0], fast[1], text)
+
+
+def _too_many() -> str:
+    return (
+        f"the document has more than {max_nodes():,} nodes; split it into several files of "
+        "the same kind (or raise STAKECLI_MAX_NODES)"
+    )
+
+
+def _too_large_for_full(raw: bytes, text: str, path: Path) -> Finding:
+    """`file.too-large-for-full-yaml` at the first construct the fast loader does not read."""
+    from stakecli.core import fastyaml
+
+    limit = max_full_bytes()
+    if not _fast_enabled():
+        what, at = "any YAML at all (the fast loader is off: STAKECLI_FAST_YAML=0)", -1
+    else:
+        what, at = fastyaml.refusal(raw, text, max_nodes())
+    line, col = _text_line_col(text, at) if at >= 0 else (1, 1)
+    where = f" (line {line}, column {col})" if at >= 0 else ""
+    return _problem(
+        path,
+        "file.too-large-for-full-yaml",
+        line,
+        col,
+        f"file is {len(raw):,} bytes and uses {what}{where}, which only the full YAML "
+        f"loader reads, and it reads files of up to {limit:,} bytes; write that the plain way "
+        "(a quoted string for a `|` block, the values an anchor repeats), split the file, or "
+        "raise STAKECLI_MAX_FULL_YAML_BYTES",
+    )
 
 
 def _reference(raw: bytes, text: str, path: Path, pure: bool | None) -> Document | Finding:
@@ -546,14 +645,14 @@ def _children(node: Any) -> Iterator[Any]:
 def _check_depth(root: Any) -> tuple[str, str] | None:
     """Refuse deep nesting and too many nodes; a level-by-level walk, for alias-free documents."""
     level = [root] if root is not None and root.id != "scalar" else []
-    count = len(level)
+    count, limit = len(level), max_nodes()
     for _ in range(MAX_DEPTH):
         if not level:
             return None
         children = [c for n in level for c in _children(n)]
         count += len(children)
-        if count > MAX_NODES:
-            return ("yaml.too-many-nodes", f"the document has more than {MAX_NODES:,} nodes")
+        if count > limit:
+            return ("yaml.too-many-nodes", _too_many())
         level = [c for c in children if c.id != "scalar"]
     return ("yaml.too-deep", f"nesting is deeper than {MAX_DEPTH} levels") if level else None
 
@@ -567,6 +666,7 @@ def _check_graph(root: Any) -> tuple[str, str] | None:
         return None
     expanded: dict[int, int] = {}
     on_path: set[int] = set()
+    limit = max_nodes()
     stack: list[tuple[Any, int, bool]] = [(root, 1, False)]
     while stack:
         node, depth, done = stack.pop()
@@ -574,10 +674,10 @@ def _check_graph(root: Any) -> tuple[str, str] | None:
         if done:
             on_path.discard(key)
             total = 1 + sum(expanded[id(c)] for c in _children(node))
-            if total > MAX_NODES:
+            if total > limit:
                 return (
                     "yaml.alias-bomb",
-                    f"aliases expand this document past {MAX_NODES:,} "
+                    f"aliases expand this document past {limit:,} "
                     "nodes (a 'billion laughs' attack?); refused without expanding it",
                 )
             expanded[key] = total
