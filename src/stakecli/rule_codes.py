@@ -51,6 +51,7 @@ CODES: tuple[str, ...] = (
     "file.encoding",
     "file.not-mapping",
     "file.too-large",
+    "file.too-large-for-full-yaml",
     "file.unreadable",
     "ids.duplicate",
     "interactions.falling-sentiment",

@@ -8,9 +8,11 @@ def test_chunked_output_is_the_same_yaml(monkeypatch):
         "kind": "stakeholders",
         "version": 1,
         "stakeholders": [
-            {"id": f"p{i}", "tags": ["a", "b"], "notes": "two\nlines"} for i in range(2500)
+            {"id": f"p{i}", "tags": ["a", "b"], "notes": "two\nlines", "score": 0.5}
+            for i in range(2500)
         ],
     }
-    chunked = emitting.dump(data, "header")
+    chunked = emitting.reference_dump(data, "header")
+    assert emitting.dump(data, "header") == chunked  # every item handed to the reference
     monkeypatch.setattr(emitting, "CHUNK", 10**9)
-    assert chunked == emitting.dump(data, "header")
+    assert chunked == emitting.reference_dump(data, "header")

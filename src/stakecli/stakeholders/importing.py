@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -376,17 +377,30 @@ class _Scorer:
     def __init__(self, name: str, cells: list[str], options: Options) -> None:
         self.name = name
         self.options = options
-        words = {_word(c) for c in cells if c}
-        self.five = bool(words & {"very high", "very low", "vh", "vl"})
-        numbers = [float(c) for c in cells if tables.is_number(c)]
-        self.ten = bool(numbers) and name in sheet.SCORES and 5 < max(numbers) <= 10
+        self.five = self.ten = False
+        if name in sheet.SCORES:  # the scale of a score column is read from all its cells
+            distinct = set(cells)
+            words = {_word(c) for c in distinct if c}
+            self.five = bool(words & {"very high", "very low", "vh", "vl"})
+            numbers = [float(c) for c in distinct if tables.is_number(c)]
+            self.ten = bool(numbers) and 5 < max(numbers) <= 10
         self.converted: dict[str, tuple[int, int]] = {}
         """Cell text -> (score, first line it was read on)."""
+        self._scores: dict[str, Any] = {}
+        """Cell text -> its score (cells repeat: a column holds a few words or numbers)."""
 
     def score(self, text: str, line: int = 1) -> Any:
         """The 1-5 score of a cell; the text itself when it is none (the schema says why)."""
+        if text in self._scores:
+            return self._scores[text]
+        value = self._score(text, line)
+        if len(self._scores) < 10_000:
+            self._scores[text] = value
+        return value
+
+    def _score(self, text: str, line: int) -> Any:
         if self.name not in sheet.SCORES:
-            return int(text) if re.fullmatch(r"\d+", text) else text
+            return int(text) if _DIGITS.fullmatch(text) else text
         word = _word(text)
         settings = self.options.settings
         table = settings.five_level_scale if self.five else settings.scale
@@ -439,8 +453,13 @@ class _Scorer:
                 )
 
 
+_DIGITS = re.compile(r"\d+")
+_SEPARATORS = re.compile(r"[-_/.]")
+
+
+@lru_cache(maxsize=10_000)
 def _word(text: str) -> str:
-    return " ".join(re.sub(r"[-_/.]", " ", text.casefold()).split())
+    return " ".join(_SEPARATORS.sub(" ", text.casefold()).split())
 
 
 def _person(
@@ -481,11 +500,16 @@ def _value(name: str, text: str, scorer: _Scorer, line: int = 1) -> Any:
         word = text.casefold()
         return True if word in TRUE else False if word in FALSE else text
     if name in sheet.CHOICES:
-        word = "-".join(_word(text).split())
-        return CHOICE_WORDS.get(name, {}).get(word, word)
+        return _choice(name, text)
     if name in sheet.SCORES or name in sheet.NUMBERS:
         return scorer.score(text, line)
     return text
+
+
+@lru_cache(maxsize=10_000)
+def _choice(name: str, text: str) -> str:
+    word = "-".join(_word(text).split())
+    return CHOICE_WORDS.get(name, {}).get(word, word)
 
 
 def _fill_defaults(people: list[dict[str, Any]], options: Options, out: Imported) -> None:
@@ -612,9 +636,10 @@ def _nest(person: dict[str, Any]) -> None:
 
 
 def _formula_warnings(table: Table, path: Path, out: Imported) -> None:
+    triggers = frozenset(t[0] for t in tables.TRIGGERS)
     for row in table.rows:
         for col, cell in enumerate(row.cells, start=1):
-            if tables.is_formula_like(cell):
+            if cell[:1] in triggers and tables.is_formula_like(cell):
                 out.findings.append(
                     _at(
                         path,

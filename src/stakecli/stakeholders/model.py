@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from stakecli.core.findings import Loc
-from stakecli.core.model import Id, Model, Text, confidential
+from stakecli.core.model import Id, Model, Text, confidential, empty_list
 
 Score = Annotated[int, Field(ge=1, le=5, description="1 (very low) to 5 (very high).")]
 SCALE = (1, 5)
@@ -72,7 +72,7 @@ class EngagementAssessment(Model):
 
     current: Engagement = confidential(..., description="Candid: where they are now.")
     desired: Engagement
-    actions: list[Text] = Field(default=[], description="Planned actions that close the gap.")
+    actions: list[Text] = empty_list(description="Planned actions that close the gap.")
 
 
 class Discovery(Model):
@@ -151,19 +151,18 @@ class Stakeholder(Model):
     )
     direction: Direction | None = None
     engagement: EngagementAssessment | None = None
-    positions: list[Text] = Field(default=[], description="What they say they want.")
-    interests: list[Text] = Field(default=[], description="Why: the needs under the positions.")
+    positions: list[Text] = empty_list(description="What they say they want.")
+    interests: list[Text] = empty_list(description="Why: the needs under the positions.")
     owner: Id | None = Field(None, description="Register id of the relationship owner.")
-    influences: list[Id] = Field(default=[], description="Register ids this one influences.")
+    influences: list[Id] = empty_list(description="Register ids this one influences.")
     hidden: bool = Field(False, description="Found off the obvious path (finance sign-off...).")
     discovered: Discovery | None = None
-    tags: list[Text] = []
+    tags: list[Text] = empty_list()
     notes: Text | None = confidential(description="Candid notes; internal only.")
     confidential: bool = Field(False, description="Leave the entry out of external documents.")
     assessed_on: date | None = None
     assessor: Text | None = None
-    ratings: list[Rating] = Field(
-        default=[],
+    ratings: list[Rating] = empty_list(
         description="Several raters' scores: presence of power, legitimacy and urgency is "
         "then tested from all their answers (the single scores still place the grid).",
     )
