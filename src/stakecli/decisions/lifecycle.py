@@ -92,7 +92,8 @@ def set_status(base: Path, number: int, status: Status, today: dt.date) -> list[
         changes += _supersede(d, log_, edits, today)
         _amend(d, log_, edits)
     for target, values in edits.items():
-        log.write_text(target, log.edit(target.read_text("utf-8"), values, after="status"))
+        text = target.read_bytes().decode("utf-8")  # as it is: CRLF lines stay CRLF
+        log.write_text(target, log.edit(text, values, after="status"))
     return changes
 
 

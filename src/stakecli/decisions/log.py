@@ -118,28 +118,48 @@ def superseded_by(path: Path) -> str | None:
     return None
 
 
-TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]|$)")
+TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+|(?=\r?$))")
+"""A top-level key and its colon, with the spaces after it (the value starts at the end)."""
 
 
 def edit(text: str, changes: dict[str, str], after: str = "status") -> str:
-    """Set top-level `key: value` lines of a YAML text, keeping every other byte.
+    """Set top-level `key: value` lines of a YAML text, keeping every byte outside the values.
 
-    A key that exists has its value replaced (an inline comment kept when the value was on one
-    line); a missing key is inserted after the value of `after`. Values are YAML text.
+    A key that exists has its value replaced and nothing else: the spacing around its colon,
+    any spaces after the value, an inline comment and the line's ending stay as they were (a
+    value over several lines becomes one line, its first line's comment kept). A missing key
+    is inserted after the value of `after`, ending as the file's lines end. Values are YAML.
     """
     lines = text.splitlines(keepends=True)
+    newline = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
     for key, value in changes.items():
         spans = _spans(lines)
         if key in spans:
             start, end = spans[key]
-            comment = _comment(lines[start]) if end == start + 1 else ""
-            lines[start:end] = [f"{key}: {value}{comment}\n"]
+            lines[start:end] = [_replaced(lines[start], value)]
         else:
             at = spans[after][1] if after in spans else len(lines)
             if at and not lines[at - 1].endswith("\n"):
-                lines[at - 1] += "\n"
-            lines.insert(at, f"{key}: {value}\n")
+                lines[at - 1] += newline
+            lines.insert(at, f"{key}: {value}{newline}")
     return "".join(lines)
+
+
+def _replaced(line: str, value: str) -> str:
+    """`line` (a top-level `key: value` line) with only its value replaced by `value`."""
+    body = line.rstrip("\r\n")
+    ending = line[len(body) :]
+    head = TOP_KEY.match(body)
+    assert head is not None  # `_spans` found the key by this pattern
+    comment = _comment(body)
+    start = head.end()
+    if start > len(body) - len(comment) or start == len(body):
+        start = body.index(":", len(head[1])) + 1  # no value: `key:`, `key:  # comment`
+    prefix = body[:start]
+    prefix += "" if prefix.endswith((" ", "\t")) else " "
+    old = body[start : len(body) - len(comment)]
+    spaces = old[len(old.rstrip(" \t")) :]
+    return f"{prefix}{value}{spaces}{comment}{ending}"
 
 
 def _spans(lines: list[str]) -> dict[str, tuple[int, int]]:
