@@ -444,8 +444,8 @@ def parse_file(
 
     model_cls = kinds.model(str(kind))
     try:
-        model = model_cls.model_validate(data)
-    except ValidationError as exc:
+        model = schema_errors.validate(model_cls, data)  # in parts if large: bounded memory
+    except (ValidationError, schema_errors.Invalid) as exc:
         return [replace(f, path=name) for f in schema_errors.findings(exc, model_cls, data)], loaded
     return Parsed(path, str(kind), loaded, model)
 

@@ -109,6 +109,7 @@ COUNTED = {
     "a register": PLAIN,
     "flow and nesting": "a: {b: 1, c: [x, y]}\nd:\n  - - e\n    - {f: g}\n  - []\n  - {}\n",
     "a scalar": "just text\n",
+    "quotes before colons": '"q\\": z": 1\nv: "say \\": x"\nw: {"\\\\": 2}\n',
 }
 
 

@@ -41,6 +41,10 @@ NOT_RUNNABLE = {
     "file.too-large-for-full-yaml": "needs a file of more than 4 MiB "
     "(tests/core/test_loading_limits.py sets a small limit)",
     "yaml.too-many-nodes": "needs over 3,000,000 nodes (tests/core/test_loading.py)",
+    "schema.too-many-errors": "needs over 10,000 errors "
+    "(tests/core/test_schema_errors_bounded.py sets a small cap)",
+    "schema.entry-too-large": "needs an entry of over 25,000 values "
+    "(tests/core/test_schema_errors_bounded.py sets a small limit)",
     "interactions.overdue-contact": "its passing example depends on the as-of date "
     "(tests/engagement/test_rules.py pins it)",
     "interviews.cadence-gap": "its passing example depends on the as-of date "

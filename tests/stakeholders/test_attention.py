@@ -136,3 +136,37 @@ def test_more_attributes_always_rank_first(rows):
     for a, b in pairwise(ranked):
         if a.salience.count == b.salience.count:
             assert a.gap >= b.gap
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    scores=st.tuples(*[st.integers(min_value=1, max_value=5)] * 4),
+    rated=st.booleans(),
+    threshold=st.integers(min_value=1, max_value=4),
+    cutoff=st.integers(min_value=1, max_value=4),
+)
+def test_owner_due_says_what_the_full_assessment_says(scores, rated, threshold, cutoff):
+    power, legitimacy, urgency, interest = scores
+    ratings = [{"rater": "x", "power": [power, 5], "legitimacy": [1, 2], "urgency": [5]}]
+    person = Stakeholder.model_validate(
+        {
+            "id": "p",
+            "name": "P",
+            "side": "internal",
+            "power": power,
+            "legitimacy": legitimacy,
+            "urgency": urgency,
+            "interest": interest,
+            "ratings": ratings if rated else [],
+        }
+    )
+    how = Settings(threshold=threshold, cutoff=cutoff)
+    full = attention.assess(person, how)
+    want = (
+        "definitive"
+        if full.cls.value == "definitive"
+        else "to be managed closely"
+        if full.strategy.value == "manage-closely"
+        else None
+    )
+    assert attention.owner_due(person, how) == want

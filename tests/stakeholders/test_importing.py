@@ -414,3 +414,16 @@ def test_unreadable_tables_are_one_finding(text, code):
     from stakecli.stakeholders import writing
 
     assert [f.code for f in writing.read(text, Path("r.csv"))[1]] == [code]
+
+
+def test_a_json_cell_nested_past_the_recursion_limit_is_a_located_finding(run, tmp_path):
+    path = tmp_path / "deep.csv"
+    path.write_text(
+        "Name,Internal/External,Power,Legitimacy,Urgency,Interest,Ratings\n"
+        f'A,internal,1,1,1,1,"{"[" * 5000}"\n'
+    )
+    result = run("stakeholders", "import", str(path))
+    assert result.exit_code == 1
+    assert f"{path}:2:7: error [schema.type] row 2, column 'ratings': input should be a valid " in (
+        result.stderr + result.stdout
+    )

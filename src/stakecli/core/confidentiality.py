@@ -450,13 +450,12 @@ def _gather(model: Any, public: bool = True, *, until_worthy: bool = False) -> _
             if item is None:
                 continue
             if kind == _MARKED:
-                start = len(secret)
-                if type(item) is str or type(item) is int:
+                if until_worthy:
+                    _stop_if_worthy(item, (*loc, name))
+                elif type(item) is str or type(item) is int:
                     secret.append(Leaf((*loc, name), item, True))
                 else:
                     _collect(item, (*loc, name), True, secret)
-                if until_worthy and _searched(secret[start:]):
-                    raise _Worthy
                 continue
             if withheld:
                 if name in ("id", "name") and isinstance(item, str):
@@ -478,11 +477,10 @@ def _gather(model: Any, public: bool = True, *, until_worthy: bool = False) -> _
                 walk(item, (*loc, name), name)
         hook = _hook(type(value))
         if hook is not None:
-            start = len(secret)
-            for where, amount_ in hook(value):
-                secret.append(Leaf((*loc, *where), amount_, True))
-            if until_worthy and _searched(secret[start:]):
+            derived = [Leaf((*loc, *where), amount_, True) for where, amount_ in hook(value)]
+            if until_worthy and _searched(derived):
                 raise _Worthy
+            secret.extend(derived)
 
     def walk(value: Any, loc: Loc, name: str | int) -> None:
         if type(value) is str:
@@ -507,6 +505,22 @@ def _gather(model: Any, public: bool = True, *, until_worthy: bool = False) -> _
 
     walk(model, (), "")
     return found
+
+
+def _stop_if_worthy(value: Any, loc: Loc) -> None:
+    """Raise `_Worthy` if the confidential `value` gives a secret the check searches for."""
+    kind = type(value)
+    if kind is int:
+        if not -MIN_AMOUNT < value < MIN_AMOUNT:
+            raise _Worthy
+    elif kind is str:
+        if loc[-1] != "id" and len(value.strip()) >= MIN_LENGTH:
+            raise _Worthy
+    else:
+        found: list[Leaf] = []
+        _collect(value, loc, True, found)
+        if _searched(found):
+            raise _Worthy
 
 
 @cache

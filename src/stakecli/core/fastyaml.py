@@ -49,9 +49,9 @@ _NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}\n")
 _AFTER_FLOW = (re.compile(r"\][ ]*[^ \n#]"), re.compile(r"\}[ ]*[^ \n#]"))
 """Anything but a comment after a flow collection (each pattern starts with one literal
 character, which keeps the search fast)."""
-_COLON_IN_FLOW = (re.compile(r"\[[^\]\n:]*:"), re.compile(r"\{[^}\n:]*:"))
-_GLUED_COLON = (re.compile(r"\[(?:[^\]\n:]|: )*:[^ \n]"), re.compile(r"\{(?:[^}\n:]|: )*:[^ \n]"))
-"""`a:1` inside a flow collection: a key to some parsers, text to others."""
+_GLUED = re.compile(r":[^ \n]")
+"""A colon glued to what follows it (`a:1`): inside a flow collection, a key to some parsers
+and text to others."""
 # A JSON string (key or value) that ruamel's YAML 1.2 resolver could read as something else,
 # or that rapidyaml may have rewritten (it writes `inf` as `.inf`): bool, null, int and float
 # forms, merge and value keys, reserved indicators. Dates (YYYY-MM-DD) stay text on both paths.
@@ -156,10 +156,26 @@ def _refused(body: bytes, text: str) -> tuple[str, int] | None:
             after = _AFTER_FLOW[kind].search(text)
             if after:
                 return "text after a flow collection (`[...]`, `{...}`)", after.start() + 1
-            for m in _COLON_IN_FLOW[kind].finditer(text):
-                if _GLUED_COLON[kind].match(text, m.start()):
-                    return "a colon without a space after it in a flow collection", m.start()
+        glued = _glued_colon(text)
+        if glued >= 0:
+            return "a colon without a space after it in a flow collection", glued
     return None
+
+
+def _glued_colon(text: str) -> int:
+    """Where the flow collection holding a glued colon starts (-1: there is none).
+
+    Asked once every flow collection is known to open and close on its line, unnested: a
+    colon is inside one when its line has more openers than closers before it. Glued colons
+    are rare (times, URLs), so this looks only at them, not at every collection.
+    """
+    for m in _GLUED.finditer(text):
+        start = text.rfind("\n", 0, m.start()) + 1
+        before = text[start : m.start()]
+        for opener, closer in ("[]", "{}"):
+            if before.count(opener) > before.count(closer):
+                return start + before.rfind(opener)
+    return -1
 
 
 def _unpaired_at(text: str) -> int:
@@ -333,27 +349,35 @@ def _json(body: bytes, max_nodes: int) -> bytearray:
     root = tree.root_id()
     if tree.is_stream(root) or tree.is_doc(root):
         raise Unsupported("several documents (`---`)")  # the reference loader decides
-    if tree.size() * 2 > max_nodes and _nodes(tree) > max_nodes:
+    size = tree.size()
+    if size > max_nodes:
         raise TooManyNodes(max_nodes)
     try:
         # Into a buffer of ours: emit_json_malloc's buffer is never freed (a leak per call).
         out = bytearray(ryml.compute_json_length(tree, root))
         ryml.emit_json_in_place(tree, out, root)
-        return out
     except Exception as exc:  # too deep to emit: ExceptionVisit
         raise Unsupported("rapidyaml cannot emit it") from exc
     finally:
         del tree, buffer  # in this order: the tree's views point into the buffer
+    if size * 2 > max_nodes and size + _keys(out) > max_nodes:
+        raise TooManyNodes(max_nodes)
+    return out
 
 
-def _nodes(tree: Any) -> int:
-    """The document's node count as the reference loader counts it (keys are nodes too).
+def _keys(emitted: bytearray) -> int:
+    """The number of mapping keys in rapidyaml's JSON: each ends with an unescaped `": `.
 
-    A rapidyaml node holds a key and its value; the reference loader counts two. Only asked
-    near the limit: a loop over every node.
+    A rapidyaml node holds a key and its value; the reference loader counts two nodes, so
+    its count is the tree's size plus this. A `": ` inside a string has its quote escaped.
     """
-    has_key = tree.has_key
-    return int(tree.size()) + sum(1 for i in range(tree.size()) if has_key(i))
+    escaped = 0
+    if b'\\": ' in emitted:  # rare: look for the runs of backslashes only then
+        escaped = sum(len(m[1]) % 2 for m in _ESCAPED_KEY_END.finditer(emitted))
+    return emitted.count(b'": ') - escaped
+
+
+_ESCAPED_KEY_END = re.compile(rb'(\\+)": ')
 
 
 def _parse(body: bytes) -> tuple[Any, bytearray]:

@@ -93,6 +93,29 @@ class Assessment:
 
 def assess(person: Stakeholder, settings: Settings = Settings()) -> Assessment:
     """Assess one stakeholder (unranked)."""
+    eng = person.engagement
+    return Assessment(
+        stakeholder=person,
+        salience=_salience(person, settings),
+        quadrant=grid.quadrant(person.power, person.interest, settings.cutoff),
+        gap=grid.gap(eng.current, eng.desired) if eng else 0,
+        circle=circle(person, settings),
+    )
+
+
+def owner_due(person: Stakeholder, settings: Settings = Settings()) -> str | None:
+    """Why `person` needs an owner (`definitive`, `to be managed closely`), or None.
+
+    What `assess` says of its class and strategy, without the rest: `stakeholders.no-owner`
+    asks it of every entry without an owner, 200,000 in a register at the node limit.
+    """
+    if _salience(person, settings).cls is SalienceClass.DEFINITIVE:
+        return "definitive"
+    strategy = grid.quadrant(person.power, person.interest, settings.cutoff).strategy
+    return "to be managed closely" if strategy is Strategy.MANAGE_CLOSELY else None
+
+
+def _salience(person: Stakeholder, settings: Settings) -> Salience:
     sal = salience.assess(person.power, person.legitimacy, person.urgency, settings.threshold)
     if person.ratings:
         rated = rated_salience(person, settings)
@@ -102,14 +125,7 @@ def assess(person: Stakeholder, settings: Settings = Settings()) -> Assessment:
             legitimacy=rated.legitimacy.present,
             urgency=rated.urgency.present,
         )
-    eng = person.engagement
-    return Assessment(
-        stakeholder=person,
-        salience=sal,
-        quadrant=grid.quadrant(person.power, person.interest, settings.cutoff),
-        gap=grid.gap(eng.current, eng.desired) if eng else 0,
-        circle=circle(person, settings),
-    )
+    return sal
 
 
 def circle(person: Stakeholder, settings: Settings = Settings()) -> float | None:

@@ -491,7 +491,7 @@ def _value(name: str, text: str, scorer: _Scorer, line: int = 1) -> Any:
 
         try:
             return json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: brackets nested 1,000 deep
             return text  # the schema says what is wrong, at this cell
     if name in sheet.LISTS:
         parts = text.split("\n") if "\n" in text else text.split(";")

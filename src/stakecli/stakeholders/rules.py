@@ -8,10 +8,8 @@ from stakecli.core.findings import Finding, error, warning
 from stakecli.core.project import Parsed, Workspace
 from stakecli.core.rules import Rule
 from stakecli.stakeholders import grid, scope
-from stakecli.stakeholders.attention import Settings, assess
-from stakecli.stakeholders.grid import Strategy
+from stakecli.stakeholders.attention import Settings, owner_due
 from stakecli.stakeholders.model import Register
-from stakecli.stakeholders.salience import SalienceClass
 
 _HEAD = "kind: stakeholders\nversion: 1\nstakeholders:\n"
 _BEN = (
@@ -93,15 +91,13 @@ def check(parsed: Parsed, workspace: Workspace) -> Iterator[Finding]:
     known = {s.id for s in scope.stakeholders(workspace, parsed.path)}
     for i, person in enumerate(register.stakeholders):
         at = ("stakeholders", i)
-        if person.owner is None:  # assessed only here: the other rules need no salience
-            a = assess(person, settings)
-            if a.cls is SalienceClass.DEFINITIVE or a.strategy is Strategy.MANAGE_CLOSELY:
-                why = "definitive" if a.cls is SalienceClass.DEFINITIVE else "to be managed closely"
-                yield warning(
-                    "stakeholders.no-owner",
-                    at,
-                    f"{person.id!r} is {why} but has no `owner`; name who owns the relationship",
-                )
+        why = owner_due(person, settings) if person.owner is None else None
+        if why is not None:  # assessed only here: the other rules need no salience
+            yield warning(
+                "stakeholders.no-owner",
+                at,
+                f"{person.id!r} is {why} but has no `owner`; name who owns the relationship",
+            )
         eng = person.engagement
         if eng is not None and eng.current is not eng.desired and not eng.actions:
             yield warning(

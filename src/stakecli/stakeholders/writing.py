@@ -32,8 +32,8 @@ class Outcome:
 def schema_findings(imported: Imported) -> list[Finding]:
     """Schema problems of the data, each at the cell it came from."""
     try:
-        Register.model_validate(imported.data)
-    except ValidationError as exc:
+        schema_errors.validate(Register, imported.data)
+    except (ValidationError, schema_errors.Invalid) as exc:
         found = schema_errors.findings(exc, Register, imported.data)
         return [locate(f, imported) for f in found]
     return []
