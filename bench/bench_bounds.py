@@ -3,8 +3,9 @@
 Every case runs `stakecli` as a fresh process under an address-space limit of 1 GiB and
 reports its wall time, CPU time and peak resident memory (`make bench`; alone:
 `.venv/bin/python bench/bench_bounds.py [--only NAME]`). A case fails when it takes longer
-than 10 s of CPU time, is killed by the memory limit, or ends with a traceback or an exit
-code other than the one expected.
+than 10 s of CPU time, is killed by the memory limit, ends with a traceback or an exit code
+other than the one expected, or prints a code it must not (a register meant to be checked
+that is refused instead).
 """
 
 from __future__ import annotations
@@ -20,9 +21,14 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).parent))
+from generate import register
+
 LIMIT_SECONDS = 10.0
 LIMIT_BYTES = 1024**3
 STAKECLI = [sys.executable, "-m", "stakecli"]
+REFUSED = ("[file.too-large", "[yaml.too-many-nodes]", "[schema.entry-too-large]")
+"""Codes a register that is meant to be checked in full must not get."""
 
 
 def _register(n: int, start: int = 0) -> str:
@@ -35,21 +41,105 @@ def _register(n: int, start: int = 0) -> str:
     return "kind: stakeholders\nversion: 1\nstakeholders:\n" + rows
 
 
-def register_at_limit(folder: Path) -> list[str]:
-    """A register just under the file-size limit (`loading.MAX_BYTES`, 64 MiB)."""
-    from stakecli.core.loading import MAX_BYTES
+def _largest(make: Callable[[int], str], limit: int) -> int:
+    """The largest n for which `make(n)` has at most `limit` bytes (by bisection)."""
+    low, high = 1, 2
+    while len(make(high).encode()) <= limit:
+        low, high = high, high * 2
+    while high - low > 1:
+        middle = (low + high) // 2
+        low, high = (middle, high) if len(make(middle).encode()) <= limit else (low, middle)
+    return low
 
+
+def _filled(make: Callable[[int], str], limit: int) -> str:
+    """The largest `make(n)` of at most `limit` bytes."""
+    return make(_largest(make, limit))
+
+
+def _nodes(text: str) -> int:
+    """The node count of a small YAML text, as the limit counts them (keys are nodes)."""
+    from stakecli.core import loading, schema_errors
+
+    doc = loading.parse(text.encode(), Path("x.yaml"))
+    assert isinstance(doc, loading.Document)
+    return schema_errors._values(doc.data, 10**9)
+
+
+def register_at_limit(folder: Path) -> list[str]:
+    """The largest register of bench/generate.py, with a candid note per stakeholder, that
+    both limits admit: the file size (`loading.MAX_BYTES`, 32 MiB) and the node count
+    (`loading.MAX_NODES`); for this register the node count binds first, at ~31.5 MiB."""
+    from stakecli.core.loading import MAX_BYTES, MAX_NODES
+
+    one, two = _nodes(register(1, notes=True)), _nodes(register(2, notes=True))
+    most = (MAX_NODES - (2 * one - two)) // (two - one)  # nodes = base + n x per entry
+    fits = _largest(lambda n: register(n, seed=1, notes=True), MAX_BYTES)
     path = folder / "stakeholders.yaml"
-    n = MAX_BYTES // len(_register(1_000_001, 1_000_000))
-    path.write_text(_register(n))
-    assert path.stat().st_size < MAX_BYTES
+    path.write_text(register(min(fits, most), seed=1, notes=True))
     return ["validate", str(path)]
 
 
 def register_10mib(folder: Path) -> list[str]:
-    """A register of 10 MiB (about 49,000 stakeholders with notes)."""
+    """A register of 10 MiB (about 49,000 stakeholders with notes, in flow mappings)."""
     path = folder / "stakeholders.yaml"
-    path.write_text(_register(10 * 1024 * 1024 // len(_register(100_001, 100_000))))
+    path.write_text(_filled(_register, 10 * 1024 * 1024))
+    return ["validate", str(path)]
+
+
+_SMALLEST = (
+    "  - {{id: p{i}, name: P {i}, side: internal, power: 2, legitimacy: 3, urgency: 2,"
+    " interest: 2}}\n"
+)
+"""The smallest stakeholder the schema takes: 15 nodes (a mapping, 7 keys, 7 values)."""
+
+
+def densest_at_node_limit(folder: Path) -> list[str]:
+    """The most stakeholders the node limit admits (`loading.MAX_NODES`, ~200,000 of the
+    smallest entries), one of them with a finding, so its position is looked up too."""
+    from stakecli.core.loading import MAX_NODES
+
+    n = (MAX_NODES - 7 - 17) // 15  # the document's 7 nodes, the entry with an owner 17
+    rows = "".join(_SMALLEST.format(i=i) for i in range(n))
+    bad = "  - {id: zz, name: Z, side: internal, power: 2, legitimacy: 3, urgency: 2, "
+    bad += "interest: 2, owner: nobody}\n"
+    path = folder / "stakeholders.yaml"
+    path.write_text("kind: stakeholders\nversion: 1\nstakeholders:\n" + rows + bad)
+    return ["validate", str(path)]
+
+
+def _full_yaml(n: int) -> str:
+    """Smallest entries after one with a `|` block: only the full YAML loader reads it."""
+    first = "  - id: p\n    name: P\n    side: internal\n    power: 2\n    legitimacy: 3\n"
+    first += "    urgency: 2\n    interest: 2\n    notes: |\n      Candid.\n"
+    rows = "".join(_SMALLEST.format(i=i) for i in range(n))
+    return "kind: stakeholders\nversion: 1\nstakeholders:\n" + first + rows
+
+
+def full_yaml_at_limit(folder: Path) -> list[str]:
+    """A register the fast loader declines, just under the full loader's limit (4 MiB)."""
+    from stakecli.core.loading import MAX_FULL_BYTES
+
+    path = folder / "stakeholders.yaml"
+    path.write_text(_filled(_full_yaml, MAX_FULL_BYTES))
+    return ["validate", str(path)]
+
+
+def full_yaml_over_limit(folder: Path) -> list[str]:
+    """The same register at the file-size limit: refused at its `|` block, unparsed."""
+    from stakecli.core.loading import MAX_BYTES
+
+    path = folder / "stakeholders.yaml"
+    path.write_text(_filled(_full_yaml, MAX_BYTES))
+    return ["validate", str(path)]
+
+
+def numbers_for_stakeholders(folder: Path) -> list[str]:
+    """2,400,000 numbers where stakeholders belong: 2.4 million schema errors, capped."""
+    path = folder / "stakeholders.yaml"
+    path.write_text(
+        "kind: stakeholders\nversion: 1\nstakeholders: [" + ",".join(["1"] * 2_400_000) + "]\n"
+    )
     return ["validate", str(path)]
 
 
@@ -142,30 +232,34 @@ def yaml_bomb(folder: Path) -> list[str]:
     return ["validate", str(path)]
 
 
-CASES: dict[str, tuple[Callable[[Path], list[str]], set[int]]] = {
-    "register of 10 MiB": (register_10mib, {0, 1}),
-    "register at the size limit": (register_at_limit, {0, 1}),
-    "200,000 unknown keys": (unknown_keys, {1}),
-    "negotiation, 1,500 issues": (negotiation_issues, {0}),
-    "RACI 1,000 x 1,000": (raci_1000, {0}),
-    "CSV import, 100,000 rows": (csv_100k, {0}),
-    "template loop bomb": (template_bomb, {2}),
-    "YAML alias bomb": (yaml_bomb, {1}),
+CASES: dict[str, tuple[Callable[[Path], list[str]], set[int], tuple[str, ...]]] = {
+    "register of 10 MiB": (register_10mib, {0, 1}, REFUSED),
+    "register at the size limit": (register_at_limit, {0, 1}, REFUSED),
+    "densest at the node limit": (densest_at_node_limit, {1}, REFUSED),
+    "full YAML at its limit": (full_yaml_at_limit, {0, 1}, (*REFUSED, "for-full-yaml")),
+    "full YAML over its limit": (full_yaml_over_limit, {1}, ()),
+    "2,400,000 wrong entries": (numbers_for_stakeholders, {1}, ()),
+    "200,000 unknown keys": (unknown_keys, {1}, ()),
+    "negotiation, 1,500 issues": (negotiation_issues, {0}, ()),
+    "RACI 1,000 x 1,000": (raci_1000, {0}, ()),
+    "CSV import, 100,000 rows": (csv_100k, {0}, ()),
+    "template loop bomb": (template_bomb, {2}, ()),
+    "YAML alias bomb": (yaml_bomb, {1}, ()),
 }
 
 
-def measure(cmd: list[str], cwd: Path) -> tuple[float, float, int, int, str]:
-    """Wall s, CPU s, peak RSS bytes, exit code and stderr tail of one fresh process."""
+def measure(cmd: list[str], cwd: Path) -> tuple[float, float, int, int, str, str]:
+    """Wall s, CPU s, peak RSS bytes, exit code, stdout head and stderr tail of one process."""
 
     def limit() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (LIMIT_BYTES, LIMIT_BYTES))
 
-    with tempfile.TemporaryFile() as err:
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(
             [*STAKECLI, *cmd],
             cwd=cwd,
-            stdout=subprocess.DEVNULL,
+            stdout=out,
             stderr=err,
             preexec_fn=limit,
             env={**os.environ, "NO_COLOR": "1"},
@@ -173,20 +267,29 @@ def measure(cmd: list[str], cwd: Path) -> tuple[float, float, int, int, str]:
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        head = out.read(4000).decode("utf-8", "replace")
         err.seek(0)
         tail = err.read().decode("utf-8", "replace")[-300:]
     cpu = usage.ru_utime + usage.ru_stime
-    return wall, cpu, usage.ru_maxrss * 1024, proc.returncode, tail
+    return wall, cpu, usage.ru_maxrss * 1024, proc.returncode, head, tail
 
 
-def run_case(name: str, make: Callable[[Path], list[str]], codes: set[int]) -> bool:
+def run_case(
+    name: str, make: Callable[[Path], list[str]], codes: set[int], refused: tuple[str, ...]
+) -> bool:
     with tempfile.TemporaryDirectory(prefix="stakecli-bounds-") as tmp:
         folder = Path(tmp)
         cmd = make(folder)
-        wall, cpu, peak, code, err = measure(cmd, folder)
-    ok = code in codes and cpu < LIMIT_SECONDS and "Traceback" not in err
-    verdict = "ok" if ok else f"FAILED (exit {code}: {err.strip()[-200:]})"
-    print(f"{name:30} {wall:6.2f} s wall {cpu:6.2f} s CPU {peak / 2**20:6.0f} MiB  {verdict}")
+        size = sum(p.stat().st_size for p in folder.iterdir() if p.is_file())
+        wall, cpu, peak, code, out, err = measure(cmd, folder)
+    wrong = [c for c in refused if c in out]
+    ok = code in codes and cpu < LIMIT_SECONDS and "Traceback" not in err and not wrong
+    verdict = "ok" if ok else f"FAILED (exit {code}: {(err.strip() or out.strip())[-200:]})"
+    print(
+        f"{name:27} {size / 2**20:6.1f} MiB {wall:6.2f} s wall {cpu:6.2f} s CPU "
+        f"{peak / 2**20:6.0f} MiB  {verdict}"
+    )
     return ok
 
 
@@ -197,9 +300,10 @@ def main() -> None:
     load = os.getloadavg()
     print(f"limits: {LIMIT_SECONDS:g} s CPU, {LIMIT_BYTES / 2**30:g} GiB address space each")
     print(f"load average before: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
+    print(f"{'case':27} {'input':>10} {'wall':>11} {'CPU':>10} {'peak RSS':>10}")
     results = [
-        run_case(name, make, codes)
-        for name, (make, codes) in CASES.items()
+        run_case(name, make, codes, refused)
+        for name, (make, codes, refused) in CASES.items()
         if args.only is None or args.only in name
     ]
     load = os.getloadavg()

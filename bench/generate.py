@@ -12,8 +12,19 @@ LEVELS = ["unaware", "resistant", "neutral", "supportive", "leading"]
 ORGS = ["Finance", "Security", "Marketing", "Engineering", "Legal", "Sales", "Vendor Co"]
 
 
-def register(n: int, seed: int = 1) -> str:
-    """A valid register of `n` stakeholders as YAML text (deterministic for a seed)."""
+NOTES = [
+    "Prefers e-mail to calls; wants the numbers before any meeting.",
+    "Sceptical since the last migration ran over; reassure on the timeline.",
+    "Reports to the board monthly, so bring one slide, not ten.",
+]
+
+
+def register(n: int, seed: int = 1, notes: bool = False) -> str:
+    """A valid register of `n` stakeholders as YAML text (deterministic for a seed).
+
+    With `notes`, each stakeholder has a candid note (a confidential field the leak check
+    searches every public text for).
+    """
     rng = random.Random(seed)
     out = ["kind: stakeholders", "version: 1", f"title: Generated register of {n}", "stakeholders:"]
     for i in range(n):
@@ -37,6 +48,8 @@ def register(n: int, seed: int = 1) -> str:
             f"    influences: [s{rng.randrange(n):05d}]",
             f"    tags: [{rng.choice(ORGS).lower()}]",
         ]
+        if notes:
+            out.append(f"    notes: {NOTES[i % len(NOTES)]} ({i})")
     return "\n".join(out) + "\n"
 
 

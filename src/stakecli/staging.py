@@ -13,15 +13,26 @@ from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from stakecli import kinds, pipeline
 from stakecli.core.config import Config
 from stakecli.core.findings import Finding, Severity
-from stakecli.core.loading import Document
+from stakecli.core.loading import Document, load
 from stakecli.core.project import Parsed, Workspace
 
 
-def check(files: Mapping[Path, str], config: Config, folder: Path | None = None) -> list[Finding]:
-    """Every finding about `files` (target path -> YAML text), checked with `folder`'s files."""
+def check(
+    files: Mapping[Path, str],
+    config: Config,
+    folder: Path | None = None,
+    models: Mapping[Path, BaseModel] | None = None,
+) -> list[Finding]:
+    """Every finding about `files` (target path -> YAML text), checked with `folder`'s files.
+
+    `models` may hold a file's model, validated already from the data its text was written
+    from (an import): the text is then parsed for positions but not validated again.
+    """
     from stakecli.core import projects
 
     targets = {p.resolve(): p for p in files}
@@ -38,7 +49,7 @@ def check(files: Mapping[Path, str], config: Config, folder: Path | None = None)
             _add(workspace, outcome)
             documents[str(path)] = outcome.document
     for target, text in files.items():  # after the neighbours: a clash is reported on the new
-        parsed = _parse(target, text, raw)
+        parsed = _parse(target, text, raw, (models or {}).get(target))
         if parsed is not None:
             _add(workspace, parsed)
             documents[str(target)] = parsed.document
@@ -59,10 +70,17 @@ def _add(workspace: Workspace, parsed: Parsed) -> None:
         workspace.registers.append(parsed.path)
 
 
-def _parse(target: Path, text: str, raw: list[Finding]) -> Parsed | None:
+def _parse(
+    target: Path, text: str, raw: list[Finding], model: BaseModel | None = None
+) -> Parsed | None:
     with tempfile.TemporaryDirectory() as scratch:
         tmp = Path(scratch) / target.name
         tmp.write_text(text, encoding="utf-8")
+        if model is not None:
+            loaded = load(tmp)
+            kind = loaded.data.get("kind") if isinstance(loaded, Document) else None
+            if isinstance(loaded, Document) and isinstance(loaded.data, dict):
+                return Parsed(target, str(kind), replace(loaded, path=target, data=None), model)
         outcome = pipeline.parse_file(tmp)
     if isinstance(outcome, Parsed):
         document = replace(outcome.document, path=target)

@@ -215,3 +215,21 @@ def test_a_folder_read_as_a_file_is_unreadable(tmp_path):
         None,
         "cannot read file: Is a directory",
     )
+
+
+@pytest.mark.parametrize(
+    "scalar",
+    ["0", "-0", "7", "-12", "007", "-0012", "+1", "0x1F", "0o7", "0b1", "1_000", "true", "True",
+     "TRUE", "false", "False", "FALSE", "~", "null", "Null", "NULL", "", "1e3", "1.5", "-.inf",
+     "12345678901234567890"],
+)  # fmt: skip
+def test_the_reference_loader_builds_numbers_booleans_and_null_as_ruamel_does(scalar, tmp_path):
+    from ruamel.yaml import YAML
+
+    text = f"a: {scalar}\nb:\n  - {scalar}\n  - x\n"
+    doc = loading.parse(text.encode(), tmp_path / "x.yaml", pure=False)
+    assert isinstance(doc, loading.Document)
+    want = YAML(typ="safe", pure=True).load(text)
+    assert doc.data == want
+    assert [type(v) for v in doc.data["b"]] == [type(v) for v in want["b"]]
+    assert type(doc.data["a"]) is type(want["a"])

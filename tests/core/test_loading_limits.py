@@ -37,7 +37,8 @@ CONSTRUCTS = {
         11,
     ),
     "two documents": ("---\nkind: x\n", "several documents (`---`)", 46, 1),
-    "duplicate key": ("    power: 3\n", "duplicate key 'power'", 1, 1),
+    "duplicate key": ("    power: 3\n", "a duplicate key 'power'", 1, 1),
+    "no YAML": ("    notes: a: b\n", "YAML the fast loader cannot parse (rapidyaml: ", 46, 15),
 }
 
 

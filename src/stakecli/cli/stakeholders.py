@@ -326,7 +326,7 @@ def import_table(
     table = transfer.read_table(source, delimiter, sheet)
     imported = importing.convert(table, source, options)
     outcome = writing.prepare(imported, source.name)
-    findings = outcome.findings + _staged(imported, outcome.content, settings, output)
+    findings = outcome.findings + _staged(imported, outcome, settings, output)
     transfer.write_checked(
         findings, outcome.content, output, force=force, what=f"{outcome.count} stakeholders"
     )
@@ -354,17 +354,22 @@ def _import_options(
     )
 
 
-def _staged(imported: Any, content: str | None, settings: Any, output: Path | None) -> list[Any]:
-    """Every finding `validate` would give the register about to be written, beside the others."""
+def _staged(imported: Any, outcome: Any, settings: Any, output: Path | None) -> list[Any]:
+    """Every finding `validate` would give the register about to be written, beside the others.
+
+    The register's model, validated from the same data, is handed over: its YAML is parsed
+    for positions only, not validated again.
+    """
     import tempfile
 
     from stakecli import staging
     from stakecli.stakeholders import writing
 
-    if content is None:
+    if outcome.content is None:
         return []
     target = output or Path(tempfile.gettempdir(), "stakecli-import", "stakeholders.yaml")
-    checked = staging.check({target: content}, settings, output and output.parent)
+    models = {target: outcome.model} if outcome.model is not None else None
+    checked = staging.check({target: outcome.content}, settings, output and output.parent, models)
     return [writing.locate(f, imported) for f in checked]
 
 

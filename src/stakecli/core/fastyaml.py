@@ -219,14 +219,24 @@ def refusal(raw: bytes, text: str, max_nodes: int) -> tuple[str, int]:
         return found
     if not available():
         return "any YAML at all (rapidyaml is not installed)", -1
+    quiet = _quiet_stderr(keep=True)
     try:
-        with _quiet_stderr():
+        with quiet:
             emitted = _json(body, max_nodes)
     except TooManyNodes:
         return f"more than {max_nodes:,} nodes", -1
     except Unsupported as exc:
-        several = "several" in str(exc)
-        return str(exc), text.find("---") if several else -1
+        if "several" in str(exc):
+            return str(exc), text.find("---")
+        said = _RYML_ERROR.search(quiet.said)
+        if said is None:
+            return "nesting too deep for the fast loader", -1
+        line, col, why = int(said[1]), int(said[2]), said[3].strip()
+        start = 0
+        for _ in range(line - 1):
+            start = text.find("\n", start) + 1
+        where = start + col - 1 if start or line == 1 else -1
+        return f"YAML the fast loader cannot parse (rapidyaml: {why})", where
     if _DEEP in emitted:
         return "nesting near the depth limit", -1
     for m in _MAYBE_RISKY.finditer(emitted):
@@ -240,9 +250,13 @@ def refusal(raw: bytes, text: str, max_nodes: int) -> tuple[str, int]:
     except (Unsupported, ValueError) as exc:
         token = str(exc.args[0]) if exc.args else ""
         if isinstance(exc, Unsupported) and str(exc).startswith("duplicate key"):
-            return str(exc), -1  # the reference loader would point at the second one
+            return f"a {exc}", -1  # the reference loader would point at the second one
         return f"the number {token}, written with an exponent", _token_at(text, token)
     return "a construct the fast loader does not read", -1
+
+
+_RYML_ERROR = re.compile(r"line=(\d+) col=(\d+)[^\n]*ERROR: \[parse\] ([^\n]*)")
+"""Where and why rapidyaml refused a document, as its exception says it."""
 
 
 def _token_at(text: str, value: str) -> int:
@@ -400,22 +414,40 @@ def _parse(body: bytes) -> tuple[Any, bytearray]:
 
 
 class _quiet_stderr:
-    """rapidyaml prints its parse errors to file descriptor 2: keep them off stakecli's stderr."""
+    """rapidyaml prints its parse errors to file descriptor 2: keep them off stakecli's stderr.
 
-    def __enter__(self) -> None:
+    With `keep`, what it printed is kept in `said` (a refusal message quotes it).
+    """
+
+    def __init__(self, keep: bool = False) -> None:
+        self._keep = keep
+        self.said = ""
+
+    def __enter__(self) -> _quiet_stderr:
         try:
             self._saved: int | None = os.dup(2)
         except OSError:  # no stderr at all (`2>&-`): nothing to keep clean
             self._saved = None
-            return
-        null = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(null, 2)
-        os.close(null)
+            return self
+        if self._keep:
+            import tempfile
+
+            self._file = tempfile.TemporaryFile()
+            os.dup2(self._file.fileno(), 2)
+        else:
+            null = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(null, 2)
+            os.close(null)
+        return self
 
     def __exit__(self, *exc: object) -> None:
         if self._saved is not None:
             os.dup2(self._saved, 2)
             os.close(self._saved)
+            if self._keep:
+                self._file.seek(0)
+                self.said = self._file.read(4000).decode("utf-8", "replace")
+                self._file.close()
 
 
 class _Buffer(ctypes.Structure):

@@ -511,6 +511,12 @@ def _reference(raw: bytes, text: str, path: Path, pure: bool | None) -> Document
 
 _TAG = "tag:yaml.org,2002:"
 _PLAIN = {_TAG + "str", _TAG + "timestamp"}  # timestamps stay text: pydantic parses dates
+_INT, _BOOL, _NULL = _TAG + "int", _TAG + "bool", _TAG + "null"
+_DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)\Z")
+"""Integers whose value is plainly `int(text)` (no sign `+`, base prefix, `_` or leading 0)."""
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False}
+_BOOLS["FALSE"] = False
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
 
 class DuplicateKey(Exception):
@@ -540,6 +546,12 @@ def build(root: Any, constructor: Any) -> Any:
         tag = _tag(node)
         if tag in _PLAIN:
             value: Any = node.value
+        elif tag == _INT and _DECIMAL.match(node.value):  # the common numbers, without the
+            value = int(node.value)  # constructor's per-node tag formatting (a third of it)
+        elif tag == _BOOL and node.value in _BOOLS:
+            value = _BOOLS[node.value]
+        elif tag == _NULL and node.value in _NULLS:
+            value = None
         elif tag == seq:
             value = memo[key] = []
             value.extend(make(child) for child in node.value)

@@ -628,11 +628,16 @@ def _nest(person: dict[str, Any]) -> None:
     circle = {key: person.pop(col) for col, key in sheet.CIRCLE.items() if col in person}
     if circle:
         person["circle"] = circle
-    order = list(Stakeholder.model_fields)
-    ranked = sorted(person, key=lambda k: order.index(k) if k in order else len(order))
+    order = _field_order()
+    ranked = sorted(person, key=lambda k: order.get(k, len(order)))
     items = [(k, person[k]) for k in ranked]
     person.clear()
     person.update(items)
+
+
+@lru_cache(maxsize=1)
+def _field_order() -> dict[str, int]:
+    return {name: i for i, name in enumerate(Stakeholder.model_fields)}
 
 
 def _formula_warnings(table: Table, path: Path, out: Imported) -> None:

@@ -27,16 +27,23 @@ class Outcome:
     content: str | None
     findings: list[Finding]
     count: int = 0
+    model: Register | None = None
+    """The register the YAML holds (validated from the same data; `staging.check` takes it)."""
 
 
 def schema_findings(imported: Imported) -> list[Finding]:
     """Schema problems of the data, each at the cell it came from."""
+    return _validated(imported)[1]
+
+
+def _validated(imported: Imported) -> tuple[Register | None, list[Finding]]:
     try:
-        schema_errors.validate(Register, imported.data)
+        model = schema_errors.validate(Register, imported.data)
     except (ValidationError, schema_errors.Invalid) as exc:
         found = schema_errors.findings(exc, Register, imported.data)
-        return [locate(f, imported) for f in found]
-    return []
+        return None, [locate(f, imported) for f in found]
+    assert isinstance(model, Register)
+    return model, []
 
 
 def locate(finding: Finding, imported: Imported) -> Finding:
@@ -79,11 +86,11 @@ def prepare(imported: Imported, source: str) -> Outcome:
     findings = list(imported.findings)
     if any(f.severity is Severity.ERROR for f in findings):
         return Outcome(None, findings)
-    schema = schema_findings(imported)
+    model, schema = _validated(imported)
     if schema:
         return Outcome(None, findings + schema)
     count = len(imported.data.get("stakeholders", []))
-    return Outcome(to_yaml(imported.data, source), findings, count)
+    return Outcome(to_yaml(imported.data, source), findings, count, model)
 
 
 def read(
