@@ -729,11 +729,15 @@ _ESCAPE = re.compile(r"\\([\\|`*_\[\]<>#~])")
 _MERMAID = re.compile(r"#(\d{1,6});")
 _SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
+_NUL = re.compile("\x00")
 
 
 def normalised(text: str) -> str:
     """Text as a reader sees it: Markdown and Mermaid escapes undone, whitespace runs a space."""
-    text = _MERMAID.sub(lambda m: chr(min(int(m[1]), 0x10FFFF)), _ESCAPE.sub(r"\1", text))
+    if "\\" in text:  # each pattern needs its character: most text has neither
+        text = _ESCAPE.sub(r"\1", text)
+    if "#" in text:
+        text = _MERMAID.sub(lambda m: chr(min(int(m[1]), 0x10FFFF)), text)
     return _SPACES.sub(" ", text).casefold()
 
 
@@ -774,7 +778,7 @@ class Guard:
         if not texts:
             return []
         plain = _SPACES.sub(" ", "\x00".join(texts)).casefold()
-        starts = [0] + [i + 1 for i, ch in enumerate(plain) if ch == "\x00"]
+        starts = [0, *(m.end() for m in _NUL.finditer(plain))]  # a scan in C
         out: list[dict[str, Secret]] = [{} for _ in texts]
         for at, s in sorted(self._hits(plain), key=lambda hit: hit[0]):
             out[bisect.bisect_right(starts, at) - 1].setdefault(s.where, s)
