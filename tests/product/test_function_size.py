@@ -1,9 +1,10 @@
 """Views and commands stay short enough to read at a glance.
 
-A view module builds what a document or a terminal table shows (`views.py`, `text.py`,
-`record_text.py`, `documents.py`, `records.py` in any package): none of its functions is
-longer than `VIEW_LINES`, signature included. A longer one is split into helpers named for
-the part each builds (a table, a section, a row), and the function lists the parts.
+A view module builds what a document, a chart or a terminal table shows (`views.py`,
+`text.py`, `record_text.py`, `documents.py`, `records.py`, `chart.py` in any package): none
+of its functions is longer than `VIEW_LINES`, signature included. A longer one is split into
+helpers named for the part each builds (a table, a section, a row), and the function lists
+the parts.
 
 A command's body parses its options, calls one library function and prints: the lines of
 its statements, after the signature and without the docstring and the imports (a command
@@ -17,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "src" / "stakecli"
-VIEW_MODULES = {"views", "text", "record_text", "documents", "records"}
+VIEW_MODULES = {"views", "text", "record_text", "documents", "records", "chart"}
 VIEW_LINES = 40
 COMMAND_LINES = 15
 

@@ -78,6 +78,22 @@ def _legend(parties: int, offers: list[str]) -> list[str]:
 
     `offers` names the party of each colour of offers, in colour order.
     """
+    y0, x1 = MARGIN + 18, LEGEND_X + 34
+    samples = _samples(parties, offers)
+    out = [
+        f'<g class="legend"><rect x="{LEGEND_X}" y="{MARGIN}" width="{WIDTH - LEGEND_X - 10}" '
+        f'height="{len(samples) * 24 + 12}" fill="none" stroke="#ccc"/>'
+    ]
+    for i, (text, sample) in enumerate(samples):
+        out.append(
+            f'<g class="legend-entry" transform="translate(0 {i * 24})">{sample}'
+            f'<text x="{x1 + 10}" y="{y0 + 4}">{text}</text></g>'
+        )
+    return [*out, "</g>"]
+
+
+def _samples(parties: int, offers: list[str]) -> list[tuple[str, str]]:
+    """Each legend entry: its text and the sample of its mark."""
     y0, x0, x1 = MARGIN + 18, LEGEND_X + 10, LEGEND_X + 34
     dot = f'<circle cx="{(x0 + x1) / 2}" cy="{y0}" r="3" fill="{FRONTIER}"/>'
     staircase = (
@@ -109,16 +125,7 @@ def _legend(parties: int, offers: list[str]) -> list[str]:
                 'stroke-width="1.5" stroke-dasharray="2 2"/>',
             )
         )
-    out = [
-        f'<g class="legend"><rect x="{LEGEND_X}" y="{MARGIN}" width="{WIDTH - LEGEND_X - 10}" '
-        f'height="{len(samples) * 24 + 12}" fill="none" stroke="#ccc"/>'
-    ]
-    for i, (text, sample) in enumerate(samples):
-        out.append(
-            f'<g class="legend-entry" transform="translate(0 {i * 24})">{sample}'
-            f'<text x="{x1 + 10}" y="{y0 + 4}">{text}</text></g>'
-        )
-    return [*out, "</g>"]
+    return samples
 
 
 def package_chart(data: dict[str, Any], title: str, names: Names = PLAIN) -> str:
@@ -147,36 +154,44 @@ def package_chart(data: dict[str, Any], title: str, names: Names = PLAIN) -> str
         '<rect width="100%" height="100%" fill="#fff"/>',
         *_frame(title, names.who(us), names.who(them), parties),
     ]
-    rv = data["reservation_scores"]
-    out.append(
-        f'<line class="reservation" x1="{_x(rv[us]):.2f}" y1="{_y(0):.2f}" '
-        f'x2="{_x(rv[us]):.2f}" y2="{_y(100):.2f}" stroke="{RESERVATION}" stroke-dasharray="4 3"/>'
-    )
-    out.append(
-        f'<line class="reservation" x1="{_x(0):.2f}" y1="{_y(rv[them]):.2f}" '
-        f'x2="{_x(100):.2f}" y2="{_y(rv[them]):.2f}" stroke="{RESERVATION}" '
-        'stroke-dasharray="4 3"/>'
-    )
-    points = "" if parties > 2 else " ".join(f"{_x(a):.2f},{_y(b):.2f}" for a, b in front)
-    out.append(
-        f'<polyline class="frontier" points="{points}" fill="none" stroke="{FRONTIER}" '
-        'stroke-width="2"/>'
-    )
-    for a, b in front:
-        out.append(
-            f'<circle class="frontier-point" cx="{_x(a):.2f}" cy="{_y(b):.2f}" r="3" '
-            f'fill="{FRONTIER}"><title>({a:g}, {b:g})</title></circle>'
-        )
+    out += _reservations(data["reservation_scores"][us], data["reservation_scores"][them])
+    out += _frontier(front, joined=parties == 2)
     nash = [(p["scores"][us], p["scores"][them]) for p in data["nash"]["solutions"]]
-    for a, b in nash:
-        out.append(
-            f'<circle class="nash" cx="{_x(a):.2f}" cy="{_y(b):.2f}" r="7" fill="none" '
-            f'stroke="{NASH}" stroke-width="2"><title>Nash ({a:g}, {b:g})</title></circle>'
-        )
+    out += [
+        f'<circle class="nash" cx="{_x(a):.2f}" cy="{_y(b):.2f}" r="7" fill="none" '
+        f'stroke="{NASH}" stroke-width="2"><title>Nash ({a:g}, {b:g})</title></circle>'
+        for a, b in nash
+    ]
     out += _marks(data, (us, them), front, nash, names)
     offering = dict.fromkeys(o["by"] for o in data.get("offers", []) if o["scores"] is not None)
     legend = _legend(parties, [names.who(party) for party in offering])
     return "\n".join([*out, *legend, "</svg>"]) + "\n"
+
+
+def _reservations(ours: float, theirs: float) -> list[str]:
+    """The two dashed lines of the reservation scores: ours upright, theirs across."""
+    return [
+        f'<line class="reservation" x1="{_x(ours):.2f}" y1="{_y(0):.2f}" '
+        f'x2="{_x(ours):.2f}" y2="{_y(100):.2f}" stroke="{RESERVATION}" stroke-dasharray="4 3"/>',
+        f'<line class="reservation" x1="{_x(0):.2f}" y1="{_y(theirs):.2f}" '
+        f'x2="{_x(100):.2f}" y2="{_y(theirs):.2f}" stroke="{RESERVATION}" '
+        'stroke-dasharray="4 3"/>',
+    ]
+
+
+def _frontier(front: list[tuple[float, float]], *, joined: bool) -> list[str]:
+    """The frontier's points, joined by a line when it is a curve (two parties)."""
+    points = " ".join(f"{_x(a):.2f},{_y(b):.2f}" for a, b in front) if joined else ""
+    out = [
+        f'<polyline class="frontier" points="{points}" fill="none" stroke="{FRONTIER}" '
+        'stroke-width="2"/>'
+    ]
+    out += [
+        f'<circle class="frontier-point" cx="{_x(a):.2f}" cy="{_y(b):.2f}" r="3" '
+        f'fill="{FRONTIER}"><title>({a:g}, {b:g})</title></circle>'
+        for a, b in front
+    ]
+    return out
 
 
 def _apart(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
@@ -239,9 +254,24 @@ def _marks(
     obstacles += [near(x, y, 4) for _, x, y in marks]
     area = (MARGIN + 2, MARGIN + 2, MARGIN + PLOT - 2, MARGIN + PLOT - 2)
     labels = place_labels(marks, obstacles, area)
-    out = []
     n = len(proposals)
-    for p, (label, x, y), (box, d) in zip(proposals, marks[:n], labels[:n], strict=True):
+    out = _proposal_marks(proposals, marks[:n], labels[:n], names)
+    return out + _offer_marks(offers, labels[n:], axes, names)
+
+
+Placed = tuple[tuple[float, float, float, float], float]
+"""A label's box and its distance from its mark."""
+
+
+def _proposal_marks(
+    proposals: list[dict[str, Any]],
+    marks: list[tuple[str, float, float]],
+    labels: list[Placed],
+    names: Names,
+) -> list[str]:
+    """Each proposal: a square, its short name, and its full name as the title."""
+    out = []
+    for p, (label, x, y), (box, d) in zip(proposals, marks, labels, strict=True):
         out.append(
             f'<g class="proposal" data-id={quoteattr(p["id"])} data-name={quoteattr(p["name"])}>'
             f"<title>{escape(names.proposal(p['id']))}</title>"
@@ -249,7 +279,16 @@ def _marks(
             f'fill="{PROPOSAL}"/><text x="{box[0]:.2f}" y="{box[3] - 3:.2f}">'
             f"{escape(label)}</text></g>"
         )
-    placed = dict(zip((id(o) for o in offers), labels[n:], strict=True))
+    return out
+
+
+def _offer_marks(
+    offers: list[dict[str, Any]], labels: list[Placed], axes: tuple[str, str], names: Names
+) -> list[str]:
+    """Each party's offers in its colour, joined in order, each labelled `O<number>`."""
+    us, them = axes
+    placed = dict(zip((id(o) for o in offers), labels, strict=True))
+    out = []
     for k, party in enumerate(dict.fromkeys(o["by"] for o in offers)):
         mine = [o for o in offers if o["by"] == party]
         colour = OFFER_COLOURS[k % len(OFFER_COLOURS)]
