@@ -1,10 +1,11 @@
+from dataclasses import replace
 from itertools import pairwise
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stakecli.stakeholders import attention
+from stakecli.stakeholders import attention, grid, salience
 from stakecli.stakeholders.attention import Settings
 from stakecli.stakeholders.model import Stakeholder
 
@@ -170,3 +171,51 @@ def test_owner_due_says_what_the_full_assessment_says(scores, rated, threshold, 
         else None
     )
     assert attention.owner_due(person, how) == want
+
+
+lenient_settings = Settings(
+    threshold=2, cutoff=2, weights=(("power", 1.0), ("proximity", 3.0), ("urgency", 2.0))
+)
+rating = st.fixed_dictionaries(
+    {"rater": st.sampled_from(["ann", "bo"]), "power": score, "legitimacy": score, "urgency": score}
+)
+entry = st.fixed_dictionaries(
+    {"p": score, "leg": score, "u": score, "i": score},
+    optional={
+        "proximity": st.integers(1, 4),
+        "circle": st.fixed_dictionaries({"power": st.integers(1, 4)}, optional={"urgency": score}),
+        "ratings": st.lists(rating, min_size=2, max_size=3),
+        "engagement": st.tuples(engagement, engagement),
+    },
+)
+
+
+def assessed(who, chosen):
+    """One stakeholder assessed from the definitions, nothing shared with anyone else."""
+    sal = salience.assess(who.power, who.legitimacy, who.urgency, chosen.threshold)
+    if who.ratings:
+        rated = attention.rated_salience(who, chosen)
+        present = (rated.power.present, rated.legitimacy.present, rated.urgency.present)
+        sal = replace(sal, power=present[0], legitimacy=present[1], urgency=present[2])
+    eng = who.engagement
+    return attention.Assessment(
+        stakeholder=who,
+        salience=sal,
+        quadrant=grid.quadrant(who.power, who.interest, chosen.cutoff),
+        gap=grid.gap(eng.current, eng.desired) if eng else 0,
+        circle=attention.circle(who, chosen),
+    )
+
+
+@settings(deadline=None, max_examples=150)
+@given(st.lists(entry, min_size=1, max_size=15), st.sampled_from([Settings(), lenient_settings]))
+def test_rank_is_each_assessment_sorted_by_attention(entries, chosen):
+    people = []
+    for n, e in enumerate(entries):
+        extra = {k: e[k] for k in ("proximity", "circle", "ratings") if k in e}
+        if "engagement" in e:
+            extra["engagement"] = {"current": e["engagement"][0], "desired": e["engagement"][1]}
+        people.append(person(f"s{n:02d}", p=e["p"], leg=e["leg"], u=e["u"], i=e["i"], **extra))
+    alone = sorted((assessed(p, chosen) for p in people), key=attention.attention_key)
+    expected = [replace(a, rank=i) for i, a in enumerate(alone, start=1)]
+    assert attention.rank(people, chosen) == expected

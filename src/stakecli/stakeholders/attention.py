@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from operator import itemgetter
 
 from stakecli.stakeholders import grid, raters, salience
 from stakecli.stakeholders.grid import Quadrant, Strategy
@@ -134,6 +135,50 @@ def circle(person: Stakeholder, settings: Settings = Settings()) -> float | None
     return None if rated is None else grid.circle_index(*rated, dict(settings.weights))
 
 
+class _Assessor:
+    """`assess` for many stakeholders under one settings: each distinct score set computed once.
+
+    Salience and the Circle index depend only on a few small integers, so a register of
+    10,000 has at most a few hundred distinct results; they are computed as `assess` always
+    computed them, then shared (`Salience` is immutable).
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.weights = dict(settings.weights)
+        self.saliences: dict[tuple[int, int, int], Salience] = {}
+        self.circles: dict[tuple[int, int, int], float | None] = {}
+
+    def assess(self, person: Stakeholder, rank: int = 0) -> Assessment:
+        return Assessment(person, *self.parts(person), rank=rank)
+
+    def parts(self, person: Stakeholder) -> tuple[Salience, Quadrant, int, float | None]:
+        """The salience, quadrant, gap and Circle index of one stakeholder."""
+        settings = self.settings
+        if person.ratings:
+            sal = _salience(person, settings)
+        else:
+            scores = (person.power, person.legitimacy, person.urgency)
+            known = self.saliences.get(scores)
+            if known is None:
+                known = self.saliences[scores] = salience.assess(*scores, settings.threshold)
+            sal = known
+        rated_circle = grid.circle_ratings(person)
+        if rated_circle is None:
+            index = None
+        elif rated_circle in self.circles:
+            index = self.circles[rated_circle]
+        else:
+            index = self.circles[rated_circle] = grid.circle_index(*rated_circle, self.weights)
+        eng = person.engagement
+        return (
+            sal,
+            grid.quadrant(person.power, person.interest, settings.cutoff),
+            grid.gap(eng.current, eng.desired) if eng else 0,
+            index,
+        )
+
+
 def circle_priorities(
     assessments: Sequence[Assessment], top: int = grid.CIRCLE_TOP
 ) -> list[Assessment]:
@@ -159,9 +204,20 @@ def attention_key(a: Assessment) -> tuple[int, int, float, str]:
 
 
 def rank(people: Iterable[Stakeholder], settings: Settings = Settings()) -> list[Assessment]:
-    """Every stakeholder assessed, in attention order, with `rank` set (1 = first)."""
-    ordered = sorted((assess(p, settings) for p in people), key=attention_key)
-    return [replace(a, rank=i) for i, a in enumerate(ordered, start=1)]
+    """Every stakeholder assessed, in attention order, with `rank` set (1 = first).
+
+    The order is `attention_key`'s; each Assessment is built once, with its rank.
+    """
+    assessor = _Assessor(settings)
+    keyed = []
+    for person in people:
+        sal, quad, gap, index = assessor.parts(person)
+        keyed.append(((-sal.count, -gap, -sal.score, person.id), person, sal, quad, gap, index))
+    keyed.sort(key=itemgetter(0))
+    return [
+        Assessment(person, sal, quad, gap, index, i)
+        for i, (_, person, sal, quad, gap, index) in enumerate(keyed, start=1)
+    ]
 
 
 SORTS = {
