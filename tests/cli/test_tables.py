@@ -6,7 +6,9 @@ import json
 import re
 
 import pytest
-from rich.cells import cell_len
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.cells import cell_len, set_cell_size
 
 from conftest import EXAMPLES
 from stakecli.cli import tables
@@ -110,3 +112,110 @@ def test_layout_drops_the_lowest_priority_column_first():
 def test_shorten_ends_with_an_ellipsis_and_keeps_short_text():
     assert tables.shorten("Halden Retail Group", 10) == "Halden Re…"
     assert tables.shorten("short", 10) == "short"
+
+
+# The table code as first written, every cell measured and padded one at a time: the fast
+# paths of `tables` must lay out and print exactly what it did.
+
+
+def old_width(text):
+    return max((cell_len(line) for line in text.split("\n")), default=0)
+
+
+def old_header(col, rows, index):
+    if not col.fixed or not col.wrap or not rows:
+        return old_width(col.header)
+    values = max(old_width(r[index]) for r in rows)
+    words = max((old_width(w) for w in col.header.split()), default=0)
+    return min(old_width(col.header), max(values, words))
+
+
+def old_shorten(text, width):
+    if cell_len(text) <= width:
+        return text
+    if width <= 1:
+        return tables.ELLIPSIS[:width]
+    return set_cell_size(text, width - 1).rstrip() + tables.ELLIPSIS
+
+
+def old_layout(cols, rows, width, gap):
+    natural = [
+        max([old_header(c, rows, i), *(old_width(r[i]) for r in rows)]) for i, c in enumerate(cols)
+    ]
+    least = [
+        n if c.fixed else min(n, max(c.minimum, 1)) for c, n in zip(cols, natural, strict=True)
+    ]
+    kept = [
+        i for i, c in enumerate(cols) if not (rows and c.priority and not any(r[i] for r in rows))
+    ]
+
+    def needed(indices, sizes):
+        return sum(sizes[i] for i in indices) + gap * (len(indices) - 1)
+
+    while needed(kept, least) > width:
+        droppable = [i for i in kept if cols[i].priority > 0]
+        if not droppable:
+            break
+        kept.remove(max(droppable, key=lambda i: (cols[i].priority, i)))
+    sizes = {i: least[i] for i in kept}
+    spare = width - needed(kept, least)
+    growing = [i for i in kept if sizes[i] < natural[i]]
+    while spare > 0 and growing:
+        share = max(spare // len(growing), 1)
+        for i in sorted(growing, key=lambda i: sizes[i]):
+            step = min(share, natural[i] - sizes[i], spare)
+            sizes[i] += step
+            spare -= step
+        growing = [i for i in kept if sizes[i] < natural[i]]
+    return [sizes.get(i) for i in range(len(cols))]
+
+
+def old_plain(cols, rows, width):
+    sizes = old_layout(cols, rows, width, 2)
+    shown = [(i, s) for i, s in enumerate(sizes) if s is not None]
+
+    def line(cells):
+        parts = []
+        for i, size in shown:
+            text = old_shorten(" ".join(cells[i].split()), size)
+            pad = " " * (size - cell_len(text))
+            parts.append(pad + text if cols[i].justify == "right" else text + pad)
+        return "  ".join(parts).rstrip()
+
+    return line([c.header for c in cols]), [line(r) for r in rows]
+
+
+cell_text = st.text(st.sampled_from([*"ab9-.", " ", " "]), max_size=12) | st.text(
+    st.sampled_from([*"abc XYZ09-.,%", " ", "→", "—", "…", "名", "🎉", "\t", "\n", "\x1b", "é"]),
+    max_size=24,
+)
+"""Printable ASCII with spaces anywhere (the fast paths), or anything a register may hold."""
+column = st.builds(
+    tables.Col,
+    header=st.sampled_from(
+        ["#", "name", "gain for Halden Retail Group", "C → D", "R\nResponsible"]
+    ),
+    fixed=st.booleans(),
+    priority=st.integers(0, 3),
+    justify=st.sampled_from(["left", "right"]),
+    minimum=st.integers(0, 14),
+    wrap=st.booleans(),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(column, min_size=1, max_size=5), st.data(), st.integers(5, 120))
+def test_fast_paths_lay_out_and_print_what_cell_by_cell_did(cols, data, width):
+    rows = data.draw(st.lists(st.lists(cell_text, min_size=len(cols), max_size=len(cols))))
+    assert tables.layout(cols, rows, width, gap=2) == old_layout(cols, rows, width, 2)
+    assert tables.layout(cols, rows, width) == old_layout(cols, rows, width, tables.GAP)
+    assert tables.plain(cols, rows, width) == old_plain(cols, rows, width)
+
+
+def test_a_big_plain_column_is_padded_as_written():
+    cols = [tables.Col("#", fixed=True, justify="right"), tables.Col("name", minimum=4)]
+    rows = [[str(n), f"Stakeholder {n}"] for n in range(1, 1001)]
+    header, body = tables.plain(cols, rows, 80)
+    assert (header, body) == old_plain(cols, rows, 80)
+    assert body[-1] == "1000  Stakeholder 1000"
+    assert body[0] == "   1  Stakeholder 1"

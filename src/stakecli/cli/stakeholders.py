@@ -244,11 +244,12 @@ def _print_table(title: str, chosen: list[Any], with_circle: bool) -> None:
     cols = [c for _, c in spec]
     lines = [[_printable(r[k]) for k in keys] for r in map(row, chosen)]
     out = console()
-    header, body = tables.plain(cols, lines, out.width)
+    sizes = tables.layout(cols, lines, out.width, gap=2)
+    header, body = tables.plain(cols, lines, out.width, sizes)
     out.print(tables.fold(_printable(title), out.width), style="bold", markup=False)
     out.print(header, style="bold", markup=False, highlight=False)
     out.file.write("".join(line + "\n" for line in body))
-    tables.note(out, tables.dropped(cols, lines, out.width, gap=2))
+    tables.note(out, tables.dropped(cols, lines, out.width, gap=2, sizes=sizes))
     console(stderr=True).print(count(len(chosen), "stakeholder"), markup=False)
 
 

@@ -50,7 +50,33 @@ def cells(text: str) -> int:
 
 def cell_width(text: str) -> int:
     """Terminal cells `text` takes up on its widest line."""
+    if text.isascii() and text.isprintable():  # one cell per character, one line (C checks)
+        return len(text)
     return max((cells(line) for line in text.split("\n")), default=0)
+
+
+def _widest(column: Sequence[str]) -> int:
+    """`max(map(cell_width, column))`, 0 for none; a column of printable ASCII in one C pass."""
+    if _as_is(column, normal=False):
+        return max(map(len, column), default=0)
+    return max(map(cell_width, set(column)), default=0)  # a column repeats its values
+
+
+def _as_is(column: Sequence[str], *, normal: bool = True) -> bool:
+    """Whether every cell is printable ASCII (one cell per character, on one line).
+
+    With `normal`, also whether every cell is shown as written: no space at either end and
+    none doubled, so `" ".join(cell.split())` would leave it unchanged.
+    """
+    joined = "\x00".join(column)
+    if not joined.isascii() or joined.count("\x00") != len(column) - (1 if column else 0):
+        return False
+    if not joined.replace("\x00", "").isprintable():
+        return False
+    if not normal:
+        return True
+    edges = ("  ", " \x00", "\x00 ")
+    return not any(e in joined for e in edges) and joined[:1] != " " and joined[-1:] != " "
 
 
 def shorten(text: str, width: int) -> str:
@@ -66,15 +92,14 @@ def shorten(text: str, width: int) -> str:
     return set_cell_size(text, width - 1).rstrip() + ELLIPSIS
 
 
-def header_width(col: Col, rows: Sequence[Sequence[str]], index: int) -> int:
+def header_width(col: Col, values: int, rows: bool) -> int:
     """Cells a heading needs: a number column's heading wraps to its values' width.
 
-    Never below its longest word; `gain for Halden Retail Group` does not widen a column of
-    amounts.
+    `values` is the widest of the column's cells (`rows`: whether there are any). Never below
+    its longest word; `gain for Halden Retail Group` does not widen a column of amounts.
     """
     if not col.fixed or not col.wrap or not rows:
         return cell_width(col.header)
-    values = max(cell_width(r[index]) for r in rows)
     words = max((cell_width(w) for w in col.header.split()), default=0)
     return min(cell_width(col.header), max(values, words))
 
@@ -93,10 +118,8 @@ def layout(
     cols: Sequence[Col], rows: Sequence[Sequence[str]], width: int, gap: int = GAP
 ) -> list[int | None]:
     """Each column's width, or None for a column dropped to make the table fit in `width`."""
-    natural = [
-        max([header_width(c, rows, i), *(cell_width(r[i]) for r in rows)])
-        for i, c in enumerate(cols)
-    ]
+    widest = [_widest([r[i] for r in rows]) for i in range(len(cols))]
+    natural = [max(header_width(c, widest[i], bool(rows)), widest[i]) for i, c in enumerate(cols)]
     least = [
         n if c.fixed else min(n, max(c.minimum, 1)) for c, n in zip(cols, natural, strict=True)
     ]
@@ -248,30 +271,58 @@ class Plain:
         self.stream.write(strip_controls(text) + "\n")
 
 
-def plain(cols: Sequence[Col], rows: Sequence[Sequence[str]], width: int) -> tuple[str, list[str]]:
+def plain(
+    cols: Sequence[Col],
+    rows: Sequence[Sequence[str]],
+    width: int,
+    sizes: Sequence[int | None] | None = None,
+) -> tuple[str, list[str]]:
     """The header line and the row lines of an aligned table without rules (`kubectl get`).
 
     Fast for 10,000 rows, easy to grep and cut; laid out like `table`, two spaces apart.
+    `sizes` is `layout(cols, rows, width, gap=2)`, if the caller has it already.
     """
-    sizes = layout(cols, rows, width, gap=2)
+    if sizes is None:
+        sizes = layout(cols, rows, width, gap=2)
     shown = [(i, s) for i, s in enumerate(sizes) if s is not None]
+    header = "  ".join(_column([cols[i].header], s, cols[i])[0] for i, s in shown)
+    if not shown:
+        return header.rstrip(), ["" for _ in rows]
+    columns = [_column([r[i] for r in rows], size, cols[i]) for i, size in shown]
+    return header.rstrip(), ["  ".join(parts).rstrip() for parts in zip(*columns, strict=True)]
 
-    def line(row: Sequence[str]) -> str:
-        parts = []
-        for i, size in shown:
-            text = shorten(" ".join(row[i].split()), size)
+
+def _column(column: Sequence[str], size: int, col: Col) -> list[str]:
+    """Each cell on one line, shortened to `size` cells and padded to it as `col` justifies."""
+    right = col.justify == "right"
+    simple = _as_is(column)  # then a cell that fits is shown as written
+    if simple and max(map(len, column), default=0) <= size:
+        return [c.rjust(size) if right else c.ljust(size) for c in column]
+    done: dict[str, str] = {}  # a column repeats its values (a class, a quadrant, a dash)
+    out = []
+    for cell in column:
+        if simple and len(cell) <= size:
+            out.append(cell.rjust(size) if right else cell.ljust(size))
+            continue
+        shown = done.get(cell)
+        if shown is None:
+            text = shorten(" ".join(cell.split()), size)
             pad = " " * (size - cells(text))
-            parts.append(pad + text if cols[i].justify == "right" else text + pad)
-        return "  ".join(parts).rstrip()
-
-    return line([c.header for c in cols]), [line(r) for r in rows]
+            shown = done[cell] = pad + text if right else text + pad
+        out.append(shown)
+    return out
 
 
 def dropped(
-    cols: Sequence[Col], rows: Sequence[Sequence[str]], width: int, gap: int = GAP
+    cols: Sequence[Col],
+    rows: Sequence[Sequence[str]],
+    width: int,
+    gap: int = GAP,
+    sizes: Sequence[int | None] | None = None,
 ) -> list[str]:
-    """The headers of the columns `table` leaves out at `width`."""
-    sizes = layout(cols, rows, width, gap)
+    """The headers of the columns `table` leaves out at `width` (`sizes`: its `layout`)."""
+    if sizes is None:
+        sizes = layout(cols, rows, width, gap)
     return [
         " ".join(c.header.split())
         for i, (c, s) in enumerate(zip(cols, sizes, strict=True))
