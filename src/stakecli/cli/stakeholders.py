@@ -194,8 +194,7 @@ def _check_choices(option: str, given: list[str] | None, choices: list[str]) -> 
 
 
 def _print_json(file: Path, settings: Any, chosen: list[Any]) -> None:
-    import json
-
+    from stakecli.core import jsontext
     from stakecli.stakeholders.records import record
 
     document = {
@@ -207,7 +206,7 @@ def _print_json(file: Path, settings: Any, chosen: list[Any]) -> None:
         },
         "stakeholders": [record(a) for a in chosen],
     }
-    sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+    sys.stdout.write(jsontext.dumps(document) + "\n")
 
 
 def _print_csv(chosen: list[Any]) -> None:
