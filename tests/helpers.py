@@ -172,3 +172,52 @@ def with_file(ws: Workspace, index: int, model: Any) -> Workspace:
     old = files[index]
     files[index] = Parsed(old.path, old.kind, old.document, model)
     return Workspace(ws.config, files, ws.root, list(ws.registers))
+
+
+VARIED_NAMES = [
+    "Zoë | *bold*",
+    "名前 テスト",
+    "a  b",
+    "[link](x) <b>",
+    "O'Brien & Co",
+    "Tab\there",
+    "#1",
+]
+
+
+def varied_register(count: int = 40) -> Any:
+    """A register model of `count` entries with every kind of value the analysis shows.
+
+    Names that need escaping, every engagement case (none, a gap, over-engaged), Circle
+    ratings, several raters, hidden stakeholders found in different ways, owners and tags.
+    """
+    from stakecli.stakeholders.model import Register
+
+    people = []
+    for n in range(count):
+        entry: dict[str, Any] = {
+            "id": f"p{n:02d}",
+            "name": f"{VARIED_NAMES[n % len(VARIED_NAMES)]} {n}",
+            "side": "internal" if n % 3 else "external",
+            "power": n % 5 + 1,
+            "legitimacy": n * 3 % 5 + 1,
+            "urgency": n * 7 % 5 + 1,
+            "interest": n * 2 % 5 + 1,
+            "tags": ["=cmd", "x"] if n % 5 == 0 else [],
+        }
+        if n % 3:
+            current = ["unaware", "neutral", "leading"][n % 3]
+            entry["engagement"] = {"current": current, "desired": "supportive"}
+        if n % 4 == 0:
+            entry |= {"proximity": n % 4 + 1, "circle": {"power": n % 4 + 1}}
+        if n % 6 == 0:
+            entry |= {"hidden": True, "discovered": {"method": "document", "source": "+memo"}}
+        if n % 7 == 0:
+            entry["ratings"] = [
+                {"rater": "ann", "power": 5, "legitimacy": 4, "urgency": [2, 3]},
+                {"rater": "bo", "power": 4, "legitimacy": 2, "urgency": 5},
+            ]
+        if n % 2:
+            entry["owner"] = f"p{(n + 1) % count:02d}"
+        people.append(entry)
+    return Register.model_validate({"kind": "stakeholders", "version": 1, "stakeholders": people})

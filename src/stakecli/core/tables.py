@@ -227,8 +227,8 @@ def is_number(text: str) -> bool:
 
 def escape(text: str) -> str:
     """`'`-prefix a cell a spreadsheet would run as a formula (and one already `'`-led)."""
-    if text and not is_number(text) and (text.startswith(TRIGGERS) or text.startswith("'")):
-        return "'" + text
+    if text and (text.startswith(TRIGGERS) or text[0] == "'") and not is_number(text):
+        return "'" + text  # the cheap test first: most cells start with neither
     return text
 
 
