@@ -102,3 +102,51 @@ def test_long_names_are_shortened_for_the_chart_only():
 
 def test_wide_characters_count_double():
     assert name_width("東京") == 2 * name_width("ab")
+
+
+def first_place(x, y, name, taken, *, keep_sides=False):
+    """`place` as first written: every overlap counted, for every spot tried."""
+    from stakecli.core.quadrant import REACH, Box, _bounds, _moves
+
+    area = _bounds(x, y, name, keep_sides)
+    shape = footprint(0.0, 0.0, name)
+    reach = Box(
+        max(area.left, x - REACH) + shape.left,
+        max(area.bottom, y - REACH) + shape.bottom,
+        min(area.right, x + REACH) + shape.right,
+        min(area.top, y + REACH) + shape.top,
+    )
+    near = [b for b in taken if b.overlaps(reach)]
+    tried = set()
+    least = None
+    for dx, dy in _moves():
+        sx = min(max(x + dx, area.left), area.right)
+        sy = min(max(y + dy, area.bottom), area.top)
+        if (sx, sy) in tried:
+            continue
+        tried.add((sx, sy))
+        box = Box(sx + shape.left, sy + shape.bottom, sx + shape.right, sy + shape.top)
+        hits = sum(box.overlaps(b) for b in near)
+        if hits == 0:
+            return sx, sy
+        if least is None or hits < least[0]:
+            least = (hits, (sx, sy))
+    return least[1]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_crowded_chart_is_laid_out_as_by_counting_every_overlap(seed, monkeypatch):
+    import random
+
+    from stakecli.core import quadrant
+
+    rng = random.Random(seed)
+    names = ["Stakeholder 1234", "Mei Lin", "名前テスト株式会社", "Halden Retail Group", "Bo"]
+    points = [
+        (f"{rng.choice(names)} {n}", rng.choice([0.15, 0.4, 0.65, 0.9]), rng.random())
+        for n in range(40)
+    ]
+    reserved = quadrant_titles({1: "Manage closely", 2: "Keep satisfied", 3: "Monitor", 4: "x"})
+    fast = layout(points, keep_sides=seed % 2 == 0, reserved=reserved)
+    monkeypatch.setattr(quadrant, "place", first_place)
+    assert fast == layout(points, keep_sides=seed % 2 == 0, reserved=reserved)

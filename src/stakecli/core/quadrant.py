@@ -128,10 +128,6 @@ def _bounds(x: float, y: float, name: str, keep_sides: bool) -> Box:
     return Box(left, bottom, max(left, right), max(bottom, top))
 
 
-def _clamp(value: float, low: float, high: float) -> float:
-    return min(max(value, low), high)
-
-
 def place(
     x: float, y: float, name: str, taken: Sequence[Box], *, keep_sides: bool = False
 ) -> tuple[float, float]:
@@ -151,16 +147,25 @@ def place(
     near = [b for b in taken if b.overlaps(reach)]
     tried: set[tuple[float, float]] = set()
     least: tuple[int, tuple[float, float]] | None = None
+    x_low, x_high, y_low, y_high = area.left, area.right, area.bottom, area.top
     for dx, dy in _moves():
-        sx, sy = _clamp(x + dx, area.left, area.right), _clamp(y + dy, area.bottom, area.top)
+        # Clamped into the area (never empty), written out: this loop is the hot spot.
+        sx, sy = x + dx, y + dy
+        sx = x_low if sx < x_low else x_high if sx > x_high else sx
+        sy = y_low if sy < y_low else y_high if sy > y_high else sy
         if (sx, sy) in tried:
             continue
         tried.add((sx, sy))
         left, right = sx + shape.left, sx + shape.right
         bottom, top = sy + shape.bottom, sy + shape.top
-        hits = sum(
-            left < b.right and b.left < right and bottom < b.top and b.bottom < top for b in near
-        )
+        # Count overlaps only while they could still beat the best spot so far.
+        enough = len(near) + 1 if least is None else least[0]
+        hits = 0
+        for b_left, b_bottom, b_right, b_top in near:
+            if left < b_right and b_left < right and bottom < b_top and b_bottom < top:
+                hits += 1
+                if hits >= enough:
+                    break
         if hits == 0:
             return sx, sy
         if least is None or hits < least[0]:
