@@ -1,12 +1,15 @@
 import pytest
 
 from conftest import EXAMPLES
+from helpers import varied_register
 from stakecli import pipeline
 from stakecli.core import rendering
 from stakecli.core.config import Config, GridConfig
 from stakecli.core.project import Workspace
 from stakecli.core.publishing import INTERNAL_BANNER
 from stakecli.kinds import documents as specs
+from stakecli.stakeholders import attention, views
+from stakecli.stakeholders.attention import Settings
 from stakecli.stakeholders.model import Register
 
 
@@ -108,3 +111,47 @@ def test_chart_points_fall_on_the_side_of_the_midline_their_quadrant_says(cutoff
         position = axis(score, cutoff)
         assert 0 < position < 1
         assert (position > 0.5) is (score > cutoff)
+
+
+LOOP = (
+    "{% for r in rows %}\n"
+    "| {{ r.rank }} | {{ r.name | cell }}{% if r.hidden %} (hidden){% endif %} | {{ r.cls }} "
+    "| {{ r.group }} | {{ r.quadrant }} | {{ r.strategy }} | {{ r.engagement }} | {{ r.gap }} "
+    "|{% if circle %} {{ r.circle }} |{% endif %}\n\n{% endfor %}"
+)
+"""The attention table as the map's template once wrote it, row by row in the sandbox."""
+
+
+@pytest.mark.parametrize("circle", [True, False])
+def test_the_attention_rows_are_what_the_templates_loop_wrote(circle):
+    ranked = views.ranked(varied_register(), Settings())
+    loop = rendering.environment().from_string(LOOP)
+    expected = loop.render(rows=[views.row(a) for a in ranked], circle=circle)
+    assert views.attention_rows(ranked, circle=circle) == expected
+    assert "Zoë \\| \\*bold\\*" in expected
+
+
+def test_rows_are_built_for_a_template_that_reads_them(tmp_path):
+    register = varied_register()
+    ranked = views.ranked(register, Settings())
+    context = views.map_context(register, ranked, Settings())
+    rows = context["rows"]
+    assert len(rows) == len(ranked)
+    assert list(rows) == [views.row(a) for a in ranked]
+    assert rows[0]["name"] == ranked[0].stakeholder.name
+    (tmp_path / "stakeholder-map.md.j2").write_text(
+        "{{ rows | length }} {% for r in rows %}{{ r.rank }}{% endfor %}", "utf-8"
+    )
+    text = rendering.render("stakeholder-map.md.j2", context, [tmp_path])
+    assert text == "40 " + "".join(str(n) for n in range(1, 41))
+
+
+def test_the_maps_of_one_register_share_its_ranking():
+    register = varied_register()
+    first = views.ranked(register, Settings())
+    assert views.ranked(register, Settings()) == first
+    assert views.ranked(register, Settings()) is not first  # a copy: callers may sort it
+    lenient = Settings(threshold=2)
+    assert views.ranked(register, lenient) == attention.rank(register.stakeholders, lenient)
+    other = varied_register()
+    assert views.ranked(other, Settings()) == attention.rank(other.stakeholders, Settings())

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from functools import cache
 from typing import Any
 
 from stakecli.core.documents import DocumentSpec
 from stakecli.core.project import Parsed, Workspace
 from stakecli.core.quadrant import layout, quadrant_titles
-from stakecli.core.rendering import Safe
+from stakecli.core.rendering import Safe, md_cell, md_text
 from stakecli.stakeholders.attention import Assessment, Settings, circle_priorities, rank
 from stakecli.stakeholders.grid import CIRCLE_TOP, Quadrant, circle_ratings
-from stakecli.stakeholders.model import SCALE, Register
-from stakecli.stakeholders.salience import Group
+from stakecli.stakeholders.model import SCALE, Engagement, Register
+from stakecli.stakeholders.salience import GROUP_BY_COUNT, Group, Salience
 
 GROUP_ORDER = (Group.DEFINITIVE, Group.EXPECTANT, Group.LATENT, Group.NONE)
 GROUP_TITLES = {
@@ -38,14 +40,29 @@ QUADRANT_NUMBER = {
 
 def engagement_text(a: Assessment) -> str:
     """`resistant → supportive`, or an em dash when engagement is not assessed."""
-    return f"{a.current.value} → {a.desired.value}" if a.current and a.desired else "—"
+    return _engagement_labels(a.current, a.desired, a.gap)[0]
 
 
 def gap_text(a: Assessment) -> str:
     """`+2`, `0`, or `-1 (over-engaged)`."""
-    if a.current is None:
-        return "—"
-    return f"{a.gap:+d} (over-engaged)" if a.over_engaged else (f"{a.gap:+d}" if a.gap else "0")
+    return _engagement_labels(a.current, a.desired, a.gap)[1]
+
+
+@cache
+def _engagement_labels(
+    current: Engagement | None, desired: Engagement | None, gap: int
+) -> tuple[str, str]:
+    """`engagement_text` and `gap_text` (a register repeats a few dozen combinations)."""
+    text = f"{current.value} → {desired.value}" if current and desired else "—"
+    if current is None:
+        return text, "—"
+    return text, f"{gap:+d} (over-engaged)" if gap < 0 else (f"{gap:+d}" if gap else "0")
+
+
+@cache
+def _grid_labels(salience: Salience, quadrant: Quadrant) -> tuple[str, str, str, str]:
+    """The class, group, quadrant and strategy labels of a row."""
+    return salience.cls.label, salience.group.label, quadrant.label, quadrant.strategy.label
 
 
 def axis(score: int, cutoff: int) -> float:
@@ -81,20 +98,105 @@ def points(shown: Sequence[Assessment], cutoff: int) -> list[dict[str, str]]:
 def row(a: Assessment) -> dict[str, Any]:
     """One table row: display strings, escaped by the template."""
     s = a.stakeholder
+    cls, group, quadrant, strategy, engagement, gap = _row_labels(a)
     return {
         "rank": a.rank,
         "id": Safe(s.id),  # the model's pattern allows only [A-Za-z0-9_.-]: safe in a code span
         "name": s.name,
         "side": s.side.value,
-        "cls": a.cls.label,
-        "group": a.group.label,
-        "quadrant": a.quadrant.label,
-        "strategy": a.strategy.label,
-        "engagement": engagement_text(a),
-        "gap": gap_text(a),
-        "circle": "—" if a.circle is None else f"{a.circle:.2f}",
+        "cls": cls,
+        "group": group,
+        "quadrant": quadrant,
+        "strategy": strategy,
+        "engagement": engagement,
+        "gap": gap,
+        "circle": _circle_text(a),
         "hidden": s.hidden,
     }
+
+
+def _row_labels(a: Assessment) -> tuple[str, str, str, str, str, str]:
+    """class, group, quadrant, strategy, engagement and gap of a row."""
+    eng = a.stakeholder.engagement
+    if eng is None:
+        return _labels(a.salience, a.quadrant, None, None, a.gap)
+    return _labels(a.salience, a.quadrant, eng.current, eng.desired, a.gap)
+
+
+@cache
+def _labels(
+    salience: Salience,
+    quadrant: Quadrant,
+    current: Engagement | None,
+    desired: Engagement | None,
+    gap: int,
+) -> tuple[str, str, str, str, str, str]:
+    return *_grid_labels(salience, quadrant), *_engagement_labels(current, desired, gap)
+
+
+def _circle_text(a: Assessment) -> str:
+    return "—" if a.circle is None else f"{a.circle:.2f}"
+
+
+class Rows:
+    """`row(a)` of each assessment, built when a template first reads them.
+
+    The built-in map prints `attention_rows` instead; a user's template that loops over
+    `rows` gets the same rows as before.
+    """
+
+    __slots__ = ("_assessments", "_rows")
+
+    def __init__(self, assessments: Sequence[Assessment]) -> None:
+        self._assessments = assessments
+        self._rows: list[dict[str, Any]] | None = None
+
+    def _built(self) -> list[dict[str, Any]]:
+        if self._rows is None:
+            self._rows = [row(a) for a in self._assessments]
+        return self._rows
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return iter(self._built())
+
+    def __len__(self) -> int:
+        return len(self._assessments)
+
+    def __getitem__(self, index: int) -> dict[str, Any]:
+        return self._built()[index]
+
+
+def attention_rows(ranked: Sequence[Assessment], *, circle: bool) -> Safe:
+    """The rows of the map's attention table as Markdown, each line ending in a newline.
+
+    What the template's loop over `rows` wrote, escaped the same way (`cell` for the name,
+    the default escape for the rest), built here: 10,000 rows through the sandbox took most
+    of a big map's rendering.
+    """
+    lines = []
+    for a in ranked:
+        s = a.stakeholder
+        hidden = " (hidden)" if s.hidden else ""
+        extra = f" {_escaped(_circle_text(a))} |" if circle else ""
+        lines.append(
+            f"| {a.rank} | {md_cell(s.name)}{hidden} | {_middle(_row_labels(a))} |{extra}\n"
+        )
+    return Safe("".join(lines))
+
+
+@cache
+def _middle(labels: tuple[str, ...]) -> str:
+    """The labels of a row, escaped, between its name and its end (a few dozen differ)."""
+    return " | ".join(md_text(label) for label in labels)
+
+
+@cache
+def _escaped(text: str) -> str:
+    return md_text(text)
+
+
+def _by_rank(a: Assessment) -> int:
+    return a.rank
 
 
 def map_context(
@@ -109,22 +211,24 @@ def map_context(
 
     `subset` names the part of the register shown (`internal stakeholders`...), if not all.
     """
-    ranked = sorted(assessments, key=lambda a: a.rank)
+    ranked = sorted(assessments, key=_by_rank)
     shown = ranked[:limit]
     node = {a.id: Safe(f"s{i}") for i, a in enumerate(shown, start=1)}
+    circle = circle_rows(assessments)
     return {
         "title": register.title or "Stakeholder map",
         "threshold": settings.threshold,
         "cutoff": settings.cutoff,
         "total": len(assessments),
         "shown": len(shown),
-        "rows": [row(a) for a in ranked],
+        "rows": Rows(ranked),
+        "attention_rows": attention_rows(ranked, circle=bool(circle)),
         "points": points(shown, settings.cutoff),
         "quadrants": {n: q.strategy.label for q, n in QUADRANT_NUMBER.items()},
         "groups": _groups(shown, node),
         "edges": _edges(shown, node),
         "counts": _counts(assessments),
-        "circle": circle_rows(assessments),
+        "circle": circle,
         "circle_top": CIRCLE_TOP,
         "circle_weights": ", ".join(f"{name} {w:g}" for name, w in settings.weights),
         "subset": subset,
@@ -158,11 +262,16 @@ def _edges(shown: Sequence[Assessment], node: dict[str, Safe]) -> list[dict[str,
 
 
 def _counts(assessments: Sequence[Assessment]) -> dict[str, int]:
-    """Stakeholders per non-empty salience group; a group of one is named in the singular."""
+    """Stakeholders per non-empty salience group; a group of one is named in the singular.
+
+    The group follows from the number of attributes present, counted once per stakeholder.
+    """
+    per_count = Counter(a.salience.count for a in assessments)
+    sizes = Counter({GROUP_BY_COUNT[c]: n for c, n in per_count.items()})
     return {
         GROUP_PLURALS[g].removesuffix("s") if n == 1 else GROUP_PLURALS[g]: n
         for g in GROUP_ORDER
-        if (n := sum(a.group is g for a in assessments))
+        if (n := sizes[g])
     }
 
 
@@ -226,13 +335,31 @@ def list_context(register: Register) -> dict[str, Any]:
     }
 
 
+_RANKED: list[tuple[Register, Settings, list[Assessment]]] = []
+"""The last register ranked by `ranked` (registers are immutable)."""
+
+
+def ranked(register: Register, settings: Settings) -> list[Assessment]:
+    """`rank(register.stakeholders, settings)`, computed once for the maps of one register.
+
+    Rendering a register writes its map and the internal, external and hidden maps; each is
+    drawn from the same ranking.
+    """
+    for model, given, result in _RANKED:
+        if model is register and given == settings:
+            return list(result)
+    result = rank(register.stakeholders, settings)
+    _RANKED[:] = [(register, settings, result)]
+    return list(result)
+
+
 def map_document(parsed: Parsed, workspace: Workspace) -> dict[str, Any]:
     """DocumentSpec context of `stakeholder-map` (audience: internal)."""
     register = parsed.model
     assert isinstance(register, Register)
     settings = Settings.from_config(workspace.config)
     limit = workspace.config.grid.diagram_limit
-    return map_context(register, rank(register.stakeholders, settings), settings, limit=limit)
+    return map_context(register, ranked(register, settings), settings, limit=limit)
 
 
 def _is_internal(a: Assessment) -> bool:
@@ -259,7 +386,7 @@ def subset_document(name: str) -> Callable[[Parsed, Workspace], dict[str, Any]]:
         register = parsed.model
         assert isinstance(register, Register)
         settings = Settings.from_config(workspace.config)
-        chosen = [a for a in rank(register.stakeholders, settings) if keep(a)]
+        chosen = [a for a in ranked(register, settings) if keep(a)]
         limit = workspace.config.grid.diagram_limit
         return map_context(register, chosen, settings, limit=limit, subset=label)
 
