@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -729,6 +730,7 @@ _ESCAPE = re.compile(r"\\([\\|`*_\[\]<>#~])")
 _MERMAID = re.compile(r"#(\d{1,6});")
 _SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
+_WORD_CHAR = re.compile(r"\w")
 _NUL = re.compile("\x00")
 
 
@@ -751,6 +753,9 @@ class Guard:
     bases: list[Decimal] = field(default_factory=list)
     hidden: frozenset[str] = frozenset()
     _first: dict[str, list[tuple[str, int, Secret]]] = field(default_factory=dict)
+    _grouped: dict[str, list[tuple[int, int, dict[str, list[tuple[int, str, Secret]]]]]] = field(
+        default_factory=dict
+    )
 
     def __post_init__(self) -> None:
         for s in self.texts:
@@ -758,6 +763,26 @@ class Guard:
             word = _WORD.search(needle)
             key, offset = (word[0], word.start()) if word else ("", 0)
             self._first.setdefault(key, []).append((needle, offset, s))
+
+    def _groups(self, word: str) -> list[tuple[int, int, dict[str, list[tuple[int, str, Secret]]]]]:
+        """The needles that start with `word`, by offset and by their first characters.
+
+        Each group holds the needles with one offset of the word, keyed by their first `size`
+        characters (the shortest needle's length): only those can start where the text does.
+        """
+        if word not in self._grouped:
+            by_offset: dict[int, list[tuple[int, str, Secret]]] = {}
+            for index, (needle, offset, s) in enumerate(self._first[word]):
+                by_offset.setdefault(offset, []).append((index, needle, s))
+            groups = []
+            for offset, needles in by_offset.items():
+                size = min(len(needle) for _, needle, _ in needles)
+                table: dict[str, list[tuple[int, str, Secret]]] = {}
+                for item in needles:
+                    table.setdefault(item[1][:size], []).append(item)
+                groups.append((offset, size, table))
+            self._grouped[word] = groups
+        return self._grouped[word]
 
     def scan(self, text: str, *, identities: bool = True) -> list[Secret]:
         """The confidential values that appear in `text` (each once, in order of appearance)."""
@@ -778,9 +803,15 @@ class Guard:
         if not texts:
             return []
         plain = _SPACES.sub(" ", "\x00".join(texts)).casefold()
+        hits = self._hits(plain)
+        if not hits:
+            return [[] for _ in texts]
         starts = [0, *(m.end() for m in _NUL.finditer(plain))]  # a scan in C
+        if len(starts) != len(texts):  # a text holds a NUL: each text's own length, then
+            each = (len(_SPACES.sub(" ", text).casefold()) + 1 for text in texts[:-1])
+            starts = list(itertools.accumulate(each, initial=0))  # (no space run crosses one)
         out: list[dict[str, Secret]] = [{} for _ in texts]
-        for at, s in sorted(self._hits(plain), key=lambda hit: hit[0]):
+        for at, s in sorted(hits, key=lambda hit: hit[0]):
             out[bisect.bisect_right(starts, at) - 1].setdefault(s.where, s)
         return [list(found.values()) for found in out]
 
@@ -793,15 +824,31 @@ class Guard:
         return found
 
     def _scan_texts(self, plain: str, found: list[tuple[int, Secret]]) -> None:
-        for match in _WORD.finditer(plain):
-            for needle, offset, s in self._first.get(match[0], ()):
-                at = match.start() - offset
-                if (
-                    at >= 0
-                    and plain.startswith(needle, at)
-                    and _bounded(plain, at, at + len(needle))
-                ):
-                    found.append((at, s))
+        # What a walk over every word of `plain` finds (each word that starts a needle, each
+        # needle that starts there, in that order), found with one C search per such word: a
+        # big project's public text has a few hundred thousand words and starts few needles.
+        words = set(_WORD.findall(plain))
+        matches: list[tuple[int, int, int, Secret]] = []
+        for word in (w for w in self._first if w and w in words):
+            groups = self._groups(word)
+            start = plain.find(word)
+            while start != -1:
+                end = start + len(word)
+                if (start == 0 or not _WORD_CHAR.match(plain, start - 1)) and (
+                    end == len(plain) or not _WORD_CHAR.match(plain, end)
+                ):  # the whole word (what `_WORD` matches), not a part of one
+                    for offset, size, table in groups:
+                        at = start - offset
+                        if at < 0:
+                            continue
+                        for index, needle, s in table.get(plain[at : at + size], ()):
+                            if plain.startswith(needle, at) and _bounded(
+                                plain, at, at + len(needle)
+                            ):
+                                matches.append((start, index, at, s))
+                start = plain.find(word, start + 1)
+        matches.sort(key=lambda m: (m[0], m[1]))
+        found.extend((at, s) for _, _, at, s in matches)
         for needle, _, s in self._first.get("", ()):
             at = plain.find(needle)
             while at != -1:
