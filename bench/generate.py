@@ -1,6 +1,7 @@
 """Generate realistic stakecli files of any size, for benchmarks.
 
 python bench/generate.py register 10000 > register.yaml
+python bench/generate.py raci 10000 > raci.yaml   # 100 rows over 30 of those stakeholders
 """
 
 from __future__ import annotations
@@ -53,8 +54,28 @@ def register(n: int, seed: int = 1, notes: bool = False) -> str:
     return "\n".join(out) + "\n"
 
 
+def raci(n: int, rows: int = 100, people: int = 40) -> str:
+    """A RACI matrix of `rows` activities over `people` stakeholders of `register(n)`.
+
+    Row i: A, R, two C and two I taken in turn from the participants, so that nobody is
+    idle or overloaded (no findings).
+    """
+    ids = [f"s{k * n // people:05d}" for k in range(min(people, n))]
+    out = ["kind: raci", "version: 1", "id: delivery", f"title: Delivery of {rows} activities"]
+    out += ["participants: [" + ", ".join(ids) + "]", "rows:"]
+    for i in range(rows):
+        who = [ids[(i + k) % len(ids)] for k in range(6)]
+        letters = dict(zip(who, ["A", "R", "C", "C", "I", "I"], strict=True))
+        cells = ", ".join(f"{k}: {v}" for k, v in letters.items())
+        out += [f"  - id: a{i:03d}", f"    name: Activity {i}", f"    assign: {{{cells}}}"]
+    return "\n".join(out) + "\n"
+
+
 if __name__ == "__main__":
     what, count = sys.argv[1], int(sys.argv[2])
-    if what != "register":
-        sys.exit(f"unknown generator {what!r}; try: register")
-    sys.stdout.write(register(count))
+    if what == "register":
+        sys.stdout.write(register(count))
+    elif what == "raci":
+        sys.stdout.write(raci(count))
+    else:
+        sys.exit(f"unknown generator {what!r}; try: register, raci")
