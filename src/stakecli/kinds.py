@@ -239,9 +239,20 @@ def project_checks(present: Iterable[str]) -> Iterator[ProjectCheck]:
             yield from (resolve(c) for c in kind.project_checks)
 
 
-def documents() -> list[DocumentSpec]:
-    """Every document stakecli can render, in registry order."""
-    return [spec for kind in KINDS for target in kind.documents for spec in resolve(target)]
+def documents(present: Iterable[str] | None = None) -> list[DocumentSpec]:
+    """Every document stakecli can render, in registry order; with `present`, of those kinds.
+
+    A kind's documents import its views (the negotiation's import numpy): `render` asks only
+    for the kinds of the files it renders.
+    """
+    wanted = None if present is None else set(present)
+    return [
+        spec
+        for kind in KINDS
+        if wanted is None or kind.name in wanted
+        for target in kind.documents
+        for spec in resolve(target)
+    ]
 
 
 def commands() -> dict[str, tuple[str, ...]]:

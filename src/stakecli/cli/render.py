@@ -12,6 +12,8 @@ from stakecli.cli._app import ConfigOpt, app, existing, fail, reports_errors, re
 from stakecli.cli.completion import complete_documents
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from stakecli.core.documents import DocumentSpec
     from stakecli.core.publishing import Rendered
 
@@ -85,10 +87,16 @@ def render(
     Example: stakecli render examples/conflicting-kpis -o examples/conflicting-kpis/docs
     """
     from stakecli.core import publishing
-    from stakecli.kinds import documents as specs
+    from stakecli.kinds import DOCUMENT_NAMES
 
     wanted = ["internal", "external"] if audience is Audience.ALL else [audience.value]
-    chosen = publishing.select(specs(), wanted, document)
+    publishing.select([], wanted, document, DOCUMENT_NAMES)  # an unknown name stops here
+
+    def chosen(kinds: set[str]) -> "list[DocumentSpec]":
+        from stakecli.kinds import documents
+
+        return publishing.select(documents(kinds), wanted, document, DOCUMENT_NAMES)
+
     batches = [
         batch for path in paths or [Path()] for batch in _render(path, chosen, templates, config)
     ]
@@ -111,21 +119,28 @@ class _Batch:
 
 
 def _render(
-    path: Path, chosen: "list[DocumentSpec]", templates: list[Path] | None, config: Path | None
+    path: Path,
+    chosen: "Callable[[set[str]], list[DocumentSpec]]",
+    templates: list[Path] | None,
+    config: Path | None,
 ) -> list[_Batch]:
-    """Every chosen document of the projects `path` belongs to (one named file: its own)."""
+    """Every chosen document of the projects `path` belongs to (one named file: its own).
+
+    `chosen` gives the chosen documents of the kinds present.
+    """
     from stakecli import pipeline
     from stakecli.core import publishing
 
     report = pipeline.subject(path, config, done="rendered")
     require_files([path], report.files)
+    specs = chosen({p.kind for w in report.workspaces for p in w.files})
     batches = []
     from stakecli.core import progress
 
     with progress.task("rendering", len(report.workspaces)) as tick:
         for workspace in report.workspaces:
             root = workspace.root or (path if path.is_dir() else path.parent)
-            docs = publishing.produce(workspace, chosen, root, templates or [])
+            docs = publishing.produce(workspace, specs, root, templates or [])
             if path.is_file():
                 docs = [d for d in docs if d.source.resolve() == path.resolve()]
             batches.append(_Batch(docs, root / "docs", whole=path.is_dir()))

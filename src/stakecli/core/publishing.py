@@ -248,11 +248,18 @@ def orphans(folder: Path, expected: Iterable[str], audiences: Sequence[str]) -> 
 
 
 def select(
-    all_specs: Sequence[DocumentSpec], audiences: Sequence[str], document: str | None
+    all_specs: Sequence[DocumentSpec],
+    audiences: Sequence[str],
+    document: str | None,
+    names: Iterable[str] | None = None,
 ) -> list[DocumentSpec]:
-    """The specs of the wanted audiences (and name); an unknown name is a usage error."""
-    if document is not None and document not in {s.name for s in all_specs}:
-        known = ", ".join(sorted(s.name for s in all_specs))
+    """The specs of the wanted audiences (and name); an unknown name is a usage error.
+
+    `names` are every document's names when `all_specs` holds only some kinds' documents.
+    """
+    known_names = {s.name for s in all_specs} if names is None else set(names)
+    if document is not None and document not in known_names:
+        known = ", ".join(sorted(known_names))
         raise UsageError(f"unknown document {document!r}; stakecli renders: {known}")
     return [
         s for s in all_specs if s.audience in audiences and (document is None or s.name == document)
