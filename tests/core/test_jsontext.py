@@ -73,3 +73,21 @@ def test_deep_nesting_is_left_to_the_standard_library():
     for _ in range(jsontext.MAX_DEPTH + 5):
         deep = [deep]
     assert jsontext.dumps(deep) == standard(deep)
+
+
+@settings(max_examples=200, deadline=None)
+@given(values)
+def test_a_value_is_written_for_its_depth(value):
+    nested = standard({"a": [value]})
+    prefix, suffix = '{\n  "a": [\n    ', "\n  ]\n}"
+    assert nested.startswith(prefix)
+    assert nested.endswith(suffix)
+    assert jsontext.encode(value, "\n    ") == nested[len(prefix) : -len(suffix)]
+
+
+def test_an_encoded_value_writes_itself_where_it_stands():
+    part = jsontext.Encoded(lambda newline: f"[{newline}  1{newline}]", lambda: [1])
+    assert jsontext.dumps({"x": part, "y": [part]}) == standard({"x": [1], "y": [[1]]})
+    with pytest.raises(TypeError, match="set is not JSON serializable"):
+        jsontext.dumps({"x": part, "bad": {1j}})
+    assert jsontext.dumps({"x": part, "deep": "ok"}) == standard({"x": [1], "deep": "ok"})

@@ -1,6 +1,12 @@
 """Records share what repeats between stakeholders, and are what they were built one by one."""
 
+import json
+from decimal import Decimal
+
+import pytest
+
 from helpers import varied_register
+from stakecli.core import jsontext
 from stakecli.core.tables import escape
 from stakecli.stakeholders import attention, records
 from stakecli.stakeholders.grid import circle_ratings
@@ -103,3 +109,22 @@ def test_records_share_no_containers():
     one["attributes"]["power"] = "changed"
     assert records.record(ranked[1]) == two
     assert records.record(ranked[0])["attributes"]["power"] != "changed"
+
+
+def test_the_written_json_is_that_of_the_records():
+    ranked = attention.rank(varied_register(80).stakeholders)
+    for chosen in (ranked, ranked[:1], []):
+        document = {"register": "x", "stakeholders": records.encoded(chosen)}
+        plain = {"register": "x", "stakeholders": [records.record(a) for a in chosen]}
+        assert jsontext.dumps(document) == json.dumps(plain, indent=2, ensure_ascii=False)
+    assert records.encoded(ranked).plain() == [records.record(a) for a in ranked]
+
+
+def test_a_document_with_something_json_cannot_write_still_fails_as_json_does():
+    ranked = attention.rank(varied_register(3).stakeholders)
+    document = {"when": object(), "stakeholders": records.encoded(ranked)}
+    with pytest.raises(TypeError, match="not JSON serializable"):
+        jsontext.dumps(document)
+    fine = {"when": Decimal(1)} | {"stakeholders": records.encoded(ranked)}
+    with pytest.raises(TypeError, match="Decimal is not JSON serializable"):
+        jsontext.dumps(fine)

@@ -195,7 +195,7 @@ def _check_choices(option: str, given: list[str] | None, choices: list[str]) -> 
 
 def _print_json(file: Path, settings: Any, chosen: list[Any]) -> None:
     from stakecli.core import jsontext
-    from stakecli.stakeholders.records import record
+    from stakecli.stakeholders.records import encoded
 
     document = {
         "register": str(file),
@@ -204,7 +204,7 @@ def _print_json(file: Path, settings: Any, chosen: list[Any]) -> None:
             "grid_cutoff": settings.cutoff,
             "circle_weights": dict(settings.weights),
         },
-        "stakeholders": [record(a) for a in chosen],
+        "stakeholders": encoded(chosen),
     }
     sys.stdout.write(jsontext.dumps(document) + "\n")
 

@@ -10,6 +10,7 @@ structure) goes to `json.dumps` itself, so errors and edge cases are the standar
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from json.encoder import encode_basestring
 from typing import Any
 
@@ -21,14 +22,41 @@ class _Unknown(Exception):
     """A value this module leaves to `json.dumps`."""
 
 
+class Encoded:
+    """A value that writes its own JSON, for a part of a document worth writing by hand.
+
+    `write(newline)` must return what `dumps` writes for `plain()` where the value's first
+    line follows `newline` (a line break and the indentation of the value's depth); `plain`
+    gives the value itself, for `json.dumps` and for tests.
+    """
+
+    __slots__ = ("plain", "write")
+
+    def __init__(self, write: Callable[[str], str], plain: Callable[[], Any]) -> None:
+        self.write = write
+        self.plain = plain
+
+
 def dumps(obj: Any) -> str:
-    """`json.dumps(obj, indent=2, ensure_ascii=False)`."""
+    """`json.dumps(obj, indent=2, ensure_ascii=False)` (an `Encoded` value as its `plain()`)."""
+    return encode(obj)
+
+
+def encode(value: Any, newline: str = "\n") -> str:
+    """The JSON of `value` as `dumps` writes it where its first line follows `newline`."""
     out: list[str] = []
     try:
-        _value(obj, out, "\n", 0)
+        _value(value, out, newline, 0)
     except (_Unknown, RecursionError):
-        return json.dumps(obj, indent=2, ensure_ascii=False)
+        text = json.dumps(value, indent=2, ensure_ascii=False, default=_plain)
+        return text.replace("\n", newline)  # a JSON string never holds a raw line break
     return "".join(out)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Encoded):
+        return value.plain()
+    return json.JSONEncoder().default(value)  # the standard library's TypeError
 
 
 MAX_DEPTH = 200
@@ -59,7 +87,7 @@ def _scalar(value: Any) -> str | None:
         return _INT(value)
     if isinstance(value, float):
         return _float(value)
-    if isinstance(value, list | tuple | dict):
+    if isinstance(value, list | tuple | dict | Encoded):
         return None
     raise _Unknown
 
@@ -88,6 +116,8 @@ def _value(value: Any, out: list[str], newline: str, depth: int) -> None:
         _mapping(value, out, newline, depth)
     elif kind is list or kind is tuple:
         _sequence(value, out, newline, depth)
+    elif kind is Encoded:
+        out.append(value.write(newline))
     else:
         text = _scalar(value)
         if text is not None:
