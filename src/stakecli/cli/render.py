@@ -140,9 +140,8 @@ def _render(
     with progress.task("rendering", len(report.workspaces)) as tick:
         for workspace in report.workspaces:
             root = workspace.root or (path if path.is_dir() else path.parent)
-            docs = publishing.produce(workspace, specs, root, templates or [])
-            if path.is_file():
-                docs = [d for d in docs if d.source.resolve() == path.resolve()]
+            only = path if path.is_file() else None  # a file: its own documents
+            docs = publishing.produce(workspace, specs, root, templates or [], only)
             batches.append(_Batch(docs, root / "docs", whole=path.is_dir()))
             tick.advance()
     return batches

@@ -280,12 +280,17 @@ def template_dirs(source: Path, root: Path, explicit: Sequence[Path]) -> list[Pa
 
 
 def produce(
-    workspace: Workspace, specs: Sequence[DocumentSpec], root: Path, explicit: Sequence[Path]
+    workspace: Workspace,
+    specs: Sequence[DocumentSpec],
+    root: Path,
+    explicit: Sequence[Path],
+    only: Path | None = None,
 ) -> list[Rendered]:
     """Render every selected document of every file in the workspace (files in path order).
 
     An internal document starts with `INTERNAL_BANNER`; an external one is built from the
-    redacted workspace and scanned before it is returned (see `core.confidentiality`).
+    redacted workspace and scanned before it is returned (see `core.confidentiality`). With
+    `only`, a file: only its own documents (not the collective ones of its folder).
     """
     from stakecli.core import confidentiality
 
@@ -293,8 +298,13 @@ def produce(
     guard: confidentiality.Guard | None = None
     done: set[tuple[str, Path]] = set()
     out: list[Rendered] = []
+    wanted = only.resolve() if only is not None else None
     for index, parsed in enumerate(workspace.files):
+        if wanted is not None and parsed.path.resolve() != wanted:
+            continue
         for spec in (s for s in specs if s.kind == parsed.kind):
+            if wanted is not None and spec.collective:
+                continue
             if spec.applies is not None and not spec.applies(parsed):
                 continue
             source = parsed.path.parent if spec.collective else parsed.path

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import unicodedata
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 PLOT_WIDTH, PLOT_HEIGHT = 462.0, 422.0  # px of the plot inside Mermaid's default chart
@@ -145,33 +145,46 @@ def place(
         min(area.top, y + REACH) + shape.top,
     )
     near = [b for b in taken if b.overlaps(reach)]
-    tried: set[tuple[float, float]] = set()
     least: tuple[int, tuple[float, float]] | None = None
-    x_low, x_high, y_low, y_high = area.left, area.right, area.bottom, area.top
-    for dx, dy in _moves():
-        # Clamped into the area (never empty), written out: this loop is the hot spot.
-        sx, sy = x + dx, y + dy
-        sx = x_low if sx < x_low else x_high if sx > x_high else sx
-        sy = y_low if sy < y_low else y_high if sy > y_high else sy
-        if (sx, sy) in tried:
-            continue
-        tried.add((sx, sy))
+    for sx, sy in _spots(x, y, area):
         left, right = sx + shape.left, sx + shape.right
         bottom, top = sy + shape.bottom, sy + shape.top
-        # Count overlaps only while they could still beat the best spot so far.
+        # Count overlaps only while they could still beat the best spot so far; the box hit
+        # first is tried first at the next spot (a neighbour), so most spots cost one test.
         enough = len(near) + 1 if least is None else least[0]
         hits = 0
-        for b_left, b_bottom, b_right, b_top in near:
+        first = None
+        for box in near:
+            b_left, b_bottom, b_right, b_top = box
             if left < b_right and b_left < right and bottom < b_top and b_bottom < top:
                 hits += 1
+                if first is None:
+                    first = box
                 if hits >= enough:
                     break
         if hits == 0:
             return sx, sy
+        if first is not None and first is not near[0]:
+            near.remove(first)
+            near.insert(0, first)
         if least is None or hits < least[0]:
             least = (hits, (sx, sy))
     assert least is not None  # the first move, (0, 0), always gives a spot
     return least[1]
+
+
+@lru_cache(maxsize=256)
+def _spots(x: float, y: float, area: Box) -> tuple[tuple[float, float], ...]:
+    """The distinct spots the moves reach from (x, y), clamped into `area`, in move order.
+
+    A chart's points share a few positions (scores are small integers), so this is computed
+    once for each.
+    """
+    spots: dict[tuple[float, float], None] = {}
+    for dx, dy in _moves():
+        sx, sy = min(max(x + dx, area.left), area.right), min(max(y + dy, area.bottom), area.top)
+        spots.setdefault((sx, sy))
+    return tuple(spots)
 
 
 def layout(
