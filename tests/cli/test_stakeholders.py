@@ -334,3 +334,16 @@ def test_table_names_cannot_inject_control_characters(run, write):
     result = run("stakeholders", path)
     assert "\x1b" not in result.stdout
     assert table_rows(result.stdout)[1][:2] == ["b", "two?[2Jlines and {c} (p) <b>"]
+
+
+def test_table_cells_are_the_rows_made_printable():
+    from helpers import varied_register
+    from stakecli.cli import stakeholders as command
+    from stakecli.stakeholders import attention, views
+
+    ranked = attention.rank(varied_register(60).stakeholders)
+    keys = ["rank", "name", "circle", "quadrant", "strategy", "engagement", "gap", "cls"]
+    keys += ["group", "id"]
+    expected = [[command._printable(r[k]) for k in keys] for r in map(views.row, ranked)]
+    assert command._cells(ranked, keys) == expected
+    assert any("Tab here" in line[1] for line in expected)

@@ -223,7 +223,6 @@ def _print_table(title: str, chosen: list[Any], with_circle: bool) -> None:
     """Aligned columns fitted to the terminal: names first, the id and details as room allows."""
     from stakecli.cli import tables
     from stakecli.core.plural import count
-    from stakecli.stakeholders.views import row
 
     C = tables.Col
     spec = [
@@ -241,7 +240,7 @@ def _print_table(title: str, chosen: list[Any], with_circle: bool) -> None:
         spec.insert(2, ("circle", C("circle", fixed=True, justify="right")))
     keys = [k for k, _ in spec]
     cols = [c for _, c in spec]
-    lines = [[_printable(r[k]) for k in keys] for r in map(row, chosen)]
+    lines = _cells(chosen, keys)
     out = console()
     sizes = tables.layout(cols, lines, out.width, gap=2)
     header, body = tables.plain(cols, lines, out.width, sizes)
@@ -250,6 +249,29 @@ def _print_table(title: str, chosen: list[Any], with_circle: bool) -> None:
     out.file.write("".join(line + "\n" for line in body))
     tables.note(out, tables.dropped(cols, lines, out.width, gap=2, sizes=sizes))
     console(stderr=True).print(count(len(chosen), "stakeholder"), markup=False)
+
+
+def _cells(chosen: list[Any], keys: list[str]) -> list[list[str]]:
+    """`_printable(row(a)[key])` for each key, the labels shared by many rows made once."""
+    from stakecli.stakeholders.views import LABEL_KEYS, circle_text, row_labels
+
+    shared: dict[tuple[str, ...], dict[str, str]] = {}
+    lines = []
+    for a in chosen:
+        labels = row_labels(a)
+        shown = shared.get(labels)
+        if shown is None:
+            shown = shared[labels] = dict(zip(LABEL_KEYS, map(_printable, labels), strict=True))
+        s = a.stakeholder
+        cells = {
+            "rank": str(a.rank),
+            "name": _printable(s.name),
+            "id": _printable(s.id),
+            "circle": _printable(circle_text(a)),
+            **shown,
+        }
+        lines.append([cells[k] for k in keys])
+    return lines
 
 
 def _printable(value: object) -> str:

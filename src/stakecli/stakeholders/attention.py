@@ -147,6 +147,8 @@ class _Assessor:
         self.settings = settings
         self.weights = dict(settings.weights)
         self.saliences: dict[tuple[int, int, int], Salience] = {}
+        self.quadrants: dict[tuple[int, int], Quadrant] = {}
+        self.gaps: dict[tuple[Engagement, Engagement], int] = {}
         self.circles: dict[tuple[int, int, int], float | None] = {}
 
     def assess(self, person: Stakeholder, rank: int = 0) -> Assessment:
@@ -163,6 +165,19 @@ class _Assessor:
             if known is None:
                 known = self.saliences[scores] = salience.assess(*scores, settings.threshold)
             sal = known
+        grid_scores = (person.power, person.interest)
+        quad = self.quadrants.get(grid_scores)
+        if quad is None:
+            quad = self.quadrants[grid_scores] = grid.quadrant(*grid_scores, settings.cutoff)
+        eng = person.engagement
+        if eng is None:
+            gap = 0
+        else:
+            levels = (eng.current, eng.desired)
+            found = self.gaps.get(levels)
+            gap = self.gaps[levels] = grid.gap(*levels) if found is None else found
+        if person.circle is None:  # what grid.circle_ratings needs first
+            return sal, quad, gap, None
         rated_circle = grid.circle_ratings(person)
         if rated_circle is None:
             index = None
@@ -170,13 +185,7 @@ class _Assessor:
             index = self.circles[rated_circle]
         else:
             index = self.circles[rated_circle] = grid.circle_index(*rated_circle, self.weights)
-        eng = person.engagement
-        return (
-            sal,
-            grid.quadrant(person.power, person.interest, settings.cutoff),
-            grid.gap(eng.current, eng.desired) if eng else 0,
-            index,
-        )
+        return sal, quad, gap, index
 
 
 def circle_priorities(

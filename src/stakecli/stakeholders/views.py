@@ -14,7 +14,7 @@ from stakecli.core.rendering import Safe, md_cell, md_text
 from stakecli.stakeholders.attention import Assessment, Settings, circle_priorities, rank
 from stakecli.stakeholders.grid import CIRCLE_TOP, Quadrant, circle_ratings
 from stakecli.stakeholders.model import SCALE, Engagement, Register
-from stakecli.stakeholders.salience import GROUP_BY_COUNT, Group, Salience
+from stakecli.stakeholders.salience import GROUP_BY_COUNT, Group, classify, group_of
 
 GROUP_ORDER = (Group.DEFINITIVE, Group.EXPECTANT, Group.LATENT, Group.NONE)
 GROUP_TITLES = {
@@ -59,12 +59,6 @@ def _engagement_labels(
     return text, f"{gap:+d} (over-engaged)" if gap < 0 else (f"{gap:+d}" if gap else "0")
 
 
-@cache
-def _grid_labels(salience: Salience, quadrant: Quadrant) -> tuple[str, str, str, str]:
-    """The class, group, quadrant and strategy labels of a row."""
-    return salience.cls.label, salience.group.label, quadrant.label, quadrant.strategy.label
-
-
 def axis(score: int, cutoff: int) -> float:
     """Place a 1-5 score on a 0..1 chart axis so that the cut-off falls on the midline.
 
@@ -98,7 +92,7 @@ def points(shown: Sequence[Assessment], cutoff: int) -> list[dict[str, str]]:
 def row(a: Assessment) -> dict[str, Any]:
     """One table row: display strings, escaped by the template."""
     s = a.stakeholder
-    cls, group, quadrant, strategy, engagement, gap = _row_labels(a)
+    cls, group, quadrant, strategy, engagement, gap = row_labels(a)
     return {
         "rank": a.rank,
         "id": Safe(s.id),  # the model's pattern allows only [A-Za-z0-9_.-]: safe in a code span
@@ -110,31 +104,42 @@ def row(a: Assessment) -> dict[str, Any]:
         "strategy": strategy,
         "engagement": engagement,
         "gap": gap,
-        "circle": _circle_text(a),
+        "circle": circle_text(a),
         "hidden": s.hidden,
     }
 
 
-def _row_labels(a: Assessment) -> tuple[str, str, str, str, str, str]:
-    """class, group, quadrant, strategy, engagement and gap of a row."""
-    eng = a.stakeholder.engagement
+LABEL_KEYS = ("cls", "group", "quadrant", "strategy", "engagement", "gap")
+"""The keys of `row` that `row_labels` gives, in its order."""
+
+
+def row_labels(a: Assessment) -> tuple[str, str, str, str, str, str]:
+    """`row(a)`'s class, group, quadrant, strategy, engagement and gap (shared by many rows)."""
+    sal, eng = a.salience, a.stakeholder.engagement
     if eng is None:
-        return _labels(a.salience, a.quadrant, None, None, a.gap)
-    return _labels(a.salience, a.quadrant, eng.current, eng.desired, a.gap)
+        return _labels(sal.power, sal.legitimacy, sal.urgency, a.quadrant, None, None, a.gap)
+    return _labels(
+        sal.power, sal.legitimacy, sal.urgency, a.quadrant, eng.current, eng.desired, a.gap
+    )
 
 
 @cache
 def _labels(
-    salience: Salience,
+    power: bool,
+    legitimacy: bool,
+    urgency: bool,
     quadrant: Quadrant,
     current: Engagement | None,
     desired: Engagement | None,
     gap: int,
 ) -> tuple[str, str, str, str, str, str]:
-    return *_grid_labels(salience, quadrant), *_engagement_labels(current, desired, gap)
+    cls = classify(power, legitimacy, urgency)
+    grid_labels = cls.label, group_of(cls).label, quadrant.label, quadrant.strategy.label
+    return *grid_labels, *_engagement_labels(current, desired, gap)
 
 
-def _circle_text(a: Assessment) -> str:
+def circle_text(a: Assessment) -> str:
+    """`row(a)`'s Circle-style index: two decimals, or a dash."""
     return "—" if a.circle is None else f"{a.circle:.2f}"
 
 
@@ -177,9 +182,9 @@ def attention_rows(ranked: Sequence[Assessment], *, circle: bool) -> Safe:
     for a in ranked:
         s = a.stakeholder
         hidden = " (hidden)" if s.hidden else ""
-        extra = f" {_escaped(_circle_text(a))} |" if circle else ""
+        extra = f" {_escaped(circle_text(a))} |" if circle else ""
         lines.append(
-            f"| {a.rank} | {md_cell(s.name)}{hidden} | {_middle(_row_labels(a))} |{extra}\n"
+            f"| {a.rank} | {md_cell(s.name)}{hidden} | {_middle(row_labels(a))} |{extra}\n"
         )
     return Safe("".join(lines))
 
