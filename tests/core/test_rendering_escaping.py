@@ -5,7 +5,15 @@ import re
 import pytest
 
 from helpers import PLAN, REGISTER, decision, project, put
-from stakecli.core.rendering import Safe, finalize, md_cell, md_paragraphs, md_text, mermaid_label
+from stakecli.core.rendering import (
+    Safe,
+    finalize,
+    md_cell,
+    md_cells,
+    md_paragraphs,
+    md_text,
+    mermaid_label,
+)
 
 HOSTILE = [
     "a | b",
@@ -157,3 +165,11 @@ def test_hostile_strings_cannot_break_the_comms_plan_or_agendas(run, tmp_path):
     mermaid = run("render", tmp_path, "-d", "comms-plan").stdout.split("```mermaid\n")[1]
     assert '  n_level0["Level 1: Ana #124; #96;Lima#96; #60;i#62;"]' in mermaid
     assert '-->|"two #34;days#34; #124; #91;x#93;"| n_level0' in mermaid
+
+
+def test_cells_are_escaped_in_one_pass_only_when_nothing_needs_it():
+    plain = ["Ana Lima", "Bo Chen", "Zoë Ng", "名前"]
+    assert md_cells(plain) == [md_cell(v) for v in plain]
+    for odd in ("a | b", "", "two  spaces", "tab\there", "nul\x00inside", " lead", "*x*"):
+        values = [*plain, odd]
+        assert md_cells(values) == [md_cell(v) for v in values]

@@ -59,6 +59,19 @@ def md_cell(value: Any) -> Safe:
     return md_text(value) if value is not None and value != "" else Safe("—")
 
 
+def md_cells(values: list[str]) -> list[str]:
+    """The text of `md_cell` of each string: in one pass when none needs escaping (most)."""
+    joined = "\x00".join(values)
+    if (
+        all(values)
+        and joined.count("\x00") == len(values) - 1  # no value holds the separator
+        and _PLAIN_TEXT.search(joined) is None
+        and joined.replace("\x00", "").isprintable()
+    ):
+        return [str(v) for v in values]
+    return [md_cell(v) for v in values]
+
+
 def md_paragraphs(value: Any) -> Safe:
     """Escape multi-paragraph user text: blank lines separate paragraphs, other breaks join."""
     parts = re.split(r"\n\s*\n", str(value).strip())

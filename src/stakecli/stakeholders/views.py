@@ -10,7 +10,7 @@ from typing import Any
 from stakecli.core.documents import DocumentSpec
 from stakecli.core.project import Parsed, Workspace
 from stakecli.core.quadrant import layout, quadrant_titles
-from stakecli.core.rendering import Safe, md_cell, md_text
+from stakecli.core.rendering import Safe, md_cells, md_text
 from stakecli.stakeholders.attention import Assessment, Settings, circle_priorities, rank
 from stakecli.stakeholders.grid import CIRCLE_TOP, Quadrant, circle_ratings
 from stakecli.stakeholders.model import SCALE, Engagement, Register
@@ -115,12 +115,14 @@ LABEL_KEYS = ("cls", "group", "quadrant", "strategy", "engagement", "gap")
 
 def row_labels(a: Assessment) -> tuple[str, str, str, str, str, str]:
     """`row(a)`'s class, group, quadrant, strategy, engagement and gap (shared by many rows)."""
+    return _labels(*_label_key(a))
+
+
+def _label_key(a: Assessment) -> tuple[Any, ...]:
+    """What `row_labels` depends on: the attributes present, quadrant, engagement and gap."""
     sal, eng = a.salience, a.stakeholder.engagement
-    if eng is None:
-        return _labels(sal.power, sal.legitimacy, sal.urgency, a.quadrant, None, None, a.gap)
-    return _labels(
-        sal.power, sal.legitimacy, sal.urgency, a.quadrant, eng.current, eng.desired, a.gap
-    )
+    current, desired = (None, None) if eng is None else (eng.current, eng.desired)
+    return sal.power, sal.legitimacy, sal.urgency, a.quadrant, current, desired, a.gap
 
 
 @cache
@@ -178,14 +180,17 @@ def attention_rows(ranked: Sequence[Assessment], *, circle: bool) -> Safe:
     the default escape for the rest), built here: 10,000 rows through the sandbox took most
     of a big map's rendering.
     """
+    cells = md_cells([a.stakeholder.name for a in ranked])
+    middles: dict[tuple[Any, ...], str] = {}
     lines = []
-    for a in ranked:
-        s = a.stakeholder
-        hidden = " (hidden)" if s.hidden else ""
+    for a, name in zip(ranked, cells, strict=True):
+        key = _label_key(a)
+        middle = middles.get(key)
+        if middle is None:
+            middle = middles[key] = _middle(_labels(*key))
+        hidden = " (hidden)" if a.stakeholder.hidden else ""
         extra = f" {_escaped(circle_text(a))} |" if circle else ""
-        lines.append(
-            f"| {a.rank} | {md_cell(s.name)}{hidden} | {_middle(row_labels(a))} |{extra}\n"
-        )
+        lines.append(f"| {a.rank} | {name}{hidden} | {middle} |{extra}\n")
     return Safe("".join(lines))
 
 
@@ -237,7 +242,7 @@ def map_context(
         "circle_top": CIRCLE_TOP,
         "circle_weights": ", ".join(f"{name} {w:g}" for name, w in settings.weights),
         "subset": subset,
-        "hidden": [_hidden(a) for a in ranked if _is_hidden(a)],
+        "hidden": [_hidden(a) for a in ranked if a.stakeholder.hidden],
     }
 
 
