@@ -8,7 +8,8 @@ Every contender runs as a fresh process on the same data, in the same run:
   ruamel.yaml, whose C parser is installed here as it is for stakecli);
 * the JSON floor: python parsing the same data, saved as JSON, with orjson.
 Peak memory is the child's maximum resident set size (`os.wait4`). The stage breakdown runs
-the pipeline in a child with timers around loading, the schema, the rules and `finalise`.
+the pipeline in a child with timers around loading, the schema, the rules, the leak check
+(`leak.public-text`) and `finalise`.
 Prints each ratio next to its target, then the time against N.
 """
 
@@ -35,9 +36,9 @@ gc.disable()
 T = time.perf_counter
 t0 = T()
 from stakecli import kinds, pipeline
-from stakecli.core import loading
+from stakecli.core import confidentiality, loading
 from stakecli.core.config import Config
-spent = {"load": 0.0, "schema": 0.0, "rules": 0.0, "finalise": 0.0}
+spent = {"load": 0.0, "schema": 0.0, "rules": 0.0, "leaks": 0.0, "finalise": 0.0}
 def timed(stage, fn):
     def wrapper(*args, **kwargs):
         start = T()
@@ -53,6 +54,8 @@ kinds.checks = lambda kind: [timed("rules", lambda p, w, c=c: list(c(p, w))) for
 kinds.project_checks = lambda present: [
     timed("rules", lambda w, c=c: list(c(w))) for c in project_checks(present)
 ]
+leaks = confidentiality.check
+confidentiality.check = timed("leaks", lambda w: list(leaks(w)))
 finalise = pipeline.finalise
 pipeline.finalise = timed("finalise", lambda *a: list(finalise(*a)))
 t1 = T()
@@ -154,7 +157,7 @@ def main() -> None:
     cjs_wall, cjs_cpu, _ = rows["check-jsonschema"]
     floor_wall, floor_cpu, _ = rows["JSON floor (orjson)"]
     split = stages(data, args.runs)
-    rules = split["rules"] + split["finalise"]
+    rules = split["rules"] + split["leaks"] + split["finalise"]
     print("\nstages in-process (s):", ", ".join(f"{k} {v:.3f}" for k, v in split.items()))
     print(f"\n{'ratio':44} {'wall':>7} {'cpu':>7}   target (on wall time)")
     print(f"{'check-jsonschema / stakecli':44} {cjs_wall / wall:6.1f}x {cjs_cpu / cpu:6.1f}x   "
@@ -163,7 +166,7 @@ def main() -> None:
           f"<= 6x: {verdict(wall / floor_wall <= 6)}")  # fmt: skip
     print(f"{'stakecli peak RSS / file size':44} {peak / size:6.1f}x {'':7}   "
           f"<= 25x: {verdict(peak / size <= 25)}")  # fmt: skip
-    print(f"{'rules + finalise / stakecli validate':44} {rules / wall:6.1%} {'':7}   "
+    print(f"{'rules + leaks + finalise / validate':44} {rules / wall:6.1%} {'':7}   "
           f"< 10%: {verdict(rules / wall < 0.10)}")  # fmt: skip
     curve([int(n) for n in args.curve.split(",")], out, args.runs)
     print(f"\nload average at end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")

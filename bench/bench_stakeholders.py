@@ -1,11 +1,17 @@
 """Stakeholder analysis at scale: load, validate, analyse and render a 10,000-entry register.
 
-    python bench/bench_stakeholders.py [--n 10000] [--runs 3]
+    python bench/bench_stakeholders.py [--n 10000] [--runs 3] [--only stages|commands]
+                                       [--baseline OTHER_CHECKOUT]
 
 Part 1 times each stage in-process (best of `runs`), so the share of each is visible.
-Part 2 runs the commands a user runs, each as a fresh process (median of `runs` after a
-warm-up), next to `stakecli validate` on the same file: the price of the analysis on top of
-the validation a CI already pays for.
+Part 2 runs the commands a user runs, each as a fresh process, next to `stakecli validate`
+on the same project: a folder with the register of `bench/generate.py register N` and the
+RACI matrix of `bench/generate.py raci N` (100 activities over 40 of its people). In one run:
+validate, `stakeholders -f table|json|csv|markdown`, `render` of the register (its four maps,
+written with -o) and `raci`, in rounds (one of each per round, a warm-up round first; median
+of `runs`), each with its ratio to validate and the target: at most 1.2x validate's time.
+`--baseline` runs another checkout's stakecli (its `.venv`) on the same project in the same
+rounds, and prints its times and ratios beside.
 """
 
 from __future__ import annotations
@@ -13,6 +19,8 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
+import statistics
 import sys
 import time
 from collections.abc import Callable
@@ -23,8 +31,8 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from generate import register  # noqa: E402
-from timing import median_process  # noqa: E402
+from generate import raci, register  # noqa: E402
+from timing import interleaved  # noqa: E402
 
 from stakecli import pipeline  # noqa: E402
 from stakecli.core import loading, rendering  # noqa: E402
@@ -95,31 +103,94 @@ def stages(path: Path, runs: int) -> None:
     print(f"  Markdown: {len(text):,} characters\n")
 
 
-def commands(path: Path, runs: int) -> None:
-    stakecli = str(BIN / "stakecli")
-    base_wall, base_cpu = median_process([stakecli, "validate", "-q", str(path)], runs)
-    print(f"commands, fresh process each, median of {runs}      wall       CPU   CPU ratio")
-    print(f"  {'stakecli validate':<40} {base_wall:6.2f} s  {base_cpu:6.2f} s   1.00x")
+TARGET = 1.2
+"""An analysis command takes at most this many times validate's time on the same project."""
+
+
+def project(out: Path, n: int) -> Path:
+    """A project folder: the generated register of `n` and a RACI matrix over its people."""
+    folder = out / f"project-{n}"
+    folder.mkdir(exist_ok=True)
+    (folder / "stakeholders.yaml").write_text(register(n), encoding="utf-8")
+    (folder / "raci.yaml").write_text(raci(n), encoding="utf-8")
+    return folder
+
+
+def command_lines(stakecli: str, folder: Path, rendered: Path) -> dict[str, list[str]]:
+    """The commands timed, by name, for one stakecli executable."""
+    cmds = {"validate": [stakecli, "validate", "-q", str(folder)]}
     for fmt in ("table", "json", "csv", "markdown"):
-        cmd = [stakecli, "stakeholders", str(path), "-f", fmt]
-        wall, cpu = median_process(cmd, runs)
-        name = "stakecli stakeholders -f " + fmt
-        print(f"  {name:<40} {wall:6.2f} s  {cpu:6.2f} s   {cpu / base_cpu:.2f}x")
+        cmds[f"stakeholders -f {fmt}"] = [stakecli, "stakeholders", str(folder), "-f", fmt]
+    register_file = str(folder / "stakeholders.yaml")
+    cmds["render (4 maps, -o)"] = [stakecli, "render", register_file, "-o", str(rendered)]
+    cmds["raci"] = [stakecli, "raci", str(folder)]
+    return cmds
+
+
+def commands(folder: Path, runs: int, baseline: Path | None = None) -> None:
+    """Each command against validate, in the same rounds (and a baseline checkout's too).
+
+    The ratio is the median over the rounds of each round's CPU time over that round's
+    validate (the load of a round weighs on both), with the lowest and highest beside it.
+    """
+    rendered = folder.parent / f"{folder.name}-docs"
+    cmds = command_lines(str(BIN / "stakecli"), folder, rendered)
+    if baseline is not None:
+        other = command_lines(str(baseline / ".venv" / "bin" / "stakecli"), folder, rendered)
+        cmds |= {f"baseline {name}": cmd for name, cmd in other.items()}
+
+    def before(name: str) -> None:
+        if "render" in name:
+            shutil.rmtree(rendered, ignore_errors=True)  # every run writes its four files
+
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"commands, fresh process each, in {runs} rounds (median); load average {load}")
+    times = interleaved(cmds, runs, before=before)
+    extra = "   baseline CPU, ratio" if baseline is not None else ""
+    print(f"  {'':26} {'wall':>7} {'CPU':>7} {'CPU ratio (range)':>22}   target{extra}")
+    for name in (n for n in cmds if not n.startswith("baseline ")):
+        ratios = _ratios(times[name], times["validate"])
+        wall = statistics.median(w for w, _ in times[name])
+        cpu = statistics.median(c for _, c in times[name])
+        met = "met" if statistics.median(ratios) <= TARGET else "NOT MET"
+        verdict = f"<= {TARGET}x: {met:7}" if name != "validate" else " " * 19
+        spread = f"{statistics.median(ratios):5.2f}x ({min(ratios):.2f}-{max(ratios):.2f})"
+        if baseline is not None:
+            old = _ratios(times[f"baseline {name}"], times["baseline validate"])
+            old_cpu = statistics.median(c for _, c in times[f"baseline {name}"])
+            verdict += f"   {old_cpu:5.2f} s {statistics.median(old):5.2f}x"
+        print(f"  {name:26} {wall:5.2f} s {cpu:5.2f} s {spread:>22}   {verdict}")
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"  (CPU: user + system of each child; targets on CPU time; load average at end {load})")
+
+
+def _ratios(times: list[tuple[float, float]], base: list[tuple[float, float]]) -> list[float]:
+    """Each round's CPU time over the same round's validate."""
+    return [cpu / base_cpu for (_, cpu), (_, base_cpu) in zip(times, base, strict=True)]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--n", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--only", choices=["stages", "commands"])
+    parser.add_argument(
+        "--baseline", type=Path, help="another checkout (with its .venv) timed in the same rounds"
+    )
     args = parser.parse_args()
     out = HERE / "out"
     out.mkdir(exist_ok=True)
-    path = out / f"stakeholders-{args.n}.yaml"
-    path.write_text(with_proximity(register(args.n)), encoding="utf-8")
-    size = path.stat().st_size / 1e6
-    print(f"register: {args.n:,} stakeholders, {size:.1f} MB; load average {os.getloadavg()}\n")
-    stages(path, args.runs)
-    commands(path, args.runs)
+    if args.only != "commands":
+        path = out / f"stakeholders-{args.n}.yaml"
+        path.write_text(with_proximity(register(args.n)), encoding="utf-8")
+        size = path.stat().st_size / 1e6
+        print(f"register: {args.n:,} stakeholders, {size:.1f} MB; load average {os.getloadavg()}\n")
+        stages(path, args.runs)
+    if args.only != "stages":
+        folder = project(out, args.n)
+        size = (folder / "stakeholders.yaml").stat().st_size / 1e6
+        print(f"project: {folder} ({args.n:,} stakeholders, {size:.1f} MB, and a RACI matrix)")
+        commands(folder, args.runs, args.baseline)
 
 
 if __name__ == "__main__":

@@ -46,12 +46,17 @@ def register(n: int, seed: int = 1, notes: bool = False) -> str:
             "      actions: [Monthly one-to-one]",
             f"    interests: [Budget certainty, Delivery on time {i % 7}]",
             f"    owner: s{rng.randrange(n):05d}",
-            f"    influences: [s{rng.randrange(n):05d}]",
+            f"    influences: [{_other(i, rng.randrange(n))}]",
             f"    tags: [{rng.choice(ORGS).lower()}]",
         ]
         if notes:
             out.append(f"    notes: {NOTES[i % len(NOTES)]} ({i})")
     return "\n".join(out) + "\n"
+
+
+def _other(i: int, target: int) -> str:
+    """An influence on someone else (`stakeholders.self-influence` is an error): none if not."""
+    return "" if target == i else f"s{target:05d}"
 
 
 def raci(n: int, rows: int = 100, people: int = 40) -> str:

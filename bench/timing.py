@@ -6,6 +6,7 @@ import resource
 import statistics
 import subprocess
 import time
+from collections.abc import Callable
 
 
 def children_cpu() -> float:
@@ -41,16 +42,22 @@ def one_process(cmd: list[str], env: dict[str, str] | None = None) -> tuple[floa
 
 
 def interleaved(
-    cmds: dict[str, list[str]], runs: int, env: dict[str, str] | None = None
+    cmds: dict[str, list[str]],
+    runs: int,
+    env: dict[str, str] | None = None,
+    before: Callable[[str], None] | None = None,
 ) -> dict[str, list[tuple[float, float]]]:
     """(wall, CPU) of each command in each of `runs` rounds, after one warm-up round.
 
     A round runs every command once, in turn, so that a change in the machine's load between
     rounds moves all commands alike and the ratios of one round compare like with like.
+    `before(name)` runs before each run of a command (to clear what its last run wrote).
     """
     times: dict[str, list[tuple[float, float]]] = {name: [] for name in cmds}
     for i in range(runs + 1):
         for name, cmd in cmds.items():
+            if before is not None:
+                before(name)
             measured = one_process(cmd, env)
             if i:
                 times[name].append(measured)
