@@ -87,16 +87,9 @@ def render(
     Example: stakecli render examples/conflicting-kpis -o examples/conflicting-kpis/docs
     """
     from stakecli.core import publishing
-    from stakecli.kinds import DOCUMENT_NAMES
 
     wanted = ["internal", "external"] if audience is Audience.ALL else [audience.value]
-    publishing.select([], wanted, document, DOCUMENT_NAMES)  # an unknown name stops here
-
-    def chosen(kinds: set[str]) -> "list[DocumentSpec]":
-        from stakecli.kinds import documents
-
-        return publishing.select(documents(kinds), wanted, document, DOCUMENT_NAMES)
-
+    chosen = _chooser(wanted, document)
     batches = [
         batch for path in paths or [Path()] for batch in _render(path, chosen, templates, config)
     ]
@@ -107,6 +100,24 @@ def render(
         publishing.refuse_collisions(everything)
         raise typer.Exit(_write(everything, output, force=force))
     _print(everything)
+
+
+def _chooser(wanted: list[str], document: str | None) -> "Callable[[set[str]], list[DocumentSpec]]":
+    """The chosen documents of the kinds present; an unknown document name stops here.
+
+    Only the views of the kinds present are imported (the negotiation's import numpy).
+    """
+    from stakecli.core import publishing
+    from stakecli.kinds import DOCUMENT_NAMES
+
+    publishing.select([], wanted, document, DOCUMENT_NAMES)
+
+    def chosen(kinds: set[str]) -> "list[DocumentSpec]":
+        from stakecli.kinds import documents
+
+        return publishing.select(documents(kinds), wanted, document, DOCUMENT_NAMES)
+
+    return chosen
 
 
 @dataclass(frozen=True, slots=True)
