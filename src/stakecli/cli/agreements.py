@@ -10,11 +10,11 @@ import typer
 from stakecli.cli._app import (
     ConfigOpt,
     app,
-    console,
     existing,
     fail,
     print_findings,
     reports_errors,
+    screen,
 )
 
 if TYPE_CHECKING:
@@ -104,15 +104,16 @@ def _markdown(found: "Shown") -> None:
 
 def _tables(found: "Shown") -> None:
     """Each matrix, then the load per person of each project, then the findings."""
+    from stakecli.cli.tables import Plain
     from stakecli.raci import views as view
 
     workspaces = found.workspaces()
-    out = console()
+    out = screen()  # plain text written directly where rich would write no style
     for p in found.files:
         _matrix_table(out, view.matrix(p, _own(p, workspaces)))
     for w in workspaces:
         _load_table(out, view.load(w))
-    out.file.flush()
+    (out.stream if isinstance(out, Plain) else out.file).flush()
     print_findings(found.findings)
     if not found.findings:
         out.print("no findings")

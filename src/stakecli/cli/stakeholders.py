@@ -11,10 +11,10 @@ from stakecli.cli._app import (
     ConfigOpt,
     DefaultCommandGroup,
     app,
-    console,
     existing,
     fail,
     reports_errors,
+    screen,
 )
 from stakecli.cli.transfer import DelimiterOpt
 
@@ -241,14 +241,15 @@ def _print_table(title: str, chosen: list[Any], with_circle: bool) -> None:
     keys = [k for k, _ in spec]
     cols = [c for _, c in spec]
     lines = _cells(chosen, keys)
-    out = console()
+    out = screen()  # plain text written directly where rich would write no style
     sizes = tables.layout(cols, lines, out.width, gap=2)
     header, body = tables.plain(cols, lines, out.width, sizes)
     out.print(tables.fold(_printable(title), out.width), style="bold", markup=False)
     out.print(header, style="bold", markup=False, highlight=False)
-    out.file.write("".join(line + "\n" for line in body))
+    stream = out.stream if isinstance(out, tables.Plain) else out.file
+    stream.write("".join(line + "\n" for line in body))
     tables.note(out, tables.dropped(cols, lines, out.width, gap=2, sizes=sizes))
-    console(stderr=True).print(count(len(chosen), "stakeholder"), markup=False)
+    sys.stderr.write(count(len(chosen), "stakeholder") + "\n")  # what rich wrote: no markup
 
 
 def _cells(chosen: list[Any], keys: list[str]) -> list[list[str]]:
