@@ -11,12 +11,14 @@ validate, `stakeholders -f table|json|csv|markdown`, `render` of the register (i
 written with -o) and `raci`, in rounds (one of each per round, a warm-up round first; median
 of `runs`), each with its ratio to validate and the target: at most 1.2x validate's time.
 `--baseline` runs another checkout's stakecli (its `.venv`) on the same project in the same
-rounds, and prints its times and ratios beside.
+rounds, and prints its times and ratios beside. Bytecode is compiled first and kept for the
+children (PYTHONDONTWRITEBYTECODE cleared), as it is for an installed package.
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import re
 import shutil
@@ -135,9 +137,14 @@ def commands(folder: Path, runs: int, baseline: Path | None = None) -> None:
     """
     rendered = folder.parent / f"{folder.name}-docs"
     cmds = command_lines(str(BIN / "stakecli"), folder, rendered)
+    compileall.compile_dir(str(HERE.parent / "src"), quiet=1)
     if baseline is not None:
         other = command_lines(str(baseline / ".venv" / "bin" / "stakecli"), folder, rendered)
         cmds |= {f"baseline {name}": cmd for name, cmd in other.items()}
+        compileall.compile_dir(str(baseline / "src"), quiet=1)
+    # Bytecode compiled above and kept, as for an installed package: with
+    # PYTHONDONTWRITEBYTECODE set, a changed module would be compiled again in every run.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
     def before(name: str) -> None:
         if "render" in name:
@@ -145,7 +152,7 @@ def commands(folder: Path, runs: int, baseline: Path | None = None) -> None:
 
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())
     print(f"commands, fresh process each, in {runs} rounds (median); load average {load}")
-    times = interleaved(cmds, runs, before=before)
+    times = interleaved(cmds, runs, env, before)
     extra = "   baseline CPU, ratio" if baseline is not None else ""
     print(f"  {'':26} {'wall':>7} {'CPU':>7} {'CPU ratio (range)':>22}   target{extra}")
     for name in (n for n in cmds if not n.startswith("baseline ")):
