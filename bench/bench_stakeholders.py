@@ -10,9 +10,10 @@ RACI matrix of `bench/generate.py raci N` (100 activities over 40 of its people)
 validate, `stakeholders -f table|json|csv|markdown`, `render` of the register (its four maps,
 written with -o) and `raci`, in rounds (one of each per round, a warm-up round first; median
 of `runs`), each with its ratio to validate and the target: at most 1.2x validate's time.
-`--baseline` runs another checkout's stakecli (its `.venv`) on the same project in the same
-rounds, and prints its times and ratios beside. Bytecode is compiled first and kept for the
-children (PYTHONDONTWRITEBYTECODE cleared), as it is for an installed package.
+`--baseline DIR` runs another checkout's `src/` (e.g. `git archive main src templates | tar
+-x -C DIR`) with this environment, on the same project in the same rounds, beside each row.
+Bytecode is compiled first and kept for the children (PYTHONDONTWRITEBYTECODE cleared), as
+it is for an installed package.
 """
 
 from __future__ import annotations
@@ -118,14 +119,14 @@ def project(out: Path, n: int) -> Path:
     return folder
 
 
-def command_lines(stakecli: str, folder: Path, rendered: Path) -> dict[str, list[str]]:
-    """The commands timed, by name, for one stakecli executable."""
-    cmds = {"validate": [stakecli, "validate", "-q", str(folder)]}
+def command_lines(stakecli: list[str], folder: Path, rendered: Path) -> dict[str, list[str]]:
+    """The commands timed, by name, for one way of running stakecli."""
+    cmds = {"validate": [*stakecli, "validate", "-q", str(folder)]}
     for fmt in ("table", "json", "csv", "markdown"):
-        cmds[f"stakeholders -f {fmt}"] = [stakecli, "stakeholders", str(folder), "-f", fmt]
+        cmds[f"stakeholders -f {fmt}"] = [*stakecli, "stakeholders", str(folder), "-f", fmt]
     register_file = str(folder / "stakeholders.yaml")
-    cmds["render (4 maps, -o)"] = [stakecli, "render", register_file, "-o", str(rendered)]
-    cmds["raci"] = [stakecli, "raci", str(folder)]
+    cmds["render (4 maps, -o)"] = [*stakecli, "render", register_file, "-o", str(rendered)]
+    cmds["raci"] = [*stakecli, "raci", str(folder)]
     return cmds
 
 
@@ -136,11 +137,12 @@ def commands(folder: Path, runs: int, baseline: Path | None = None) -> None:
     validate (the load of a round weighs on both), with the lowest and highest beside it.
     """
     rendered = folder.parent / f"{folder.name}-docs"
-    cmds = command_lines(str(BIN / "stakecli"), folder, rendered)
+    cmds = command_lines([str(BIN / "stakecli")], folder, rendered)
     compileall.compile_dir(str(HERE.parent / "src"), quiet=1)
-    if baseline is not None:
-        other = command_lines(str(baseline / ".venv" / "bin" / "stakecli"), folder, rendered)
-        cmds |= {f"baseline {name}": cmd for name, cmd in other.items()}
+    if baseline is not None:  # its src/, run with this environment
+        src = f"PYTHONPATH={baseline.resolve() / 'src'}"
+        run = ["env", src, sys.executable, "-c", "from stakecli.cli import main; main()"]
+        cmds |= {f"baseline {n}": c for n, c in command_lines(run, folder, rendered).items()}
         compileall.compile_dir(str(baseline / "src"), quiet=1)
     # Bytecode compiled above and kept, as for an installed package: with
     # PYTHONDONTWRITEBYTECODE set, a changed module would be compiled again in every run.
@@ -182,7 +184,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--only", choices=["stages", "commands"])
     parser.add_argument(
-        "--baseline", type=Path, help="another checkout (with its .venv) timed in the same rounds"
+        "--baseline", type=Path, help="another checkout's src/, timed in the same rounds"
     )
     args = parser.parse_args()
     out = HERE / "out"
