@@ -38,7 +38,7 @@ from generate import raci, register  # noqa: E402
 from timing import interleaved  # noqa: E402
 
 from stakecli import pipeline  # noqa: E402
-from stakecli.core import loading, rendering  # noqa: E402
+from stakecli.core import jsontext, loading, rendering  # noqa: E402
 from stakecli.core.config import Config  # noqa: E402
 from stakecli.core.project import Parsed, Workspace  # noqa: E402
 from stakecli.stakeholders import (  # noqa: E402
@@ -92,7 +92,10 @@ def stages(path: Path, runs: int) -> None:
     )
     report = timed("validate pipeline, total", lambda: pipeline.run([path], config))
     ranked = timed("analysis: assess + rank", lambda: attention.rank(model.stakeholders, settings))
-    timed("JSON records", lambda: [stakeholder_records.record(a) for a in ranked])
+    timed(
+        "JSON text of the records",
+        lambda: jsontext.dumps({"stakeholders": stakeholder_records.encoded(ranked)}),
+    )
 
     def markdown() -> str:
         context = views.map_context(model, ranked, settings, limit=config.grid.diagram_limit)
